@@ -1,0 +1,51 @@
+package org.backproplab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * One line per error, never a stack trace: exit 2 for a bad command line (including a bad
+ * {@code --init} file), 1 for a failure while running.
+ */
+final class Errors {
+    static final int USAGE = 2;
+    static final int FAILURE = 1;
+
+    private Errors() {
+    }
+
+    static int usage(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        String where = cl.getCommandSpec().qualifiedName();
+        cl.getErr().println(where + ": " + oneLine(ex.getMessage())
+                + " (see '" + where + " --help')");
+        cl.getErr().flush();
+        return USAGE;
+    }
+
+    static int runtime(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        String where = cl.getCommandSpec().qualifiedName();
+        if (ex instanceof UsageException u) {
+            cl.getErr().println(where + ": " + oneLine(u.getMessage()) + " (see '" + where + " --help')");
+            cl.getErr().flush();
+            return USAGE;
+        }
+        String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        cl.getErr().println(where + ": error: " + oneLine(msg));
+        cl.getErr().flush();
+        return FAILURE;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** A bad value found after parsing (a range, a file's content): reported as usage, exit 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.backproplab.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, description = "(not built yet)")
+public final class GradcheckCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Override
+    public Integer call() {
+        throw new IllegalStateException("gradcheck is not built yet");
+    }
+}

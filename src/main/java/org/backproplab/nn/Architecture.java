@@ -1,0 +1,102 @@
+package org.backproplab.nn;
+
+/**
+ * The shape of the network: 2 inputs, {@code hidden} units, 1 sigmoid output, and the loss.
+ *
+ * <p>All parameters live in one flat {@code double[]} θ, in the order numpy draws them in the
+ * guide's code: W1 (2×H, row-major, W1[i][j] = input i → hidden j), b1, W2, b2. So P = 4H + 1.
+ */
+public record Architecture(int hidden, Activation activation, Loss loss) {
+    public static final int INPUTS = 2;
+    public static final int MIN_HIDDEN = 1;
+    public static final int MAX_HIDDEN = 8;
+
+    public Architecture {
+        if (hidden < MIN_HIDDEN || hidden > MAX_HIDDEN) {
+            throw new IllegalArgumentException("hidden units must be " + MIN_HIDDEN + ".." + MAX_HIDDEN + ", got " + hidden);
+        }
+        if (activation == null || loss == null) {
+            throw new IllegalArgumentException("activation and loss are required");
+        }
+    }
+
+    public int parameterCount() {
+        return 4 * hidden + 1;
+    }
+
+    /** Index of the weight from input i to hidden unit j (both 0-based). */
+    public int inputWeight(int i, int j) {
+        return i * hidden + j;
+    }
+
+    public int hiddenBias(int j) {
+        return 2 * hidden + j;
+    }
+
+    public int outputWeight(int j) {
+        return 3 * hidden + j;
+    }
+
+    public int outputBias() {
+        return 4 * hidden;
+    }
+
+    /** The kind of parameter at index k. */
+    public enum Kind { INPUT_WEIGHT, HIDDEN_BIAS, OUTPUT_WEIGHT, OUTPUT_BIAS }
+
+    public Kind kind(int k) {
+        if (k < 2 * hidden) return Kind.INPUT_WEIGHT;
+        if (k < 3 * hidden) return Kind.HIDDEN_BIAS;
+        if (k < 4 * hidden) return Kind.OUTPUT_WEIGHT;
+        if (k == 4 * hidden) return Kind.OUTPUT_BIAS;
+        throw new IndexOutOfBoundsException(k);
+    }
+
+    /** The hidden unit a parameter belongs to (0-based), or -1 for the output bias. */
+    public int hiddenUnitOf(int k) {
+        return switch (kind(k)) {
+            case INPUT_WEIGHT -> k % hidden;
+            case HIDDEN_BIAS -> k - 2 * hidden;
+            case OUTPUT_WEIGHT -> k - 3 * hidden;
+            case OUTPUT_BIAS -> -1;
+        };
+    }
+
+    /** The input a weight comes from (0-based); only for input weights. */
+    public int inputOf(int k) {
+        return k / hidden;
+    }
+
+    /** The stable name used in files, JSON and on the command line: w_x1_h2, b_h1, w_h2_y, b_y. */
+    public String name(int k) {
+        int j = hiddenUnitOf(k) + 1;
+        return switch (kind(k)) {
+            case INPUT_WEIGHT -> "w_x" + (inputOf(k) + 1) + "_h" + j;
+            case HIDDEN_BIAS -> "b_h" + j;
+            case OUTPUT_WEIGHT -> "w_h" + j + "_y";
+            case OUTPUT_BIAS -> "b_y";
+        };
+    }
+
+    /** The label on screen: x1→h2, b h1, h2→y, b y (ASCII arrows when asked). */
+    public String label(int k, boolean ascii) {
+        String arrow = ascii ? "->" : "→";
+        int j = hiddenUnitOf(k) + 1;
+        return switch (kind(k)) {
+            case INPUT_WEIGHT -> "x" + (inputOf(k) + 1) + arrow + "h" + j;
+            case HIDDEN_BIAS -> "b h" + j;
+            case OUTPUT_WEIGHT -> "h" + j + arrow + "y";
+            case OUTPUT_BIAS -> "b y";
+        };
+    }
+
+    /** Index of a parameter by its name, or -1. */
+    public int indexOf(String name) {
+        for (int k = 0; k < parameterCount(); k++) {
+            if (name(k).equals(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+}
