@@ -2,6 +2,7 @@ package org.backproplab.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * One line per error, never a stack trace: exit 2 for a bad command line (including a bad
@@ -17,7 +18,16 @@ final class Errors {
     static int usage(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         String where = cl.getCommandSpec().qualifiedName();
-        cl.getErr().println(where + ": " + oneLine(ex.getMessage())
+        String message = ex.getMessage();
+        if (ex instanceof UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "'; the commands are: "
+                    + String.join(", ", cl.getSubcommands().keySet());
+        } else if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            message = "unexpected argument '" + u.getUnmatched().get(0) + "': " + cl.getCommandName()
+                    + " takes options only";
+        }
+        cl.getErr().println(where + ": " + oneLine(message)
                 + " (see '" + where + " --help')");
         cl.getErr().flush();
         return USAGE;

@@ -21,6 +21,21 @@ final class Fmt {
         return negativeZero(s) ? s.substring(1) : s;
     }
 
+    /** Like {@link #fixed}, with thousands separators: grouped(1325.04, 1) = "1,325.0". */
+    static String grouped(double x, int decimals) {
+        String s = fixed(x, decimals);
+        if (!Double.isFinite(x)) {
+            return s;
+        }
+        int sign = s.startsWith("-") ? 1 : 0;
+        int point = s.indexOf('.') >= 0 ? s.indexOf('.') : s.length();
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = point - 3; i > sign; i -= 3) {
+            sb.insert(i, ',');
+        }
+        return sb.toString();
+    }
+
     /** Scientific with {@code digits} significant digits: sci(0.000123456, 3) = "1.23e-04". */
     static String sci(double x, int digits) {
         if (!Double.isFinite(x)) {
