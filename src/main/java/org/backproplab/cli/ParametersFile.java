@@ -51,8 +51,7 @@ final class ParametersFile {
         } catch (CharacterCodingException e) {
             throw new Errors.UsageException(where + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new Errors.UsageException(where + ": cannot read it (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+            throw new Errors.UsageException(where + ": cannot read it: " + Errors.reason(e));
         }
         Object root;
         try {

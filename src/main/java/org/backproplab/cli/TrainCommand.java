@@ -107,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
             write(save, Json.write(result));
         }
         if (training.diverged()) {
-            err.println("train: diverged in epoch " + training.epoch() + " of " + epochs
+            err.println(spec.qualifiedName() + ": diverged in epoch " + training.epoch() + " of " + epochs
                     + ": the loss or a parameter became NaN or infinite; try a smaller --lr (it was "
                     + Fmt.plain(config.learningRate()) + ")");
             err.flush();
@@ -193,9 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null && !e.getMessage().equals(file.toString()) ? ": " + e.getMessage() : "")
-                    + ")", e);
+            throw new UncheckedIOException("cannot write " + file + ": " + Errors.reason(e), e);
         }
     }
 
@@ -242,9 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         private UncheckedIOException failure(IOException e) {
-            return new UncheckedIOException("cannot write --history " + file + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null && !e.getMessage().equals(file.toString()) ? ": " + e.getMessage() : "")
-                    + ")", e);
+            return new UncheckedIOException("cannot write --history " + file + ": " + Errors.reason(e), e);
         }
 
         @Override
