@@ -255,8 +255,8 @@ class CliTest {
         Run r = run("gradcheck");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("eps = 0.0001", "one-sided", "numeric dL/dw", "chain rule dL/dw", "rel error",
-                "verdict", "relative error = |chain - numeric| / max(|chain|, |numeric|)", "good <= 1e-7",
-                "acceptable <= 1e-4", "bad > 1e-4");
+                "verdict", "relative error = |chain - numeric| / max(|chain|, |numeric|)", "good       <= 1e-7",
+                "acceptable <= 1e-4", "bad         > 1e-4");
         assertThat(r.out().lines().filter(l -> l.startsWith("w_") || l.startsWith("b_"))).hasSize(9);
     }
 
