@@ -52,6 +52,7 @@ public final class Main implements Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::runtime);
+        cl.setExecutionStrategy(Main::refuseOptionsBeforeTheCommand);
         String[] presets = presetsFooter();
         cl.getCommandSpec().usageMessage().footer(presets);
         cl.getSubcommands().values().forEach(sub -> {
@@ -60,6 +61,20 @@ public final class Main implements Callable<Integer> {
             }
         });
         return cl;
+    }
+
+    /**
+     * {@code backprop-lab --lr 1 train} would train with the default rate (the options before the
+     * command belong to the TUI), so it is refused with a hint instead of silently ignored.
+     */
+    private static int refuseOptionsBeforeTheCommand(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && !parsed.matchedOptions().isEmpty()) {
+            String command = parsed.subcommand().commandSpec().name();
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                    "options go after the command: '" + parsed.matchedOptions().get(0).longestName() + "' was given before '"
+                            + command + "' (write 'backprop-lab " + command + " OPTIONS')");
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** The presets' settings, from the presets themselves, so the help never disagrees with them. */
