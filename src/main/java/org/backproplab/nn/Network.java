@@ -23,6 +23,7 @@ public final class Network {
     private final double t3;
     /** Reused by {@link #loss}: a Network belongs to one thread. */
     private final Forward scratch;
+    private long passes;
 
     public Network(Architecture arch, Dataset data) {
         this.arch = arch;
@@ -48,6 +49,7 @@ public final class Network {
      * is shorter to read than a loop over an input table, and faster.
      */
     public double forward(double[] theta, Forward f) {
+        passes++;
         final int h = arch.hidden();
         final double[] zs = f.hiddenSum;
         final double[] as = f.hiddenOut;
@@ -120,6 +122,11 @@ public final class Network {
         f.output[r] = yhat;
         f.outputComplement[r] = yhat > 0.5 ? e * yhat : 1.0 - yhat;
         return loss.term(yhat, t);
+    }
+
+    /** Forward passes run so far (each call of {@link #forward} or {@link #loss} is one). */
+    public long forwardPasses() {
+        return passes;
     }
 
     /** The loss alone, for the numeric differences (the same arithmetic as {@link #forward}). */
