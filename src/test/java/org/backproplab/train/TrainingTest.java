@@ -114,4 +114,20 @@ class TrainingTest {
             }
         }
     }
+
+    /**
+     * The textbook preset learns XOR visibly fast with its default seed: in hundreds of epochs,
+     * not in a handful and not in tens of thousands (Preset's table: median 756 at lr 2).
+     */
+    @Test
+    void textbookLearnsXorInHundredsOfEpochs() {
+        Training t = new Training(Preset.TEXTBOOK.defaults());
+        long epochs = 0;
+        while (!Training.learned(t.forward(), Dataset.XOR) && epochs < 100_000) {
+            t.step();
+            epochs++;
+        }
+        assertThat(epochs).isBetween(300L, 3000L);
+        assertThat(Training.allRight(t.forward(), Dataset.XOR)).isTrue();
+    }
 }
