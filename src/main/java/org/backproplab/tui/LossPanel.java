@@ -22,9 +22,10 @@ final class LossPanel {
         LossHistory.Points h = s.history();
         double lowest = Math.min(h.lowest(), s.loss());
         t.apply(g, Theme.Role.NORMAL);
-        Text.put(g, a, 0, 1, "now " + Numbers.sig(s.loss(), 6) + "   lowest "
-                + (Double.isFinite(lowest) ? Numbers.sig(lowest, 6) : "-")
-                + "   epochs 0.." + Numbers.count(s.epoch()));
+        String caption = "now " + Numbers.sig(s.loss(), 6) + "   lowest "
+                + (Double.isFinite(lowest) ? Numbers.sig(lowest, 6) : "-");
+        String epochs = "   epochs 0.." + Numbers.count(s.epoch());
+        Text.put(g, a, 0, 1, caption.length() + epochs.length() <= a.width() ? caption + epochs : caption);
         int rows = a.height() - 2;
         int width = a.width() - AXIS;
         if (rows < 1 || width < 1) return;

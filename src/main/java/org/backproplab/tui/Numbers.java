@@ -17,7 +17,8 @@ public final class Numbers {
     /** {@code decimals} places: 0.1235 for (0.12345678, 4). */
     public static String fixed(double x, int decimals) {
         if (!Double.isFinite(x)) return nonFinite(x);
-        return new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        String s = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        return x < 0 && !s.startsWith("-") ? "-" + s : s; // -0.0000: negative, but smaller than shown
     }
 
     /** Like {@link #fixed} with a sign always shown: +0.4170, -1.0000, +0.0000. */
