@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeSettings settings = settings();
         Config config = lab.toConfig();
         PrintWriter out = spec.commandLine().getOut();
-        LabFactory labs = LabFactory.forClass(config, shared);
+        LabFactory labs = LabFactory.forClass(config, lab.preset().id(), shared);
         ClassServer server;
         try {
             server = ClassServer.start(settings, labs);

@@ -1,24 +1,25 @@
 package org.backproplab.serve;
 
 import com.googlecode.lanterna.terminal.Terminal;
+import org.backproplab.train.Config;
+import org.backproplab.tui.LabOptions;
 
 /** Makes the lab each learner gets on their own terminal; the server knows labs only through this. */
 public interface LabFactory {
 
-    /** The labs a class gets: each learner their own run of {@code config}, or one run everyone watches. */
-    static LabFactory forClass(org.backproplab.train.Config config, boolean shared) {
-        return new PlaceholderLabs(config, shared);
+    /**
+     * The labs a class gets: each learner their own run of {@code config}, or one run everyone
+     * watches. {@code preset} is the name shown for where the settings came from.
+     */
+    static LabFactory forClass(Config config, String preset, boolean shared) {
+        return new TuiLabs(config, preset, shared);
     }
 
     /** A lab on one learner's terminal, not yet running. */
-    RunningLab open(Terminal terminal, LabLook look);
+    RunningLab open(Terminal terminal, LabOptions options);
 
     /** Frees what all labs shared (a shared trainer), once the server has stopped. */
     default void close() {
-    }
-
-    /** How one learner's lab is drawn: colour, ASCII glyphs, watch-only (a shared lab), a title. */
-    record LabLook(boolean colour, boolean ascii, boolean readOnly, String title) {
     }
 
     /** One learner's lab. */

@@ -16,8 +16,8 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.backproplab.serve.Classroom.Admitted;
 import org.backproplab.serve.Classroom.Refused;
-import org.backproplab.serve.LabFactory.LabLook;
 import org.backproplab.serve.LabFactory.RunningLab;
+import org.backproplab.tui.LabOptions;
 
 /**
  * The "shell" of one SSH session: checks that there is a terminal and room, then runs the
@@ -96,9 +96,9 @@ final class LabShell implements Command {
             ChannelTerminal terminal = new ChannelTerminal(
                     new KeyInput(in, () -> l.keyPressed(System.nanoTime())), out, charset, env);
             boolean readOnly = shared && !l.driver();
-            LabLook look = new LabLook(colourWanted(vars), !charset.equals(StandardCharsets.UTF_8), readOnly,
-                    "Backprop Lab");
-            RunningLab lab = labs.open(terminal, look);
+            LabOptions options = new LabOptions(colourWanted(vars), !charset.equals(StandardCharsets.UTF_8), readOnly,
+                    shared ? "Backprop Lab (shared)" : "Backprop Lab");
+            RunningLab lab = labs.open(terminal, options);
             l.attach(lab);
             if (!l.ended()) {
                 lab.run();

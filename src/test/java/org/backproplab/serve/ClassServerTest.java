@@ -357,7 +357,7 @@ class ClassServerTest {
             byte[] glyphs = EchoLabs.GLYPHS.getBytes(UTF_8);
             assertThat(indexOf(sh.out().toByteArray(), glyphs)).as("é±×µ encoded exactly, no NUL after each")
                     .isGreaterThanOrEqualTo(0);
-            assertThat(labs.looks.get(0)).isEqualTo(new LabFactory.LabLook(true, false, false, "Backprop Lab"));
+            assertThat(labs.looks.get(0)).isEqualTo(new org.backproplab.tui.LabOptions(true, false, false, "Backprop Lab"));
         }
     }
 

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
+import org.backproplab.tui.LabOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,11 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EchoLabs implements LabFactory {
     static final String GLYPHS = "é±×µ";
 
-    final List<LabLook> looks = new CopyOnWriteArrayList<>();
+    final List<LabOptions> looks = new CopyOnWriteArrayList<>();
     final AtomicInteger running = new AtomicInteger();
 
     @Override
-    public RunningLab open(Terminal terminal, LabLook look) {
+    public RunningLab open(Terminal terminal, LabOptions look) {
         looks.add(look);
         return new Echo(terminal);
     }
