@@ -130,4 +130,24 @@ class TrainingTest {
         assertThat(epochs).isBetween(300L, 3000L);
         assertThat(Training.allRight(t.forward(), Dataset.XOR)).isTrue();
     }
+
+    /** The hot loop allocates nothing: no boxing, no arrays, no iterators, for any method. */
+    @Test
+    void stepAllocatesNothing() {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        for (Preset p : Preset.values()) {
+            for (Method m : Method.values()) {
+                for (Difference d : Difference.values()) {
+                    Training t = new Training(p.defaults().withMethod(m).withDifference(d));
+                    t.run(20_000); // past the interpreter, so that the measured loop is the one that runs
+                    long before = mx.getCurrentThreadAllocatedBytes();
+                    t.run(20_000);
+                    long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+                    assertThat(allocated).as("%s %s %s", p, m, d).isZero();
+                }
+            }
+        }
+    }
 }
