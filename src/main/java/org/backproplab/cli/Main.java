@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
             GradcheckCommand.class,
             SweepCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
