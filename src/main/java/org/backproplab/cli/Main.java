@@ -29,6 +29,7 @@ public final class Main implements Callable<Integer> {
             GradcheckCommand.class,
             SweepCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class);
 
     @Mixin

@@ -1,0 +1,227 @@
+package org.backproplab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.backproplab.serve.ClassServer;
+import org.backproplab.serve.ConsoleTable;
+import org.backproplab.serve.LabFactory;
+import org.backproplab.serve.ServeSettings;
+import org.backproplab.serve.SessionRow;
+import org.backproplab.serve.SignIn;
+import org.backproplab.train.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code backprop-lab serve}: a classroom over SSH, every learner with their own lab. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Serve the lab over SSH: every learner types 'ssh -p PORT HOST' and gets their own lab,",
+            "with nothing to install. The lab options (--preset, --seed, ...) set each new lab's start."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every network).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_PORT,
+            description = "Port to listen on, 1..65535 (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host-key", paramLabel = "FILE",
+            description = "The server's key, made on first use and kept (default: backprop-lab/host-key in the user's config folder).")
+    Path hostKey;
+
+    @Option(names = "--class-code", paramLabel = "CODE",
+            description = "The code learners type to sign in (default: a new one, printed at start).")
+    String classCode;
+
+    @Option(names = "--authorized-keys", paramLabel = "FILE",
+            description = "Public keys that may sign in (OpenSSH authorized_keys format, ed25519 included).")
+    Path authorizedKeys;
+
+    @Option(names = "--open", description = "No sign-in at all; only when bound to a loopback address.")
+    boolean open;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_SESSIONS,
+            description = "Labs open at once, at most (default: ${DEFAULT-VALUE}).")
+    int maxSessions;
+
+    @Option(names = "--max-per-address", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_PER_ADDRESS,
+            description = "Labs open at once from one address, at most (default: ${DEFAULT-VALUE}).")
+    int maxPerAddress;
+
+    @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "30m", converter = DurationConverter.class,
+            description = "End a lab after this long without a key press: 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--shared", description = "One lab that everyone watches live; the first learner in drives it.")
+    boolean shared;
+
+    @Mixin
+    ConfigOptions lab = new ConfigOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ServeSettings settings = settings();
+        Config config = lab.toConfig();
+        PrintWriter out = spec.commandLine().getOut();
+        LabFactory labs = LabFactory.forClass(config, lab.preset().id(), shared);
+        ClassServer server;
+        try {
+            server = ClassServer.start(settings, labs);
+        } catch (BindException e) {
+            throw new IOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop(); // every learner's terminal is restored before the server closes
+            } catch (IOException e) {
+                // exiting anyway
+            }
+            stopped.countDown();
+        }, "class over"));
+        new Console(out, server, header(server, settings), System.console() != null).run(stopped);
+        return 0;
+    }
+
+    private ServeSettings settings() {
+        if (port < 1 || port > 65535) {
+            throw new Errors.UsageException("--port must be 1..65535, got " + port);
+        }
+        if (maxSessions < 1) {
+            throw new Errors.UsageException("--max-sessions must be at least 1, got " + maxSessions);
+        }
+        if (maxPerAddress < 1) {
+            throw new Errors.UsageException("--max-per-address must be at least 1, got " + maxPerAddress);
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new Errors.UsageException("--bind: unknown address '" + bind + "'");
+        }
+        SignIn signIn;
+        if (open) {
+            if (classCode != null || authorizedKeys != null) {
+                throw new Errors.UsageException("--open means no sign-in: drop --class-code and --authorized-keys");
+            }
+            if (!address.isLoopbackAddress()) {
+                throw new Errors.UsageException("--open (no sign-in) is allowed only on a loopback address such as"
+                        + " 127.0.0.1, not " + bind);
+            }
+            signIn = SignIn.openDoor();
+        } else {
+            if (classCode != null && classCode.isBlank()) {
+                throw new Errors.UsageException("--class-code must not be empty");
+            }
+            if (authorizedKeys != null && !Files.isReadable(authorizedKeys)) {
+                throw new Errors.UsageException("--authorized-keys: cannot read " + authorizedKeys);
+            }
+            String code = classCode != null ? classCode.strip()
+                    : authorizedKeys == null ? SignIn.newClassCode() : null;
+            signIn = new SignIn(code, authorizedKeys, false);
+        }
+        return new ServeSettings(bind, port, hostKey != null ? hostKey : ClassServer.defaultHostKey(), signIn,
+                maxSessions, maxPerAddress, idleTimeout, ServeSettings.DEFAULT_KEEP_ALIVE,
+                ServeSettings.DEFAULT_KEEP_ALIVE_MISSES, shared);
+    }
+
+    private static List<String> header(ClassServer server, ServeSettings s) {
+        SignIn in = s.signIn();
+        String how = in.open() ? "none (open: anyone who can reach " + s.bind() + ")"
+                : (in.classCode() != null ? "class code " + in.classCode() + " (at the prompt or as the password)" : "")
+                + (in.classCode() != null && in.authorizedKeys() != null ? ", or " : "")
+                + (in.authorizedKeys() != null ? "a key in " + in.authorizedKeys() : "");
+        return List.of(
+                "Backprop Lab class server" + (s.shared() ? " (shared: one lab, everyone watches)" : ""),
+                "  learners type:  ssh -p " + server.port() + " NAME@" + displayHost(s.bind()),
+                "  sign-in:        " + how,
+                "  host key:       " + server.fingerprint() + "  (learners see this on first connection)",
+                "  limits:         " + s.maxSessions() + " labs, " + s.maxPerAddress() + " per address; idle labs end after "
+                        + idle(s.idleTimeout()),
+                "  Ctrl-C ends the class (every learner's terminal is restored first).");
+    }
+
+    private static String displayHost(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "THIS-MACHINE" : bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    private static String idle(Duration d) {
+        long s = d.toSeconds();
+        return s % 3600 == 0 ? s / 3600 + " h" : s % 60 == 0 ? s / 60 + " min" : s + " s";
+    }
+
+    /** Redraws the header and the table each second on a terminal; prints changes only otherwise. */
+    private record Console(PrintWriter out, ClassServer server, List<String> header, boolean live) {
+        void run(CountDownLatch stopped) throws InterruptedException {
+            header.forEach(out::println);
+            out.flush();
+            String last = null;
+            do {
+                List<SessionRow> rows = server.sessions();
+                String failures = server.failedSignIns() > 0 ? "  failed sign-ins: " + server.failedSignIns() : "";
+                List<String> table = ConsoleTable.render(rows, Instant.now());
+                String now = String.join("\n", table) + failures;
+                if (live) {
+                    StringBuilder b = new StringBuilder("\033[H\033[2J");
+                    header.forEach(h -> b.append(h).append('\n'));
+                    b.append('\n').append(rows.size()).append(rows.size() == 1 ? " learner" : " learners")
+                            .append(failures).append('\n');
+                    table.forEach(t -> b.append(t).append('\n'));
+                    out.print(b);
+                    out.flush();
+                } else {
+                    String who = rows.size() + (rows.size() == 1 ? " learner" : " learners") + failures;
+                    String key = who + rows.stream().map(r -> r.who() + r.from() + r.since()).toList();
+                    if (!key.equals(last)) {
+                        out.println(who + (rows.isEmpty() ? "" : ": " + String.join(", ",
+                                rows.stream().map(r -> r.who() + "@" + r.from()).toList())));
+                        out.flush();
+                        last = key;
+                    }
+                }
+            } while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    /** 90s, 30m, 2h; a bare number is minutes. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d{1,6})\\s*([smh]?)");
+
+        @Override
+        public Duration convert(String s) {
+            Matcher m = FORM.matcher(s.strip().toLowerCase(Locale.ROOT));
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new TypeConversionException("'" + s + "' is not a time such as 90s, 30m or 2h");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofMinutes(n);
+            };
+        }
+    }
+}

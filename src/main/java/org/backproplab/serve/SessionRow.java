@@ -1,0 +1,8 @@
+package org.backproplab.serve;
+
+import java.time.Instant;
+import org.backproplab.serve.LabFactory.Progress;
+
+/** One line of the teacher's console table. */
+public record SessionRow(String who, String from, Instant since, boolean drives, Progress progress) {
+}

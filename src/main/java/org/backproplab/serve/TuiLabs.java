@@ -1,0 +1,66 @@
+package org.backproplab.serve;
+
+import com.googlecode.lanterna.terminal.Terminal;
+import org.backproplab.train.Config;
+import org.backproplab.train.Snapshot;
+import org.backproplab.train.Trainer;
+import org.backproplab.tui.Lab;
+import org.backproplab.tui.LabOptions;
+
+/**
+ * The terminal UI's lab for every learner: each with a trainer of their own started from the
+ * class's settings, or (shared) one trainer that every lab watches.
+ */
+final class TuiLabs implements LabFactory {
+    private final Config config;
+    private final String preset;
+    private final Trainer shared;
+
+    TuiLabs(Config config, String preset, boolean shared) {
+        this.config = config;
+        this.preset = preset;
+        this.shared = shared ? new Trainer(config, preset) : null;
+        if (this.shared != null) {
+            this.shared.start();
+        }
+    }
+
+    @Override
+    public RunningLab open(Terminal terminal, LabOptions options) {
+        Trainer trainer = shared != null ? shared : new Trainer(config, preset);
+        if (shared == null) {
+            trainer.start();
+        }
+        Lab lab = new Lab(terminal, trainer, options);
+        return new RunningLab() {
+            @Override
+            public void run() throws Exception {
+                try {
+                    lab.run();
+                } finally {
+                    if (trainer != shared) {
+                        trainer.close();
+                    }
+                }
+            }
+
+            @Override
+            public void stop() {
+                lab.stop();
+            }
+
+            @Override
+            public Progress progress() {
+                Snapshot s = trainer.snapshot();
+                return new Progress(s.epoch(), s.loss(), s.state().label());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.backproplab.train;
+
+/**
+ * What a user (or a test) asks the {@link Trainer} to do. Commands are queued and applied by the
+ * trainer's own thread between batches of epochs, so a {@link Snapshot} never shows half of one.
+ */
+public sealed interface Command {
+    /** Run if paused, pause if running. */
+    record ToggleRun() implements Command { }
+
+    record Pause() implements Command { }
+
+    /** One epoch; pauses first when running, so the step is seen. */
+    record Step() implements Command { }
+
+    /** Chain rule ↔ numeric: the gradient that drives the update. */
+    record SwitchMethod() implements Command { }
+
+    /** Forward ↔ central difference for the numeric gradient. */
+    record SwitchDifference() implements Command { }
+
+    /** One rung up (+1) or down (−1) the speed ladder. */
+    record ChangeSpeed(int rungs) implements Command { }
+
+    /** One rung up (+1) or down (−1) the 1-2-5 learning-rate ladder. */
+    record ChangeLearningRate(int rungs) implements Command { }
+
+    /** Back to epoch 0: with a new random seed, or the same one (and the same saved start, if any). */
+    record Restart(boolean newSeed) implements Command { }
+
+    /** Back to epoch 0 with another experiment (gate, hidden units, activation ...), keeping live settings. */
+    record Reconfigure(Config config) implements Command { }
+}

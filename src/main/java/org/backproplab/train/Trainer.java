@@ -1,0 +1,275 @@
+package org.backproplab.train;
+
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.backproplab.grad.Difference;
+import org.backproplab.grad.GradientCheck;
+import org.backproplab.nn.Forward;
+
+/**
+ * A {@link Training} on its own thread, driven by {@link Command}s and watched through
+ * {@link Snapshot}s. Any number of screens may watch one trainer and send it commands.
+ *
+ * <p>The thread applies queued commands between batches of epochs, paces slow speeds with
+ * {@link System#nanoTime()}, runs flat out at max speed (looking at the queue about every
+ * millisecond), and publishes a snapshot after every batch of commands and at most every
+ * {@value #PUBLISH_MILLIS} ms while running: never once per epoch, which would cost more than the
+ * epoch itself.
+ */
+public final class Trainer implements AutoCloseable {
+    static final long PUBLISH_MILLIS = 20;
+    private static final long PUBLISH_NANOS = PUBLISH_MILLIS * 1_000_000L;
+    /** Longest stretch of epochs between looks at the command queue. */
+    private static final long BATCH_NANOS = 1_000_000L;
+    /** Epochs between two looks at the clock inside a batch. */
+    private static final int CLOCK_EVERY = 64;
+    /** The measured speed is averaged over about this long. */
+    private static final long MEASURE_NANOS = 500_000_000L;
+    /** A paced run that falls this far behind (a slow machine, a long pause) starts its pace anew. */
+    private static final long MAX_LAG_NANOS = 250_000_000L;
+    /** New random seeds stay short enough to read and retype. */
+    private static final long SEED_BOUND = 1_000_000L;
+
+    private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    private final RandomGenerator seeds;
+    private final String preset;
+    private final Thread thread;
+    private volatile Snapshot snapshot;
+    private volatile boolean closed;
+
+    // ---- owned by the trainer's thread (set up in the constructor, before the thread starts) ----
+    private Config config;
+    private Training training;
+    private final LossHistory history = new LossHistory();
+    private boolean running;
+    private Speed speed = Speed.DEFAULT;
+    private String message = "";
+    private long version;
+    private long lastPublish;
+    private long paceStart;
+    private long paceEpochs;
+    private long measureStart;
+    private long measureEpoch;
+    private double measuredRate;
+
+    public Trainer(Config config) {
+        this(config, "custom");
+    }
+
+    /** {@code preset} is only shown (the name of the preset the config came from). */
+    public Trainer(Config config, String preset) {
+        this(config, preset, new Random());
+    }
+
+    Trainer(Config config, String preset, RandomGenerator seeds) {
+        this.seeds = seeds;
+        this.preset = preset;
+        this.config = config;
+        this.training = new Training(config);
+        this.thread = new Thread(this::loop, "trainer");
+        this.thread.setDaemon(true);
+        publish(System.nanoTime());
+    }
+
+    /** Starts the training thread (paused at epoch 0). */
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a command; it takes effect within about a millisecond, and a new snapshot follows. */
+    public void submit(Command command) {
+        if (command == null) throw new IllegalArgumentException("command is null");
+        commands.add(command);
+    }
+
+    /** The latest snapshot (never null). */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Stops the thread and waits briefly for it. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        if (thread.isAlive() && thread != Thread.currentThread()) {
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Command c = commands.poll(waitNanos(), TimeUnit.NANOSECONDS);
+                if (c != null) {
+                    do {
+                        apply(c);
+                        c = commands.poll();
+                    } while (c != null);
+                    publish(System.nanoTime());
+                }
+                if (running) {
+                    runDue();
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    /** How long to wait for a command: long when paused, 0 at max speed, until the next epoch when paced. */
+    private long waitNanos() {
+        if (!running) return 100_000_000L;
+        if (speed.isMax()) return 0;
+        long next = paceStart + (long) ((paceEpochs + 1) * 1e9 / speed.epochsPerSecond());
+        return Math.max(0, next - System.nanoTime());
+    }
+
+    /** Runs the epochs that are due (all that fit in a batch at max speed), then publishes if it is time. */
+    private void runDue() {
+        long now = System.nanoTime();
+        long due;
+        if (speed.isMax()) {
+            due = Long.MAX_VALUE;
+        } else {
+            if (now - paceStart - (long) (paceEpochs * 1e9 / speed.epochsPerSecond()) > MAX_LAG_NANOS) {
+                resetPace(now);
+            }
+            due = (long) ((now - paceStart) * 1e-9 * speed.epochsPerSecond()) - paceEpochs;
+        }
+        if (due > 0) {
+            paceEpochs += runBatch(due, now + BATCH_NANOS);
+        }
+        now = System.nanoTime();
+        if (training.diverged()) {
+            running = false;
+            message = "diverged at epoch " + String.format(java.util.Locale.ROOT, "%,d", training.epoch())
+                    + ": the loss is no longer a number; r: new seed, [ then R: smaller steps";
+            publish(now);
+        } else if (now - lastPublish >= PUBLISH_NANOS) {
+            publish(now);
+        }
+    }
+
+    /** Up to {@code max} epochs, stopping at the deadline or on divergence; returns the epochs run. */
+    private long runBatch(long max, long deadline) {
+        long done = 0;
+        final Training t = training;
+        final LossHistory h = history;
+        while (done < max) {
+            int n = (int) Math.min(CLOCK_EVERY, max - done);
+            for (int i = 0; i < n; i++) {
+                h.add(t.step());
+            }
+            done += n;
+            if (t.diverged() || System.nanoTime() >= deadline) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** Applies one command (Java 17 has no pattern switch: an instanceof chain over the sealed type). */
+    private void apply(Command c) {
+        if (c instanceof Command.ToggleRun) {
+            if (training.diverged()) {
+                message = "diverged: r restarts from a new seed, R from the same one";
+            } else {
+                setRunning(!running);
+            }
+        } else if (c instanceof Command.Pause) {
+            setRunning(false);
+        } else if (c instanceof Command.Step) {
+            setRunning(false);
+            if (!training.diverged()) {
+                history.add(training.step());
+            }
+        } else if (c instanceof Command.SwitchMethod) {
+            training.setMethod(training.method().other());
+            config = config.withMethod(training.method());
+            resetPace(System.nanoTime());
+        } else if (c instanceof Command.SwitchDifference) {
+            Difference next = training.difference() == Difference.FORWARD ? Difference.CENTRAL : Difference.FORWARD;
+            training.setDifference(next);
+            config = config.withDifference(next);
+            resetPace(System.nanoTime());
+        } else if (c instanceof Command.ChangeSpeed s) {
+            speed = speed.shift(s.rungs());
+            resetPace(System.nanoTime());
+        } else if (c instanceof Command.ChangeLearningRate l) {
+            double lr = LearningRates.shift(training.learningRate(), l.rungs());
+            training.setLearningRate(lr);
+            config = config.withLearningRate(lr);
+        } else if (c instanceof Command.Restart r) {
+            restart(r.newSeed() ? config.withSeed(newSeed()) : config);
+        } else if (c instanceof Command.Reconfigure r) {
+            restart(r.config());
+        }
+    }
+
+    private void setRunning(boolean run) {
+        if (run != running) {
+            running = run;
+            message = "";
+            long now = System.nanoTime();
+            resetPace(now);
+            measureStart = now;
+            measureEpoch = training.epoch();
+            measuredRate = 0;
+        }
+    }
+
+    private long newSeed() {
+        long s;
+        do {
+            s = seeds.nextLong(SEED_BOUND);
+        } while (s == config.seed());
+        return s;
+    }
+
+    /** Epoch 0 of {@code c}; a run that diverged stays paused, otherwise running stays as it was. */
+    private void restart(Config c) {
+        boolean wasDiverged = training.diverged();
+        config = c;
+        training = new Training(c);
+        history.clear();
+        message = "";
+        if (wasDiverged || training.diverged()) {
+            running = false;
+        }
+        long now = System.nanoTime();
+        resetPace(now);
+        measureStart = now;
+        measureEpoch = 0;
+        measuredRate = 0;
+    }
+
+    private void resetPace(long now) {
+        paceStart = now;
+        paceEpochs = 0;
+    }
+
+    private void publish(long now) {
+        if (running && now - measureStart >= MEASURE_NANOS) {
+            measuredRate = (training.epoch() - measureEpoch) * 1e9 / (now - measureStart);
+            measureStart = now;
+            measureEpoch = training.epoch();
+        } else if (!running) {
+            measuredRate = 0;
+        }
+        Forward f = training.forward();
+        GradientCheck check = training.check();
+        boolean learned = !training.diverged() && Training.allRight(f, config.dataset());
+        snapshot = new Snapshot(++version, training.epoch(), config, preset, training.parameters(),
+                training.lastStep(), check.loss(), f.output, check, history.points(), running, learned,
+                training.diverged(), speed, measuredRate, message);
+        lastPublish = now;
+    }
+}

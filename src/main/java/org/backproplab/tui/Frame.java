@@ -1,0 +1,57 @@
+package org.backproplab.tui;
+
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import org.backproplab.train.Snapshot;
+
+/**
+ * One whole frame as a pure function of (snapshot, screen state, size, theme): every cell is
+ * written (spaces where there is nothing), so a delta refresh sends exactly what changed.
+ */
+public final class Frame {
+    private Frame() {
+    }
+
+    public static void draw(TextGraphics g, int width, int height, Snapshot s, UiState ui, Theme t, LabOptions o) {
+        t.apply(g, Theme.Role.NORMAL);
+        blank(g, width, height);
+        if (!Layout.fits(width, height)) {
+            TooSmall.draw(g, width, height, t);
+            return;
+        }
+        Layout l = Layout.of(width, height, s.parameterCount());
+        StatusPanel.draw(g, l.status(), s, o, t);
+        WeightsPanel.draw(g, l.weights(), s, ui, t);
+        GradientsPanel.draw(g, l.gradients(), s, ui, t);
+        TruthTablePanel.draw(g, l.truth(), s, t);
+        LossPanel.draw(g, l.loss(), s, ui, t);
+        NotesPanel.draw(g, l.notes(), s, ui, t);
+        FooterPanel.draw(g, l.footer(), t);
+        t.apply(g, Theme.Role.DIM);
+        verticalRule(g, l.weights().right(), l.weights().row() + 1, l.weights().height() - 1, t);
+        verticalRule(g, l.truth().right(), l.truth().row() + 1, l.truth().height() - 1, t);
+        if (ui.overlay() == UiState.Overlay.HELP) {
+            HelpOverlay.draw(g, new Area(0, 0, width, height), o.readOnly(), t);
+        }
+        t.apply(g, Theme.Role.NORMAL);
+    }
+
+    /** One shared blank cell: filling with it allocates nothing (TextGraphics.fill makes a new cell each time). */
+    private static final TextCharacter BLANK = TextCharacter.fromCharacter(' ')[0];
+
+    private static void blank(TextGraphics g, int width, int height) {
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                g.setCharacter(c, r, BLANK);
+            }
+        }
+    }
+
+    /** The line between two panels side by side, from their title row (part of the rule) down. */
+    private static void verticalRule(TextGraphics g, int col, int row, int rows, Theme t) {
+        Cells.put(g, col, row - 1, t.ascii() ? '+' : '┬');
+        for (int r = 0; r < rows; r++) {
+            Cells.put(g, col, row + r, t.vertical());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.backproplab.tui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+/** Small drawing helpers shared by the panels; everything is clipped to the panel's area. */
+final class Text {
+    private Text() {
+    }
+
+    /** Writes {@code s} at (col, row) inside {@code a}; returns the column after it. */
+    static int put(TextGraphics g, Area a, int col, int row, String s) {
+        if (row < 0 || row >= a.height() || col >= a.width() || col < 0) return col;
+        String clipped = s.length() > a.width() - col ? s.substring(0, a.width() - col) : s;
+        Cells.put(g, a.col() + col, a.row() + row, clipped);
+        return col + clipped.length();
+    }
+
+    /** Writes {@code s} right-aligned so that it ends just before column {@code end}. */
+    static void putRight(TextGraphics g, Area a, int end, int row, String s) {
+        put(g, a, Math.max(0, end - s.length()), row, s);
+    }
+
+    static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    static String padRight(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** A panel's title row: "─ Title ──────" across the area's width. */
+    static void heading(TextGraphics g, Area a, String title, Theme t) {
+        t.apply(g, Theme.Role.DIM);
+        String rule = String.valueOf(t.horizontal()).repeat(Math.max(0, a.width()));
+        put(g, a, 0, 0, rule);
+        t.apply(g, Theme.Role.HEADING);
+        put(g, a, 1, 0, " " + title + " ");
+        t.apply(g, Theme.Role.NORMAL);
+    }
+
+    /** First row shown of a list of {@code count} rows in {@code visible} rows, keeping {@code selected} in view. */
+    static int firstVisible(int selected, int visible, int count) {
+        if (count <= visible || visible <= 0) return 0;
+        return Math.max(0, Math.min(selected - visible / 2, count - visible));
+    }
+}

@@ -1,0 +1,134 @@
+package org.backproplab.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.Map;
+
+/**
+ * Colours and glyphs. Without colour everything that matters still reads: right/wrong and the
+ * verdicts carry a symbol and a word, headings are bold, the selected row is reversed. With
+ * {@code ascii} only ASCII characters are drawn (CJK locales draw box and block glyphs double
+ * width; a non-UTF-8 locale cannot show them at all).
+ */
+public record Theme(boolean colour, boolean ascii) {
+
+    /** The colour role of a piece of text. */
+    public enum Role { NORMAL, HEADING, DIM, GOOD, FAIR, BAD, ACCENT }
+
+    /**
+     * Colour unless {@code NO_COLOR} is set and not empty (no-color.org) or {@code --no-color};
+     * ASCII when asked or when the locale's charset is not UTF-8.
+     */
+    public static Theme from(Map<String, String> env, boolean noColorFlag, boolean asciiFlag) {
+        String noColor = env.get("NO_COLOR");
+        boolean colour = !noColorFlag && (noColor == null || noColor.isEmpty());
+        return new Theme(colour, asciiFlag || !utf8Locale(env));
+    }
+
+    /** Whether the locale (LC_ALL, else LC_CTYPE, else LANG: the first one set) names UTF-8. */
+    public static boolean utf8Locale(Map<String, String> env) {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                String lower = v.toLowerCase(java.util.Locale.ROOT);
+                return lower.contains("utf-8") || lower.contains("utf8");
+            }
+        }
+        return false; // no locale at all is the C locale: ASCII
+    }
+
+    /** Sets the colour and style for a role (and clears any other style). */
+    public TextGraphics apply(TextGraphics g, Role role) {
+        g.clearModifiers();
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+        g.setForegroundColor(colour ? colourOf(role) : TextColor.ANSI.DEFAULT);
+        if (role == Role.HEADING) g.enableModifiers(SGR.BOLD);
+        if (!colour && role == Role.BAD) g.enableModifiers(SGR.BOLD);
+        return g;
+    }
+
+    private static TextColor colourOf(Role role) {
+        return switch (role) {
+            case NORMAL -> TextColor.ANSI.DEFAULT;
+            case HEADING -> TextColor.ANSI.CYAN;
+            case DIM -> TextColor.ANSI.WHITE;
+            case GOOD -> TextColor.ANSI.GREEN;
+            case FAIR -> TextColor.ANSI.YELLOW;
+            case BAD -> TextColor.ANSI.RED;
+            case ACCENT -> TextColor.ANSI.MAGENTA;
+        };
+    }
+
+    public String arrow() {
+        return ascii ? "->" : "→";
+    }
+
+    public String up() {
+        return ascii ? "^" : "▲";
+    }
+
+    public String down() {
+        return ascii ? "v" : "▼";
+    }
+
+    public String still() {
+        return ascii ? "=" : "·";
+    }
+
+    public String right() {
+        return ascii ? "+" : "✓";
+    }
+
+    public String wrong() {
+        return ascii ? "x" : "✗";
+    }
+
+    public String near() {
+        return "~";
+    }
+
+    public String epsilon() {
+        return ascii ? "eps" : "ε";
+    }
+
+    public String theta() {
+        return ascii ? "theta" : "θ";
+    }
+
+    public String times() {
+        return ascii ? "x" : "×";
+    }
+
+    public String partial() {
+        return ascii ? "d" : "∂";
+    }
+
+    public String yhat() {
+        return ascii ? "y^" : "ŷ";
+    }
+
+    public String eta() {
+        return ascii ? "lr" : "lr η";
+    }
+
+    public String separator() {
+        return ascii ? " | " : " · ";
+    }
+
+    public char horizontal() {
+        return ascii ? '-' : '─';
+    }
+
+    public char vertical() {
+        return ascii ? '|' : '│';
+    }
+
+    /** A cell filled to level 0..8 (eighths), for bar charts. */
+    public char bar(int eighths) {
+        final String unicode = " ▁▂▃▄▅▆▇█";
+        final String plain = "  ..::##";
+        int i = Math.max(0, Math.min(8, eighths));
+        return ascii ? (i == 8 ? '#' : plain.charAt(i)) : unicode.charAt(i);
+    }
+}

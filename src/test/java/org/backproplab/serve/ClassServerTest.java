@@ -1,0 +1,428 @@
+package org.backproplab.serve;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.keyboard.UserInteraction;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The class server in-process, driven by MINA's own SSH client, with a stand-in lab. */
+class ClassServerTest {
+    private static final String CODE = "sesame";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    static SshClient client;
+    static KeyPair learnerKey;
+    static KeyPair strangerKey;
+
+    @TempDir
+    Path dir;
+    ClassServer server;
+    EchoLabs labs;
+
+    @BeforeAll
+    static void client() throws Exception {
+        client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        CoreModuleProperties.REQUEST_EXEC_REPLY.set(client, true); // else a refused exec just hangs
+        client.start();
+        learnerKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        strangerKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+    }
+
+    @AfterAll
+    static void stopClient() {
+        client.stop();
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private void start(Consumer<Builder> tweak) throws IOException {
+        Path keys = dir.resolve("authorized_keys");
+        Files.writeString(keys, PublicKeyEntry.toString(learnerKey.getPublic()) + " learner\n");
+        Builder b = new Builder();
+        b.signIn = new SignIn(CODE, keys, false);
+        tweak.accept(b);
+        labs = new EchoLabs();
+        server = ClassServer.start(new ServeSettings("127.0.0.1", 0, dir.resolve("host-key"), b.signIn,
+                b.maxSessions, b.maxPerAddress, b.idle, Duration.ofSeconds(5), 3, false), labs);
+    }
+
+    private static final class Builder {
+        SignIn signIn;
+        int maxSessions = 50;
+        int maxPerAddress = 10;
+        Duration idle = Duration.ofMinutes(30);
+    }
+
+    private ClientSession connect(String user) throws IOException {
+        return client.connect(user, "127.0.0.1", server.port()).verify(WAIT).getSession();
+    }
+
+    private ClientSession signInWithCode(String user) throws IOException {
+        ClientSession s = connect(user);
+        s.addPasswordIdentity(CODE);
+        s.auth().verify(WAIT);
+        return s;
+    }
+
+    /** A shell with a 100×30 xterm, its output gathered in {@code out}. */
+    private static Shell shell(ClientSession s, String term, int cols, int rows) throws IOException {
+        ChannelShell ch = s.createShellChannel();
+        if (term == null) {
+            ch.setUsePty(false);
+        } else {
+            ch.setPtyType(term);
+            ch.setPtyColumns(cols);
+            ch.setPtyLines(rows);
+        }
+        ch.setEnv("LANG", "en_US.UTF-8");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ch.setOut(out);
+        ch.setErr(out);
+        ch.open().verify(WAIT);
+        return new Shell(ch, out);
+    }
+
+    record Shell(ChannelShell channel, ByteArrayOutputStream out) {
+        String text() {
+            return new String(out.toByteArray(), UTF_8);
+        }
+
+        void type(String keys) throws IOException {
+            OutputStream in = channel.getInvertedIn();
+            in.write(keys.getBytes(UTF_8));
+            in.flush();
+        }
+
+        /** The screen as the client would show it (deltas split words, so search this). */
+        String screen() {
+            return ScreenText.of(text(), 120, 40);
+        }
+
+        void waitFor(String text) throws InterruptedException {
+            long end = System.nanoTime() + WAIT.toNanos();
+            while (!screen().contains(text)) {
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("no '" + text + "' in: " + text().replaceAll("\033", "ESC"));
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        Integer closedWithStatus() {
+            Set<ClientChannelEvent> e = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), WAIT);
+            assertThat(e).contains(ClientChannelEvent.CLOSED);
+            // the exit status arrives just before the close; give it a moment on a busy machine
+            channel.waitFor(EnumSet.of(ClientChannelEvent.EXIT_STATUS), Duration.ofSeconds(1));
+            return channel.getExitStatus();
+        }
+    }
+
+    private void awaitNoLearners() throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!server.sessions().isEmpty() || labs.running.get() > 0) {
+            assertThat(System.nanoTime()).as("learners still in: %s", server.sessions()).isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
+
+    // ---- sign-in ----
+
+    @Test
+    void theClassCodeAsPasswordGivesALabAndQEndsItWithStatus0() throws Exception {
+        start(b -> { });
+        try (ClientSession s = signInWithCode("ada")) {
+            Shell sh = shell(s, "xterm", 100, 30);
+            sh.waitFor("size 100x30");
+            assertThat(server.sessions()).extracting(SessionRow::who).containsExactly("ada");
+            sh.type("q");
+            assertThat(sh.closedWithStatus()).isEqualTo(0);
+            assertThat(sh.text()).contains("\033[?1049l"); // the alternate screen was left
+        }
+        awaitNoLearners();
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndCounted() throws Exception {
+        start(b -> { });
+        try (ClientSession s = connect("eve")) {
+            s.addPasswordIdentity("open-sesame");
+            assertThatThrownBy(() -> s.auth().verify(WAIT)).isInstanceOf(IOException.class);
+        }
+        assertThat(server.failedSignIns()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theCodeAtTheClassCodePromptSignsIn() throws Exception {
+        start(b -> b.signIn = new SignIn(CODE, null, false));
+        try (ClientSession s = connect("ada")) {
+            String[] asked = new String[1];
+            s.setUserInteraction(new UserInteraction() {
+                @Override
+                public String[] interactive(ClientSession session, String name, String instruction, String lang,
+                                            String[] prompt, boolean[] echo) {
+                    asked[0] = prompt.length == 1 ? prompt[0] : List.of(prompt).toString();
+                    return new String[] {" SESAME "}; // case and stray spaces forgiven
+                }
+
+                @Override
+                public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
+                    return null;
+                }
+            });
+            s.auth().verify(WAIT);
+            assertThat(asked[0]).isEqualTo("Class code: ");
+        }
+    }
+
+    @Test
+    void anEd25519KeyInTheFileSignsInAndAnotherDoesNot() throws Exception {
+        start(b -> b.signIn = new SignIn(null, dir.resolve("authorized_keys"), false));
+        try (ClientSession s = connect("ada")) {
+            s.addPublicKeyIdentity(learnerKey);
+            s.auth().verify(WAIT);
+        }
+        try (ClientSession s = connect("eve")) {
+            s.addPublicKeyIdentity(strangerKey);
+            s.addPasswordIdentity(CODE); // no code sign-in when only keys are configured
+            assertThatThrownBy(() -> s.auth().verify(WAIT)).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void twentyKeySignInsAtOnceAllSucceed() throws Exception {
+        start(b -> b.signIn = new SignIn(null, dir.resolve("authorized_keys"), false));
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < 20; i++) {
+            Thread t = new Thread(() -> {
+                try (ClientSession s = connect("ada")) {
+                    s.addPublicKeyIdentity(learnerKey);
+                    s.auth().verify(WAIT);
+                    ok.incrementAndGet();
+                } catch (IOException e) {
+                    // counted as a miss
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(ok.get()).isEqualTo(20);
+    }
+
+    @Test
+    void openSignInNeedsNoCredentials() throws Exception {
+        start(b -> b.signIn = SignIn.openDoor());
+        try (ClientSession s = connect("anyone")) {
+            s.auth().verify(WAIT);
+            Shell sh = shell(s, "xterm-256color", 80, 24);
+            sh.waitFor("size 80x24");
+        }
+    }
+
+    // ---- lock-down ----
+
+    @Test
+    void execSftpAndForwardingAreRefused() throws Exception {
+        start(b -> { });
+        try (ClientSession s = signInWithCode("mallory")) {
+            ClientChannel exec = s.createExecChannel("ls /");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            exec.setOut(out);
+            assertRefused(exec);
+            assertThat(out.size()).isZero();
+
+            assertRefused(s.createSubsystemChannel("sftp"));
+
+            ClientChannel tcp = s.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0),
+                    new SshdSocketAddress("127.0.0.1", server.port()));
+            assertThatThrownBy(() -> tcp.open().verify(WAIT)).isInstanceOf(IOException.class);
+
+            assertThatThrownBy(() -> s.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0),
+                    new SshdSocketAddress("127.0.0.1", 9))).isInstanceOf(IOException.class);
+            assertThat(s.isOpen()).as("the session survives the refusals").isTrue();
+        }
+        assertThat(labs.looks).isEmpty();
+    }
+
+    private static void assertRefused(ClientChannel ch) {
+        try {
+            ch.open().verify(WAIT);
+        } catch (IOException refusedAtOnce) {
+            return;
+        }
+        Set<ClientChannelEvent> e = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), WAIT);
+        assertThat(e).contains(ClientChannelEvent.CLOSED);
+        assertThat(ch.getExitStatus()).isNull();
+    }
+
+    @Test
+    void aSessionWithoutATerminalIsToldWhyAndExits1() throws Exception {
+        start(b -> { });
+        try (ClientSession s = signInWithCode("ada")) {
+            Shell sh = shell(s, null, 0, 0);
+            assertThat(sh.closedWithStatus()).isEqualTo(1);
+            assertThat(sh.text()).startsWith("Backprop Lab needs a terminal").endsWith("\r\n");
+        }
+        try (ClientSession s = signInWithCode("ada")) {
+            Shell sh = shell(s, "dumb", 80, 24);
+            assertThat(sh.closedWithStatus()).isEqualTo(1);
+            assertThat(sh.text()).contains("TERM=dumb");
+        }
+        assertThat(labs.looks).isEmpty();
+    }
+
+    // ---- caps ----
+
+    @Test
+    void beyondTheCapsAServerFullLineAndExit1() throws Exception {
+        start(b -> {
+            b.maxSessions = 2;
+            b.maxPerAddress = 2;
+        });
+        try (ClientSession s = signInWithCode("ada")) {
+            Shell one = shell(s, "xterm", 80, 24);
+            Shell two = shell(s, "xterm", 80, 24);
+            one.waitFor("size 80x24");
+            two.waitFor("size 80x24");
+            Shell three = shell(s, "xterm", 80, 24);
+            assertThat(three.closedWithStatus()).isEqualTo(1);
+            assertThat(three.text()).startsWith("Server full");
+            one.type("q");
+            assertThat(one.closedWithStatus()).isEqualTo(0);
+            Shell four = shell(s, "xterm", 80, 24); // room again
+            four.waitFor("size 80x24");
+        }
+    }
+
+    @Test
+    void theCapPerAddressIsOwnLine() throws Exception {
+        start(b -> b.maxPerAddress = 1);
+        try (ClientSession s = signInWithCode("ada")) {
+            shell(s, "xterm", 80, 24).waitFor("size 80x24");
+            Shell two = shell(s, "xterm", 80, 24);
+            assertThat(two.closedWithStatus()).isEqualTo(1);
+            assertThat(two.text()).startsWith("Server full for 127.0.0.1: 1 labs are open from this address");
+        }
+    }
+
+    // ---- the lab's terminal ----
+
+    @Test
+    void theLabFollowsTheWindowSizeAndGetsEnterAndExactUtf8() throws Exception {
+        start(b -> { });
+        try (ClientSession s = signInWithCode("ada")) {
+            Shell sh = shell(s, "xterm", 100, 30);
+            sh.waitFor("size 100x30");
+            sh.channel().sendWindowChange(60, 20);
+            sh.waitFor("size 60x20");
+            sh.type("n\rm");
+            sh.waitFor("keys n|Enter|m|end");
+            byte[] glyphs = EchoLabs.GLYPHS.getBytes(UTF_8);
+            assertThat(indexOf(sh.out().toByteArray(), glyphs)).as("é±×µ encoded exactly, no NUL after each")
+                    .isGreaterThanOrEqualTo(0);
+            assertThat(labs.looks.get(0)).isEqualTo(new org.backproplab.tui.LabOptions(true, false, false, "Backprop Lab"));
+        }
+    }
+
+    @Test
+    void aClientThatSendsNoSizeGets80x24() throws Exception {
+        start(b -> { });
+        try (ClientSession s = signInWithCode("ada")) {
+            shell(s, "xterm", 0, 0).waitFor("size 80x24");
+        }
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    // ---- endings ----
+
+    @Test
+    void aDroppedConnectionFreesTheLabWithinSeconds() throws Exception {
+        start(b -> { });
+        ClientSession s = signInWithCode("ada");
+        Shell sh = shell(s, "xterm", 80, 24);
+        sh.waitFor("size 80x24");
+        long t0 = System.nanoTime();
+        s.close(true); // no goodbye: the TCP connection just goes
+        awaitNoLearners();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aLabIdleTooLongEndsWithALine() throws Exception {
+        start(b -> b.idle = Duration.ofSeconds(1));
+        try (ClientSession s = signInWithCode("ada")) {
+            Shell sh = shell(s, "xterm", 80, 24);
+            sh.waitFor("size 80x24");
+            assertThat(sh.closedWithStatus()).isEqualTo(1);
+            assertThat(sh.text()).endsWith("Closed after 1 second without a key press. Connect again for a new lab.\r\n");
+        }
+    }
+
+    @Test
+    void stoppingTheServerRestoresEveryTerminalFirst() throws Exception {
+        start(b -> { });
+        try (ClientSession a = signInWithCode("ada"); ClientSession b = signInWithCode("bob")) {
+            Shell one = shell(a, "xterm", 80, 24);
+            Shell two = shell(b, "xterm", 80, 24);
+            one.waitFor("size 80x24");
+            two.waitFor("size 80x24");
+            server.stop();
+            for (Shell sh : List.of(one, two)) {
+                assertThat(sh.closedWithStatus()).isEqualTo(1);
+                String t = sh.text();
+                assertThat(t.lastIndexOf("\033[?1049l")).as("left the alternate screen before the goodbye")
+                        .isGreaterThan(0).isLessThan(t.indexOf("The class is over"));
+            }
+        }
+        assertThat(labs.running.get()).isZero();
+    }
+}

@@ -1,0 +1,26 @@
+package org.backproplab.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+    /** Short budgets: the figures exist, are positive, and the numeric methods cost more (P = 9). */
+    @Test
+    void measuresEachMethod() {
+        Bench.Results r = Bench.all(Preset.TEXTBOOK.defaults(), 20_000_000L, 3, 10_000_000L);
+        assertThat(r.chain().batchNsPerEpoch()).hasSize(3);
+        assertThat(r.chain().nsPerEpoch()).isPositive();
+        assertThat(r.ratio(r.numericForward())).isGreaterThan(2);
+        assertThat(r.ratio(r.numericCentral())).isGreaterThan(r.ratio(r.numericForward()) * 0.8);
+        assertThat(r.chain().epochsPerSecond()).isEqualTo(1e9 / r.chain().nsPerEpoch());
+    }
+
+    @Test
+    void medianOfBatches() {
+        Bench.Result odd = new Bench.Result(Method.CHAIN, org.backproplab.grad.Difference.FORWARD, new double[] {5, 1, 3});
+        assertThat(odd.nsPerEpoch()).isEqualTo(3);
+        Bench.Result even = new Bench.Result(Method.CHAIN, org.backproplab.grad.Difference.FORWARD, new double[] {4, 1, 3, 100});
+        assertThat(even.nsPerEpoch()).isEqualTo(3.5);
+    }
+}
