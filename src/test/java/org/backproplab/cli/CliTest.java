@@ -65,7 +65,8 @@ class CliTest {
     void everyCommandHasHelp(String command, String option) {
         Run r = run(command, "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Usage: backprop-lab " + command, option, "--preset", "--init");
+        assertThat(r.out()).contains("Usage: backprop-lab " + command, option, "--preset", "--init", "Presets")
+                .doesNotContain("null", "${");
     }
 
     static Stream<Arguments> commands() {
