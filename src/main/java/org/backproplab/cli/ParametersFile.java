@@ -53,6 +53,9 @@ final class ParametersFile {
         } catch (IOException e) {
             throw new Errors.UsageException(where + ": cannot read it: " + Errors.reason(e));
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as some Windows editors write
+        }
         Object root;
         try {
             root = Json.parse(text);

@@ -441,6 +441,14 @@ class CliTest {
     }
 
     @Test
+    void initFileMayStartWithAByteOrderMark() throws IOException {
+        Path f = dir.resolve("bom.json");
+        Files.writeString(f, "\uFEFF" + nine(null));
+        double[] v = values(run("train", "--epochs", "0", "--init", f.toString(), "--format", "json").json());
+        assertThat(v).containsOnly(0.5);
+    }
+
+    @Test
     void initOrderDoesNotMatterOnlyNames() throws IOException {
         Path f = dir.resolve("reversed.json");
         Files.writeString(f, """
