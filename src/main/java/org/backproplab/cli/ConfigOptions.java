@@ -96,11 +96,11 @@ public final class ConfigOptions {
         }
         double lr = learningRate != null ? learningRate : d.learningRate();
         if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new Errors.UsageException("--lr must be a finite number > 0, got " + learningRate);
+            throw new Errors.UsageException("--lr must be a finite number > 0, got " + Fmt.plain(lr));
         }
         double eps = epsilon != null ? epsilon : d.epsilon();
         if (!(eps > 0) || eps > Config.MAX_EPSILON) {
-            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + epsilon);
+            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + Fmt.plain(eps));
         }
         long s = seed != null ? seed : d.seed();
         if (s < 0 || s > 0xFFFF_FFFFL) {

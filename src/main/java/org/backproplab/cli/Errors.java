@@ -1,7 +1,12 @@
 package org.backproplab.cli;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * One line per error, never a stack trace: exit 2 for a bad command line (including a bad
@@ -17,7 +22,17 @@ final class Errors {
     static int usage(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         String where = cl.getCommandSpec().qualifiedName();
-        cl.getErr().println(where + ": " + oneLine(ex.getMessage())
+        String message = ex.getMessage();
+        if (ex instanceof UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "'; the commands are: "
+                    + String.join(", ", cl.getSubcommands().keySet());
+        } else if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unexpected argument '" + u.getUnmatched().get(0) + "': " + cl.getCommandName()
+                    + " takes options only";
+        }
+        cl.getErr().println(where + ": " + oneLine(message)
                 + " (see '" + where + " --help')");
         cl.getErr().flush();
         return USAGE;
@@ -34,6 +49,20 @@ final class Errors {
         cl.getErr().println(where + ": error: " + oneLine(msg));
         cl.getErr().flush();
         return FAILURE;
+    }
+
+    /** Why a file operation failed, in a few words: "permission denied", "is a directory", ... */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String oneLine(String s) {

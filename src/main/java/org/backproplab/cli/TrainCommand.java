@@ -1,16 +1,288 @@
 package org.backproplab.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Dataset;
+import org.backproplab.nn.Forward;
+import org.backproplab.train.Config;
+import org.backproplab.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code train}: runs gradient descent headless and prints where it ended. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train the network for N epochs (full-batch gradient descent on the gate's four rows) and print"
+                    + " the final loss, the parameters and the four predictions.",
+            "Exit code 0, or 1 when training diverged (a NaN or infinite loss or parameter): it stops at"
+                    + " that epoch and says so."})
 public final class TrainCommand implements Callable<Integer> {
+    /** Epochs between two looks at the clock (for progress): about 10 ms of chain-rule training. */
+    private static final long CHUNK = 1 << 16;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100000",
+            description = "Epochs to train, >= 0 (default: ${DEFAULT-VALUE}).")
+    long epochs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableJsonOrCsv.class,
+            completionCandidates = Format.TableJsonOrCsv.class,
+            description = "Output: ${COMPLETION-CANDIDATES} (default: table). CSV is one header line and one row.")
+    Format format;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Also write the result as JSON to FILE (its \"parameters\" can start another run with --init).")
+    Path save;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "Write the loss per epoch to FILE as CSV: epoch,loss (the loss at the start of that epoch,"
+                    + " and a last row with the final loss).")
+    Path history;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1",
+            description = "With --history, keep every K-th epoch only (default: ${DEFAULT-VALUE}).")
+    long every;
+
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Override
-    public Integer call() {
-        throw new IllegalStateException("train is not built yet");
+    public Integer call() throws IOException {
+        if (epochs < 0) {
+            throw new Errors.UsageException("--epochs must be >= 0, got " + epochs);
+        }
+        if (every < 1) {
+            throw new Errors.UsageException("--every must be >= 1, got " + every);
+        }
+        if (every != 1 && history == null) {
+            throw new Errors.UsageException("--every thins the --history file: give --history FILE too");
+        }
+        Config config = options.toConfig();
+        Training training = new Training(config);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = System.console() != null ? new Progress(err, epochs) : null;
+
+        try (History hist = history != null ? new History(history, every) : null) {
+            long done = 0;
+            while (done < epochs && !training.diverged()) {
+                long n = Math.min(CHUNK, epochs - done);
+                done += hist == null ? training.run(n) : hist.run(training, n);
+                if (progress != null) {
+                    progress.show(training);
+                }
+            }
+            if (progress != null) {
+                progress.clear();
+            }
+            if (hist != null) {
+                hist.row(training.epoch(), training.forward().loss);
+            }
+        }
+
+        Map<String, Object> result = result(config, training);
+        switch (format) {
+            case TABLE -> table(out, config, training);
+            case JSON -> out.print(Json.write(result));
+            case CSV -> csv(out, training);
+        }
+        out.flush();
+        if (save != null) {
+            write(save, Json.write(result));
+        }
+        if (training.diverged()) {
+            err.println(spec.qualifiedName() + ": diverged in epoch " + training.epoch() + " of " + epochs
+                    + ": the loss or a parameter became NaN or infinite; try a smaller --lr (it was "
+                    + Fmt.plain(config.learningRate()) + ")");
+            err.flush();
+            return Errors.FAILURE;
+        }
+        return 0;
+    }
+
+    /** The JSON document of train (also what --save writes). */
+    private Map<String, Object> result(Config config, Training t) {
+        Forward f = t.forward();
+        Dataset data = config.dataset();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", t.epoch());
+        m.put("loss", f.loss);
+        m.put("diverged", t.diverged());
+        m.put("learned", Training.learned(f, data));
+        m.put("config", Describe.json(config, options.preset()));
+        m.put("parameters", ParametersFile.toJson(t.architecture(), t.parameters()));
+        List<Map<String, Object>> predictions = new ArrayList<>();
+        for (int r = 0; r < Dataset.ROWS; r++) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("inputs", List.of((int) Dataset.input(r, 0), (int) Dataset.input(r, 1)));
+            p.put("target", (int) data.target(r));
+            p.put("output", f.output[r]);
+            predictions.add(p);
+        }
+        m.put("predictions", predictions);
+        return m;
+    }
+
+    private void table(PrintWriter out, Config config, Training t) {
+        Forward f = t.forward();
+        Dataset data = config.dataset();
+        boolean learned = Training.learned(f, data);
+        out.println("network   " + Describe.network(config));
+        out.println("start     " + Describe.start(config, options));
+        out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
+        out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)" : ""));
+        out.println("loss      " + Fmt.sig(f.loss, 6) + (learned ? "  learned: every output within "
+                + Training.LEARNED_TOLERANCE + " of its target" : "  not learned: some output is more than "
+                + Training.LEARNED_TOLERANCE + " from its target"));
+        out.println();
+        Architecture arch = t.architecture();
+        double[] theta = t.parameters();
+        out.println("parameter        value");
+        for (int k = 0; k < theta.length; k++) {
+            out.printf("%-9s %12s%n", arch.name(k), Fmt.parameter(theta[k]));
+        }
+        out.println();
+        out.println("x1  x2  target    output  error");
+        for (int r = 0; r < Dataset.ROWS; r++) {
+            double error = f.output[r] - data.target(r);
+            out.printf(" %d   %d       %d  %8s  %s%s%n", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1),
+                    (int) data.target(r), Fmt.fixed(f.output[r], 6),
+                    error >= 0 ? "+" + Fmt.fixed(error, 6) : Fmt.fixed(error, 6),
+                    Math.abs(error) < Training.LEARNED_TOLERANCE ? "" : "  (off by more than "
+                            + Training.LEARNED_TOLERANCE + ")");
+        }
+    }
+
+    private static void csv(PrintWriter out, Training t) {
+        Forward f = t.forward();
+        Architecture arch = t.architecture();
+        double[] theta = t.parameters();
+        StringBuilder head = new StringBuilder("epochs,loss,diverged,learned");
+        StringBuilder row = new StringBuilder();
+        row.append(t.epoch()).append(',').append(f.loss).append(',').append(t.diverged()).append(',')
+                .append(Training.learned(f, t.network().dataset()));
+        for (int k = 0; k < theta.length; k++) {
+            head.append(',').append(arch.name(k));
+            row.append(',').append(theta[k]);
+        }
+        for (int r = 0; r < Dataset.ROWS; r++) {
+            head.append(",output_").append((int) Dataset.input(r, 0)).append('_').append((int) Dataset.input(r, 1));
+            row.append(',').append(f.output[r]);
+        }
+        out.println(head);
+        out.println(row);
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + Errors.reason(e), e);
+        }
+    }
+
+    /** The --history file: "epoch,loss", one row per K epochs, doubles in their exact shortest form. */
+    private static final class History implements AutoCloseable {
+        private final BufferedWriter w;
+        private final Path file;
+        private final long every;
+
+        History(Path file, long every) {
+            this.file = file;
+            this.every = every;
+            try {
+                this.w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                w.write("epoch,loss\n");
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** Steps one epoch at a time (the loss of each is needed); returns the epochs run. */
+        long run(Training t, long n) {
+            long done = 0;
+            while (done < n && !t.diverged()) {
+                long epoch = t.epoch();
+                double loss = t.step();
+                if (epoch % every == 0) {
+                    row(epoch, loss);
+                }
+                done++;
+            }
+            return done;
+        }
+
+        void row(long epoch, double loss) {
+            try {
+                w.write(Long.toString(epoch));
+                w.write(',');
+                w.write(Double.toString(loss));
+                w.write('\n');
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        private UncheckedIOException failure(IOException e) {
+            return new UncheckedIOException("cannot write --history " + file + ": " + Errors.reason(e), e);
+        }
+
+        @Override
+        public void close() {
+            try {
+                w.close();
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+    }
+
+    /** One line on stderr, rewritten in place at most ten times a second. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final long total;
+        private long lastShown = System.nanoTime();
+        private boolean shown;
+
+        Progress(PrintWriter err, long total) {
+            this.err = err;
+            this.total = total;
+        }
+
+        void show(Training t) {
+            long now = System.nanoTime();
+            if (now - lastShown < 100_000_000L) {
+                return;
+            }
+            lastShown = now;
+            shown = true;
+            err.print("\rtraining: epoch " + Fmt.count(t.epoch()) + " of " + Fmt.count(total) + " ("
+                    + t.epoch() * 100 / Math.max(1, total) + "%)  ");
+            err.flush();
+        }
+
+        void clear() {
+            if (!shown) {
+                return;
+            }
+            err.print("\r" + " ".repeat(60) + "\r");
+            err.flush();
+        }
     }
 }

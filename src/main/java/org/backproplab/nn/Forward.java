@@ -12,6 +12,12 @@ public final class Forward {
     /** Output pre-activation z_y and prediction ŷ per row. */
     public final double[] outputSum = new double[Dataset.ROWS];
     public final double[] output = new double[Dataset.ROWS];
+    /**
+     * 1 − ŷ per row, computed as e^(−z_y)·ŷ where ŷ > ½ so that it keeps its relative precision
+     * when ŷ is close to 1 (the subtraction 1 − ŷ would keep only ~ulp(1)/(1 − ŷ) of it). The
+     * backward pass reads it for σ′(z_y) = ŷ(1 − ŷ) and for ŷ − t.
+     */
+    public final double[] outputComplement = new double[Dataset.ROWS];
     public double loss;
 
     public Forward(Architecture arch) {

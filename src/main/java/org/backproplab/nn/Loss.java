@@ -20,8 +20,30 @@ public enum Loss {
             }
             case BCE -> {
                 double p = clip(yhat);
+                // For a 0/1 target one of the two logs is multiplied by 0: skipping it gives the
+                // same double as numpy's full formula (0·ln p is −0, and x + −0 = x).
+                if (target == 0.0) {
+                    yield -Math.log(1.0 - p);
+                } else if (target == 1.0) {
+                    yield -Math.log(p);
+                }
                 yield -(target * Math.log(p) + (1.0 - target) * Math.log(1.0 - p));
             }
+        };
+    }
+
+    /**
+     * ∂term/∂z_y: the row's term differentiated through the output sigmoid ŷ = σ(z_y), given ŷ
+     * and {@code complement} = 1 − ŷ (computed without cancellation, see {@code Forward}).
+     * It equals {@link #termDerivative}(ŷ, t) · ŷ(1 − ŷ), written so that it stays accurate when
+     * ŷ is close to 0 or 1: ŷ − t is ŷ for t = 0 and −(1 − ŷ) for t = 1, and for cross-entropy
+     * the σ′ cancels against ∂term/∂ŷ, leaving ŷ − t (0 where the clip holds ŷ still).
+     */
+    public double outputDelta(double yhat, double complement, double target) {
+        final double err = target == 0.0 ? yhat : target == 1.0 ? -complement : yhat - target;
+        return switch (this) {
+            case MSE -> 2.0 * err * (yhat * complement);
+            case BCE -> yhat < CLIP || yhat > 1.0 - CLIP ? 0.0 : err;
         };
     }
 

@@ -43,12 +43,12 @@ public final class LossHistory {
         pendingSum += loss;
         pendingCount++;
         if (pendingCount == stride) {
-            if (size == points.length) {
-                mergePairs();
-            }
             points[size++] = pendingSum / stride;
             pendingSum = 0;
             pendingCount = 0;
+            if (size == points.length) {
+                mergePairs(); // every pair is complete here, so each merged point covers 2·stride epochs
+            }
         }
     }
 

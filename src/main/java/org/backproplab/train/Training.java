@@ -65,16 +65,18 @@ public final class Training {
             loss = net.loss(theta);
             numeric.gradient(theta, loss, epsilon, difference, grad);
         }
-        double sum = 0.0;
+        // 0·θ is 0 for every finite θ and NaN for ±∞ or NaN, so this sum is NaN exactly when some
+        // parameter is not finite (a plain sum of θ could overflow while every θ is finite).
+        double notFinite = 0.0;
         for (int k = 0; k < theta.length; k++) {
             final double delta = -learningRate * grad[k];
             lastStep[k] = delta;
             theta[k] += delta;
-            sum += theta[k];
+            notFinite += theta[k] * 0.0;
         }
         epoch++;
         lastLoss = loss;
-        if (!Double.isFinite(loss) || !Double.isFinite(sum)) {
+        if (!Double.isFinite(loss) || notFinite != 0.0) {
             diverged = true;
         }
         return loss;

@@ -1,0 +1,76 @@
+package org.backproplab.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class LossHistoryTest {
+
+    @Test
+    void keepsEveryEpochUntilFull() {
+        LossHistory h = new LossHistory(8);
+        for (int i = 1; i <= 5; i++) h.add(i);
+        LossHistory.Points p = h.points();
+        assertThat(p.values()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(p.stride()).isEqualTo(1);
+        assertThat(p.lowest()).isEqualTo(1);
+    }
+
+    @Test
+    void mergesPairsWhenFull() {
+        LossHistory h = new LossHistory(4);
+        for (int i = 1; i <= 5; i++) h.add(i); // 1,2,3,4 fill it; 5 merges to (1.5, 3.5) then adds a bucket
+        LossHistory.Points p = h.points();
+        assertThat(p.stride()).isEqualTo(2);
+        assertThat(p.values()).containsExactly(1.5, 3.5, 5.0); // the last bucket is partly filled (5 alone)
+        h.add(7);
+        assertThat(h.points().values()).containsExactly(1.5, 3.5, 6.0);
+    }
+
+    @Test
+    void memoryStaysBoundedOverMillionsOfEpochs() {
+        LossHistory h = new LossHistory();
+        for (int i = 0; i < 3_000_000; i++) h.add(1.0 / (1 + i));
+        LossHistory.Points p = h.points();
+        assertThat(p.size()).isLessThanOrEqualTo(LossHistory.DEFAULT_CAPACITY + 1);
+        assertThat(p.epochs()).isEqualTo(3_000_000);
+        assertThat(p.lowest()).isEqualTo(1.0 / 3_000_000);
+        assertThat(p.value(0)).isGreaterThan(p.value(p.size() - 1));
+    }
+
+    @Test
+    void nonFiniteLossIsNoPoint() {
+        LossHistory h = new LossHistory(4);
+        h.add(0.5);
+        h.add(Double.NaN);
+        h.add(Double.POSITIVE_INFINITY);
+        assertThat(h.points().values()).containsExactly(0.5);
+        h.clear();
+        assertThat(h.points().size()).isZero();
+        assertThat(h.points().lowest()).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    /** Merging keeps the mean: points weighted by the epochs they cover average to the mean of all losses. */
+    @Property(tries = 50)
+    void meanIsKept(@ForAll @IntRange(min = 1, max = 5000) int n) {
+        LossHistory h = new LossHistory(16);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double loss = Math.sin(i) + 2;
+            h.add(loss);
+            sum += loss;
+        }
+        LossHistory.Points p = h.points();
+        double weighted = 0;
+        for (int i = 0; i < p.size(); i++) {
+            long covers = i < p.size() - 1 ? p.stride() : n - p.stride() * (p.size() - 1);
+            weighted += p.value(i) * covers;
+        }
+        assertThat(weighted).isCloseTo(sum, within(1e-9 * n));
+        assertThat(p.size()).isLessThanOrEqualTo(16);
+    }
+}
