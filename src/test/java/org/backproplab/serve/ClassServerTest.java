@@ -77,7 +77,7 @@ class ClassServerTest {
         tweak.accept(b);
         labs = new EchoLabs();
         server = ClassServer.start(new ServeSettings("127.0.0.1", 0, dir.resolve("host-key"), b.signIn,
-                b.maxSessions, b.maxPerAddress, b.idle, b.keepAlive, 3, false), labs);
+                b.maxSessions, b.maxPerAddress, b.idle, b.keepAlive, 3, b.shared), labs);
     }
 
     private static final class Builder {
@@ -86,6 +86,7 @@ class ClassServerTest {
         int maxPerAddress = 10;
         Duration idle = Duration.ofMinutes(30);
         Duration keepAlive = Duration.ofSeconds(5);
+        boolean shared;
     }
 
     private ClientSession connect(String user) throws IOException {
@@ -381,6 +382,17 @@ class ClassServerTest {
             return i;
         }
         return -1;
+    }
+
+    @Test
+    void inASharedClassTheFirstLearnerDrivesAndTheOthersWatch() throws Exception {
+        start(b -> b.shared = true);
+        try (ClientSession a = signInWithCode("teacher"); ClientSession b = signInWithCode("ada")) {
+            shell(a, "xterm", 80, 24).waitFor("size 80x24");
+            shell(b, "xterm", 80, 24).waitFor("size 80x24");
+            assertThat(labs.looks).extracting(org.backproplab.tui.LabOptions::readOnly).containsExactly(false, true);
+            assertThat(server.sessions()).extracting(SessionRow::drives).containsExactly(true, false);
+        }
     }
 
     // ---- endings ----
