@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.util.Optional;
 import org.backproplab.train.Command;
@@ -60,6 +61,28 @@ public final class Lab {
                 }
             }
         }
+    }
+
+    /**
+     * Draws one throwaway frame on a virtual terminal in the background: the first real frame then
+     * finds the panel, formatting and screen classes loaded (start-up is mostly class loading, and
+     * setting up the tty leaves the second core idle). Returns the started thread.
+     */
+    public static Thread warmUp(Snapshot s, LabOptions options) {
+        Thread t = new Thread(() -> {
+            try {
+                TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
+                screen.startScreen();
+                Frame.draw(screen.newTextGraphics(), 100, 30, s, UiState.initial(),
+                        new Theme(options.colour(), options.ascii()), options);
+                screen.refresh(Screen.RefreshType.COMPLETE);
+            } catch (IOException | RuntimeException e) {
+                // only a head start: the real frame does the same work if this fails
+            }
+        }, "warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Ends {@link #run()} promptly; safe from any thread (a signal handler, a server shutting down). */

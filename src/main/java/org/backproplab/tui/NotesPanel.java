@@ -1,6 +1,7 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import org.backproplab.grad.GradientCheck;
 import org.backproplab.train.Snapshot;
 
 /** One row that says what matters now: a warning from the trainer, a note of this screen, or a hint. */
@@ -11,6 +12,10 @@ final class NotesPanel {
     static String text(Snapshot s, UiState ui, Theme t) {
         if (!s.message().isEmpty()) return s.message();
         if (!ui.note().isEmpty()) return ui.note();
+        if (oneSidedOff(s)) {
+            return "one-sided nudges err by about " + t.epsilon() + (t.ascii() ? "*" : "·")
+                    + "L''/2: d switches to central differences";
+        }
         if (s.learned()) {
             return "learned: all four rows right (" + t.yhat() + " rounded to 0 or 1 equals the target)";
         }
@@ -18,6 +23,12 @@ final class NotesPanel {
             return "paused at epoch 0: space runs, n steps one epoch, ? shows every key";
         }
         return "";
+    }
+
+    /** Some gradient is not good because the forward difference is one-sided. */
+    static boolean oneSidedOff(Snapshot s) {
+        return s.check().entries().stream().anyMatch(e -> e.reason() == GradientCheck.Reason.ONE_SIDED
+                && e.verdict() == GradientCheck.Verdict.BAD);
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
