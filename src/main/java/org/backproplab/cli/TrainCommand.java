@@ -159,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf("%-9s %12s%n", arch.name(k), Fmt.parameter(theta[k]));
         }
         out.println();
-        out.println("x1  x2  target    output  error");
+        out.println("x1  x2  target    output  output - target");
         for (int r = 0; r < Dataset.ROWS; r++) {
             double error = f.output[r] - data.target(r);
             out.printf(" %d   %d       %d  %8s  %s%s%n", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1),
