@@ -3,7 +3,6 @@ package org.backproplab.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.backproplab.train.Config;
 import org.backproplab.train.Preset;
@@ -18,16 +17,20 @@ import picocli.CommandLine.Mixin;
         sortOptions = false,
         description = {
             "Watch a 2-H-1 network learn a logic gate, with the numeric and the chain-rule gradient side by side.",
-            "With no command it opens the live terminal UI (the same as 'tui')."},
-        subcommands = {
+            "With no command it opens the live terminal UI (the same as 'tui')."})
+public final class Main implements Callable<Integer> {
+    /**
+     * The commands, in the order help lists them. picocli models a command by reflection, which
+     * costs start-up time, so a run that names its command models only that one (see {@link #commandLine}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             TuiCommand.class,
             TrainCommand.class,
             GradcheckCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,
-            CommandLine.HelpCommand.class})
-public final class Main implements Callable<Integer> {
+            CommandLine.HelpCommand.class);
 
     @Mixin
     TuiCommand tui = new TuiCommand();
@@ -43,11 +46,29 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line with the given streams and returns its exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
+    /** The whole command line, every command modelled. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a command (other than
+     * help), only that command is modelled; otherwise all are (for help, errors and the TUI).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> only = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
+        for (Class<?> c : COMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -85,11 +106,13 @@ public final class Main implements Callable<Integer> {
         lines.add("Presets (any option above overrides one setting):");
         for (Preset p : Preset.values()) {
             Config c = p.defaults();
-            lines.add(String.format(Locale.ROOT, "  %-10s --hidden %d --activation %s --loss %s --lr %s",
-                    p.id(), c.hidden(), c.activation().id(), c.loss().id(), Fmt.plain(c.learningRate())));
-            lines.add(String.format(Locale.ROOT, "  %-10s --init-scheme %s --seed %d", "", c.initScheme().id(), c.seed()));
-            lines.add(String.format(Locale.ROOT, "  %-10s --method %s --difference %s --epsilon %s", "", c.method().id(),
-                    c.difference().id(), Fmt.plain(c.epsilon())));
+            // Plain concatenation, not String.format: this runs on every start, and Formatter is slow to load.
+            String indent = "  " + " ".repeat(11);
+            lines.add("  " + p.id() + " ".repeat(11 - p.id().length()) + "--hidden " + c.hidden() + " --activation "
+                    + c.activation().id() + " --loss " + c.loss().id() + " --lr " + Fmt.plain(c.learningRate()));
+            lines.add(indent + "--init-scheme " + c.initScheme().id() + " --seed " + c.seed());
+            lines.add(indent + "--method " + c.method().id() + " --difference " + c.difference().id() + " --epsilon "
+                    + Fmt.plain(c.epsilon()));
         }
         return lines.toArray(String[]::new);
     }

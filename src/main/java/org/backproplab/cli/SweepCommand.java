@@ -47,7 +47,7 @@ public final class SweepCommand implements Callable<Integer> {
     long epochs;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads, 1..256 (default: the number of cores, here ${sys:backproplab.cores}).")
+            description = "Worker threads, 1..256 (default: one per core).")
     Integer threads;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableOrJson.class,

@@ -198,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The --history file: "epoch,loss", one row per K epochs, doubles in their exact shortest form. */
+    /** The --history file: "epoch,loss", one row per K epochs, doubles exactly (Double.toString). */
     private static final class History implements AutoCloseable {
         private final BufferedWriter w;
         private final Path file;

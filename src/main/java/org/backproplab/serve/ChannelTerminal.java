@@ -22,6 +22,14 @@ final class ChannelTerminal extends ANSITerminal {
     /** What a client that sends no size (e.g. {@code ssh -tt} from a pipe, which says 0×0) gets. */
     static final TerminalSize FALLBACK_SIZE = new TerminalSize(80, 24);
 
+    private static final byte[][] ASCII = new byte[0x80][];
+
+    static {
+        for (int c = 0; c < ASCII.length; c++) {
+            ASCII[c] = new byte[] {(byte) c};
+        }
+    }
+
     private final Environment env;
     private final CharsetEncoder encoder;
 
@@ -61,6 +69,9 @@ final class ChannelTerminal extends ANSITerminal {
      */
     @Override
     protected byte[] translateCharacter(char c) {
+        if (c < 0x80) {
+            return ASCII[c]; // most of every frame; the stream copies the bytes, so sharing is safe
+        }
         synchronized (encoder) {
             try {
                 ByteBuffer b = encoder.reset().encode(CharBuffer.wrap(new char[] {c}));

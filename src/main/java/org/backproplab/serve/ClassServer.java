@@ -153,7 +153,7 @@ public final class ClassServer implements AutoCloseable {
         List<SessionRow> rows = new ArrayList<>();
         for (Learner l : classroom.learners()) {
             rows.add(new SessionRow(l.name(), l.address().getHostAddress(), l.since(),
-                    settings.shared() && l.driver(), l.progress()));
+                    settings.shared() && l.driver(), l.progress(), l.bytesSent()));
         }
         return rows;
     }

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import org.backproplab.tui.Numbers;
 
-/** The teacher's live table of sessions: who, from where, for how long, epoch, loss, state. */
+/**
+ * The teacher's live table of sessions: who, from where, for how long, the screen bytes sent per
+ * second on average, epoch, loss, state.
+ */
 public final class ConsoleTable {
-    private static final String FORMAT = "%-16s %-22s %9s %12s %10s  %s";
+    private static final String FORMAT = "%-16s %-22s %9s %7s %12s %10s  %s";
 
     private ConsoleTable() {
     }
@@ -17,17 +20,24 @@ public final class ConsoleTable {
     /** The table's lines for these rows at {@code now}, a header first. */
     public static List<String> render(List<SessionRow> rows, Instant now) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, FORMAT, "WHO", "FROM", "CONNECTED", "EPOCH", "LOSS", "STATE").stripTrailing());
+        lines.add(String.format(Locale.ROOT, FORMAT, "WHO", "FROM", "CONNECTED", "KB/S", "EPOCH", "LOSS", "STATE").stripTrailing());
         if (rows.isEmpty()) {
             lines.add("(no one yet)");
         }
         for (SessionRow r : rows) {
             LabFactory.Progress p = r.progress();
+            Duration connected = Duration.between(r.since(), now);
             lines.add(String.format(Locale.ROOT, FORMAT, clip(r.who(), 16), clip(r.from(), 22),
-                    duration(Duration.between(r.since(), now)), Numbers.count(p.epoch()),
+                    duration(connected), rate(r.bytesSent(), connected), Numbers.count(p.epoch()),
                     loss(p.loss()), p.state() + (r.drives() ? " (drives)" : "")).stripTrailing());
         }
         return lines;
+    }
+
+    /** Kilobytes (1000 B) per second sent since joining, one decimal; "-" in the first second. */
+    static String rate(long bytes, Duration connected) {
+        double seconds = connected.toNanos() / 1e9;
+        return seconds < 1 ? "-" : Numbers.fixed(bytes / 1000.0 / seconds, 1);
     }
 
     /** h:mm:ss, or m:ss under an hour. */

@@ -17,6 +17,7 @@ import org.apache.sshd.server.command.Command;
 import org.backproplab.serve.Classroom.Admitted;
 import org.backproplab.serve.Classroom.Refused;
 import org.backproplab.serve.LabFactory.RunningLab;
+import org.backproplab.tui.FrameOutputStream;
 import org.backproplab.tui.LabOptions;
 
 /**
@@ -93,8 +94,11 @@ final class LabShell implements Command {
             }
             Map<String, String> vars = env.getEnv();
             Charset charset = charsetOf(vars);
+            // one write per frame into the channel instead of one per escape sequence
+            FrameOutputStream frames = new FrameOutputStream(out);
+            l.countBytes(frames::bytesWritten);
             ChannelTerminal terminal = new ChannelTerminal(
-                    new KeyInput(in, () -> l.keyPressed(System.nanoTime())), out, charset, env);
+                    new KeyInput(in, () -> l.keyPressed(System.nanoTime())), frames, charset, env);
             boolean readOnly = shared && !l.driver();
             LabOptions options = new LabOptions(colourWanted(vars), !charset.equals(StandardCharsets.UTF_8), readOnly,
                     shared ? "Backprop Lab (shared)" : "Backprop Lab");

@@ -2,6 +2,7 @@ package org.backproplab.serve;
 
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 import org.backproplab.serve.LabFactory.Progress;
 import org.backproplab.serve.LabFactory.RunningLab;
 
@@ -15,6 +16,7 @@ final class Learner {
     private volatile RunningLab lab;
     private volatile String endMessage;
     private volatile boolean ended;
+    private volatile LongSupplier bytesSent = () -> 0;
 
     Learner(String name, InetAddress address, Instant since, boolean driver, long nowNanos) {
         this.name = name;
@@ -47,6 +49,15 @@ final class Learner {
 
     long lastKeyNanos() {
         return lastKeyNanos;
+    }
+
+    void countBytes(LongSupplier sent) {
+        bytesSent = sent;
+    }
+
+    /** Bytes of screen sent to this learner so far. */
+    long bytesSent() {
+        return bytesSent.getAsLong();
     }
 
     Progress progress() {

@@ -3,6 +3,6 @@ package org.backproplab.serve;
 import java.time.Instant;
 import org.backproplab.serve.LabFactory.Progress;
 
-/** One line of the teacher's console table. */
-public record SessionRow(String who, String from, Instant since, boolean drives, Progress progress) {
+/** One line of the teacher's console table; {@code bytesSent}: screen bytes sent to the learner so far. */
+public record SessionRow(String who, String from, Instant since, boolean drives, Progress progress, long bytesSent) {
 }

@@ -77,7 +77,7 @@ class ClassServerTest {
         tweak.accept(b);
         labs = new EchoLabs();
         server = ClassServer.start(new ServeSettings("127.0.0.1", 0, dir.resolve("host-key"), b.signIn,
-                b.maxSessions, b.maxPerAddress, b.idle, Duration.ofSeconds(5), 3, false), labs);
+                b.maxSessions, b.maxPerAddress, b.idle, b.keepAlive, 3, b.shared), labs);
     }
 
     private static final class Builder {
@@ -85,6 +85,8 @@ class ClassServerTest {
         int maxSessions = 50;
         int maxPerAddress = 10;
         Duration idle = Duration.ofMinutes(30);
+        Duration keepAlive = Duration.ofSeconds(5);
+        boolean shared;
     }
 
     private ClientSession connect(String user) throws IOException {
@@ -382,6 +384,17 @@ class ClassServerTest {
         return -1;
     }
 
+    @Test
+    void inASharedClassTheFirstLearnerDrivesAndTheOthersWatch() throws Exception {
+        start(b -> b.shared = true);
+        try (ClientSession a = signInWithCode("teacher"); ClientSession b = signInWithCode("ada")) {
+            shell(a, "xterm", 80, 24).waitFor("size 80x24");
+            shell(b, "xterm", 80, 24).waitFor("size 80x24");
+            assertThat(labs.looks).extracting(org.backproplab.tui.LabOptions::readOnly).containsExactly(false, true);
+            assertThat(server.sessions()).extracting(SessionRow::drives).containsExactly(true, false);
+        }
+    }
+
     // ---- endings ----
 
     @Test
@@ -394,6 +407,25 @@ class ClassServerTest {
         s.close(true); // no goodbye: the TCP connection just goes
         awaitNoLearners();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aClientThatVanishesWithoutClosingIsDroppedAfterThreeMissedKeepAlives() throws Exception {
+        start(b -> b.keepAlive = Duration.ofMillis(300));
+        try (FreezableRelay relay = new FreezableRelay(server.port());
+             ClientSession s = client.connect("ada", "127.0.0.1", relay.port()).verify(WAIT).getSession()) {
+            s.addPasswordIdentity(CODE);
+            s.auth().verify(WAIT);
+            Shell sh = shell(s, "xterm", 80, 24);
+            sh.waitFor("size 80x24");
+            Thread.sleep(1500); // five keep-alives, all answered: the lab stays
+            assertThat(server.sessions()).hasSize(1);
+            relay.freeze();
+            long t0 = System.nanoTime();
+            awaitNoLearners();
+            // three unanswered ticks, closed on the fourth: 0.9 to 1.2 s after the freeze at 300 ms
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(600), Duration.ofSeconds(3));
+        }
     }
 
     @Test

@@ -1,0 +1,167 @@
+package org.backproplab.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real jar's {@code serve} with the real OpenSSH client in tmux. */
+class ServeSshIT {
+    private static final String JAR = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+    private static final String SSH_OPTS = "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
+            + " -o LogLevel=ERROR -o PubkeyAuthentication=no";
+
+    @TempDir
+    Path dir;
+    Process server;
+    Path log;
+    int port;
+    Tmux tmux;
+
+    @BeforeAll
+    static void tools() {
+        // CI installs both; only a machine without them (and not CI) may skip
+        assumeTrue(Tmux.available("tmux", "ssh") || System.getenv("CI") != null, "needs tmux and OpenSSH's ssh");
+    }
+
+    private void serve(String... options) throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        log = dir.resolve("console.log");
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR, "serve", "--port", "" + port,
+                "--host-key", dir.resolve("host-key").toString()));
+        cmd.addAll(List.of(options));
+        server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                break;
+            } catch (IOException notYet) {
+                assertThat(server.isAlive()).as("server running: %s", console()).isTrue();
+                assertThat(System.nanoTime()).as("server listening").isLessThan(end);
+                Thread.sleep(50);
+            }
+        }
+        tmux = new Tmux();
+    }
+
+    private String console() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    private String ssh(String user, String extra) {
+        return "ssh " + SSH_OPTS + " -p " + port + " " + extra + " " + user + "@127.0.0.1";
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (tmux != null) {
+            tmux.close();
+        }
+        if (server != null) {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aLearnerGetsALabThatStepsResizesAndQuitsWithExit0() throws Exception {
+        serve("--open");
+        awaitConsole("learners type:  ssh -p " + port + " NAME@127.0.0.1");
+        assertThat(console()).containsPattern("host key: +ecdsa-sha2-nistp\\d+ SHA256:[A-Za-z0-9+/]{43}");
+        tmux.open("a", 100, 30, ssh("ada", "-tt") + "; echo EXITED rc=$?; stty -a; sleep 30");
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        tmux.keys("a", "n");
+        tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(5));
+        tmux.run("resize-window", "-t", "t:a", "-x", "70", "-y", "24");
+        tmux.waitFor("a", "have 70.24", Duration.ofSeconds(5)); // the lab's own "too small" screen
+        tmux.run("resize-window", "-t", "t:a", "-x", "90", "-y", "26");
+        String back = tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(5));
+        assertThat(back).doesNotContain("too small");
+        tmux.keys("a", "q");
+        String after = tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
+        assertThat(after).containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
+    }
+
+    @Test
+    void theClassCodeIsAskedForAtAPrompt() throws Exception {
+        serve("--class-code", "sesame");
+        awaitConsole("class code sesame");
+        tmux.open("a", 100, 30, ssh("ada", "") + "; echo EXITED rc=$?; sleep 30");
+        tmux.waitFor("a", "Class code:", Duration.ofSeconds(15));
+        tmux.keys("a", "wrong", "Enter");
+        tmux.waitFor("a", "Class code:(.|\\n)*Class code:", Duration.ofSeconds(5));
+        Thread.sleep(1100); // a miss makes this address wait 1 s before the next try counts
+        tmux.keys("a", "sesame", "Enter");
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        assertThat(console()).contains("failed sign-ins: 1");
+        tmux.keys("a", "q");
+        tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
+    }
+
+    @Test
+    void commandsFileTransferAndNoTerminalAreRefused() throws Exception {
+        serve("--open");
+        ProcessBuilder exec = new ProcessBuilder(("ssh " + SSH_OPTS + " -p " + port + " ada@127.0.0.1 ls").split(" "))
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = exec.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("exec refused: %s", out).isNotZero();
+        assertThat(out).doesNotContain("bin");
+
+        Process sftp = new ProcessBuilder("sftp", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "LogLevel=ERROR", "-P", "" + port, "ada@127.0.0.1").redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        sftp.getInputStream().readAllBytes();
+        assertThat(sftp.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(sftp.exitValue()).isNotZero();
+
+        tmux.open("t", 100, 30, ssh("ada", "-T") + "; echo EXITED rc=$?; sleep 30");
+        String s = tmux.waitFor("t", "EXITED rc=", Duration.ofSeconds(15));
+        assertThat(s).contains("Backprop Lab needs a terminal").contains("EXITED rc=1");
+    }
+
+    @Test
+    void aKilledClientFreesItsLabAndStoppingTheServerRestoresTheOthers() throws Exception {
+        serve("--open");
+        tmux.open("a", 100, 30, "exec " + ssh("ada", "-tt"));
+        tmux.open("b", 100, 30, ssh("bob", "-tt") + "; echo EXITED rc=$?; stty -a; sleep 30");
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
+        awaitConsole("2 learners");
+        ProcessHandle.of(tmux.pid("a")).orElseThrow().destroyForcibly(); // the learner's ssh is killed
+        awaitConsole("1 learner: bob@127.0.0.1");
+
+        server.destroy(); // SIGTERM: the teacher ends the class
+        assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        String b = tmux.waitFor("b", "EXITED rc=1", Duration.ofSeconds(5));
+        assertThat(b).contains("The class is over: the teacher stopped the server.")
+                .containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
+    }
+
+    private void awaitConsole(String text) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!console().contains(text)) {
+            assertThat(System.nanoTime()).as("console shows '%s':\n%s", text, console()).isLessThan(end);
+            Thread.sleep(50);
+        }
+    }
+}
