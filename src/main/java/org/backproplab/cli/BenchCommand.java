@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.backproplab.grad.Difference;
+import org.backproplab.train.Bench;
 import org.backproplab.train.Config;
-import org.backproplab.train.Method;
-import org.backproplab.train.Training;
+import org.backproplab.train.Cost;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: what one epoch costs by each way of getting the gradient. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Time one epoch of each gradient method.",
         description = {
             "Time one training epoch by each method on this machine: the chain rule (one forward and one"
                     + " backward pass), the numeric gradient with one-sided differences (1 + P forward passes"
-                    + " for P parameters) and with central differences (2P forward passes).",
+                    + " for P parameters) and with central differences (2P + 1: the nudges, and L(w) for the loss shown).",
             "Each method is warmed up first (so the JIT has compiled it), then timed in batches; the figure"
                     + " is the median batch."})
 public final class BenchCommand implements Callable<Integer> {
@@ -48,20 +48,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
-    /** One method's timing: ns per epoch of each batch, and their median. */
-    record Timing(String key, String title, Method method, Difference difference, double[] batchNs) {
-        double nsPerEpoch() {
-            double[] s = batchNs.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-        }
-
-        double epochsPerSecond() {
-            return 1e9 / nsPerEpoch();
-        }
-    }
-
     @Override
     public Integer call() {
         if (!(warmup >= 0 && warmup <= 60)) {
@@ -74,72 +60,41 @@ public final class BenchCommand implements Callable<Integer> {
             throw new Errors.UsageException("--batch-time must be 0.001..10 seconds, got " + batchTime);
         }
         Config config = options.toConfig();
-        long warmupNanos = (long) (warmup * 1e9 / 3);
-        long batchNanos = (long) (batchTime * 1e9);
-        List<Timing> timings = List.of(
-                time(config, "chain", "chain rule", Method.CHAIN, config.difference(), warmupNanos, batchNanos),
-                time(config, "numericForward", "numeric, one-sided", Method.NUMERIC, Difference.FORWARD,
-                        warmupNanos, batchNanos),
-                time(config, "numericCentral", "numeric, central", Method.NUMERIC, Difference.CENTRAL,
-                        warmupNanos, batchNanos));
+        Bench.Results results = Bench.all(config, (long) (warmup * 1e9 / 3), batches, (long) (batchTime * 1e9));
+        List<Row> rows = List.of(
+                new Row("chain", "chain rule", results.chain()),
+                new Row("numericForward", "numeric, one-sided", results.numericForward()),
+                new Row("numericCentral", "numeric, central", results.numericCentral()));
 
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            out.print(Json.write(json(config, timings)));
+            out.print(Json.write(json(config, rows, results)));
         } else {
-            table(out, config, timings);
+            table(out, config, rows, results);
         }
         out.flush();
         return 0;
     }
 
-    /**
-     * The one measuring loop: trains for {@code warmupNanos} (estimating the cost of an epoch), then
-     * times {@code batches} batches sized to take about {@code batchNanos} each. Training is real;
-     * a run that diverges starts again from its starting parameters.
-     */
-    private Timing time(Config config, String key, String title, Method method, Difference difference,
-                        long warmupNanos, long batchNanos) {
-        Config c = config.withMethod(method).withDifference(difference);
-        Training training = new Training(c);
-        long epochs = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-            training = fresh(training, c);
-            epochs += training.run(1024);
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < warmupNanos);
-        long perBatch = Math.max(1, (long) ((double) batchNanos * epochs / Math.max(1, elapsed)));
-        double[] ns = new double[batches];
-        for (int b = 0; b < batches; b++) {
-            long done = 0;
-            long t0 = System.nanoTime();
-            while (done < perBatch) {
-                training = fresh(training, c);
-                done += training.run(perBatch - done);
-            }
-            ns[b] = (double) (System.nanoTime() - t0) / perBatch;
+    /** One line of the result: the JSON key, the title in the table, and the figures. */
+    private record Row(String key, String title, Bench.Result result) {
+        Cost cost(Config config) {
+            return Cost.of(result.method(), result.difference(), config.architecture());
         }
-        return new Timing(key, title, method, difference, ns);
     }
 
-    private static Training fresh(Training t, Config c) {
-        return t.diverged() ? new Training(c) : t;
-    }
-
-    private Map<String, Object> json(Config config, List<Timing> timings) {
+    private Map<String, Object> json(Config config, List<Row> rows, Bench.Results results) {
         Map<String, Object> m = new LinkedHashMap<>();
-        double chain = timings.get(0).nsPerEpoch();
-        for (Timing t : timings) {
+        for (Row row : rows) {
+            Bench.Result r = row.result();
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("nsPerEpoch", t.nsPerEpoch());
-            e.put("epochsPerSecond", t.epochsPerSecond());
-            e.put("ratioToChain", t.nsPerEpoch() / chain);
-            e.put("forwardPassesPerEpoch", t.method() == Method.CHAIN ? 1
-                    : t.difference().passesPerGradient(config.architecture().parameterCount()));
-            e.put("batchesNsPerEpoch", Arrays.stream(t.batchNs()).boxed().toList());
-            m.put(t.key(), e);
+            e.put("nsPerEpoch", r.nsPerEpoch());
+            e.put("epochsPerSecond", r.epochsPerSecond());
+            e.put("ratioToChain", results.ratio(r));
+            e.put("forwardPassesPerEpoch", row.cost(config).forwardPasses());
+            e.put("backwardPassesPerEpoch", row.cost(config).backwardPasses());
+            e.put("batchesNsPerEpoch", Arrays.stream(r.batchNsPerEpoch()).boxed().toList());
+            m.put(row.key(), e);
         }
         m.put("warmupSeconds", warmup);
         m.put("batches", batches);
@@ -149,20 +104,18 @@ public final class BenchCommand implements Callable<Integer> {
         return m;
     }
 
-    private void table(PrintWriter out, Config config, List<Timing> timings) {
+    private void table(PrintWriter out, Config config, List<Row> rows, Bench.Results results) {
         int p = config.architecture().parameterCount();
-        out.println("network   " + Describe.network(config) + ", " + p + " parameters");
+        out.println("network   " + Describe.network(config) + ", P = " + p + " parameters");
         out.println("timing    warm-up " + Fmt.plain(warmup) + " s in total, then the median of " + batches
                 + " batches of about " + Fmt.plain(batchTime) + " s per method");
         out.println();
-        String row = "%-20s %12s %16s %10s  %s%n";
-        out.printf(row, "method", "ns per epoch", "epochs per s", "x chain", "work per epoch");
-        double chain = timings.get(0).nsPerEpoch();
-        for (Timing t : timings) {
-            String work = t.method() == Method.CHAIN ? "1 forward + 1 backward pass"
-                    : t.difference().passesPerGradient(p) + " forward passes";
-            out.printf(row, t.title(), Fmt.grouped(t.nsPerEpoch(), 1), Fmt.count(Math.round(t.epochsPerSecond())),
-                    Fmt.fixed(t.nsPerEpoch() / chain, 1), work);
+        String line = "%-20s %12s %16s %10s  %s%n";
+        out.printf(line, "method", "ns per epoch", "epochs per s", "x chain", "work per epoch");
+        for (Row row : rows) {
+            Bench.Result r = row.result();
+            out.printf(line, row.title(), Fmt.grouped(r.nsPerEpoch(), 1), Fmt.count(Math.round(r.epochsPerSecond())),
+                    Fmt.fixed(results.ratio(r), 1), row.cost(config).describe());
         }
         out.println();
         out.println("x chain = how many chain-rule epochs cost as much as one epoch of that method");

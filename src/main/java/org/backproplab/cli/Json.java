@@ -88,7 +88,7 @@ final class Json {
         sb.append('\n').append("  ".repeat(depth));
     }
 
-    /** A double as JSON: the shortest form that reads back to the same bits; null if not finite. */
+    /** A double as JSON: Double.toString, which reads back to the same bits (tested); null if not finite. */
     static String number(double x) {
         if (!Double.isFinite(x)) {
             return "null";

@@ -1,7 +1,11 @@
 package org.backproplab.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.backproplab.train.Config;
+import org.backproplab.train.Preset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,16 +17,20 @@ import picocli.CommandLine.Mixin;
         sortOptions = false,
         description = {
             "Watch a 2-H-1 network learn a logic gate, with the numeric and the chain-rule gradient side by side.",
-            "With no command it opens the live terminal UI (the same as 'tui')."},
-        subcommands = {
+            "With no command it opens the live terminal UI (the same as 'tui')."})
+public final class Main implements Callable<Integer> {
+    /**
+     * The commands, in the order help lists them. picocli models a command by reflection, which
+     * costs start-up time, so a run that names its command models only that one (see {@link #commandLine}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             TuiCommand.class,
             TrainCommand.class,
             GradcheckCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,
-            CommandLine.HelpCommand.class})
-public final class Main implements Callable<Integer> {
+            CommandLine.HelpCommand.class);
 
     @Mixin
     TuiCommand tui = new TuiCommand();
@@ -38,16 +46,74 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line with the given streams and returns its exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
+    /** The whole command line, every command modelled. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a command (other than
+     * help), only that command is modelled; otherwise all are (for help, errors and the TUI).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> only = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
+        for (Class<?> c : COMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::runtime);
+        cl.setExecutionStrategy(Main::refuseOptionsBeforeTheCommand);
+        String[] presets = presetsFooter();
+        cl.getCommandSpec().usageMessage().footer(presets);
+        cl.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommandSpec().findOption("--preset") != null) {
+                sub.getCommandSpec().usageMessage().footer(presets);
+            }
+        });
         return cl;
+    }
+
+    /**
+     * {@code backprop-lab --lr 1 train} would train with the default rate (the options before the
+     * command belong to the TUI), so it is refused with a hint instead of silently ignored.
+     */
+    private static int refuseOptionsBeforeTheCommand(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && !parsed.matchedOptions().isEmpty()) {
+            String command = parsed.subcommand().commandSpec().name();
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                    "options go after the command: '" + parsed.matchedOptions().get(0).longestName() + "' was given before '"
+                            + command + "' (write 'backprop-lab " + command + " OPTIONS')");
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** The presets' settings, from the presets themselves, so the help never disagrees with them. */
+    static String[] presetsFooter() {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Presets (any option above overrides one setting):");
+        for (Preset p : Preset.values()) {
+            Config c = p.defaults();
+            // Plain concatenation, not String.format: this runs on every start, and Formatter is slow to load.
+            String indent = "  " + " ".repeat(11);
+            lines.add("  " + p.id() + " ".repeat(11 - p.id().length()) + "--hidden " + c.hidden() + " --activation "
+                    + c.activation().id() + " --loss " + c.loss().id() + " --lr " + Fmt.plain(c.learningRate()));
+            lines.add(indent + "--init-scheme " + c.initScheme().id() + " --seed " + c.seed());
+            lines.add(indent + "--method " + c.method().id() + " --difference " + c.difference().id() + " --epsilon "
+                    + Fmt.plain(c.epsilon()));
+        }
+        return lines.toArray(String[]::new);
     }
 }

@@ -60,6 +60,22 @@ public enum Loss {
         };
     }
 
+    /**
+     * ∂term/∂ŷ like {@link #termDerivative}, but reading 1 − ŷ from {@code complement} (kept
+     * accurately by the forward pass), for explanations that show ∂L/∂ŷ and σ′(z_y) apart.
+     */
+    public double termDerivative(double yhat, double complement, double target) {
+        return switch (this) {
+            case MSE -> 2.0 * (target == 0.0 ? yhat : target == 1.0 ? -complement : yhat - target);
+            case BCE -> {
+                if (yhat < CLIP || yhat > 1.0 - CLIP) {
+                    yield 0.0;
+                }
+                yield -target / yhat + (1.0 - target) / complement;
+            }
+        };
+    }
+
     static double clip(double p) {
         return p < CLIP ? CLIP : (p > 1.0 - CLIP ? 1.0 - CLIP : p);
     }

@@ -124,6 +124,43 @@ public final class Network {
         return loss.term(yhat, t);
     }
 
+    /**
+     * ŷ at any point (x1, x2) of the input square, not only at the truth table's corners: what the
+     * network has learned between them. Same arithmetic as {@link #forward} (at a corner it gives
+     * the same double as the forward pass's row). Not counted as a forward pass.
+     */
+    public double output(double[] theta, double x1, double x2) {
+        final int h = arch.hidden();
+        final Activation act = arch.activation();
+        double zy = 0.0;
+        for (int j = 0; j < h; j++) {
+            double z = (x1 * theta[j] + x2 * theta[h + j]) + theta[2 * h + j];
+            zy += act.apply(z) * theta[3 * h + j];
+        }
+        zy += theta[4 * h];
+        return 1.0 / (1.0 + Math.exp(-zy));
+    }
+
+    /**
+     * ŷ over a {@code columns} × {@code rows} grid of the input square, as a plot shows it: x1 grows
+     * to the right, x2 grows upwards. Row-major: {@code [i * columns + j]} holds
+     * ŷ(x1 = j / (columns − 1), x2 = 1 − i / (rows − 1)), so the first row is x2 = 1 and the last
+     * x2 = 0, and the four corners are the truth table's rows.
+     */
+    public double[] surface(double[] theta, int columns, int rows) {
+        if (columns < 2 || rows < 2) {
+            throw new IllegalArgumentException("a surface needs at least 2 × 2 points, got " + columns + " × " + rows);
+        }
+        double[] out = new double[columns * rows];
+        for (int i = 0; i < rows; i++) {
+            double x2 = 1.0 - (double) i / (rows - 1);
+            for (int j = 0; j < columns; j++) {
+                out[i * columns + j] = output(theta, (double) j / (columns - 1), x2);
+            }
+        }
+        return out;
+    }
+
     /** Forward passes run so far (each call of {@link #forward} or {@link #loss} is one). */
     public long forwardPasses() {
         return passes;

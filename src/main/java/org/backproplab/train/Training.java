@@ -17,6 +17,25 @@ import org.backproplab.nn.Network;
 public final class Training {
     /** Within this of its target, a prediction counts as learned (for {@code sweep}). */
     public static final double LEARNED_TOLERANCE = 0.1;
+    /** An epoch's loss counts as an improvement when it is this much (relative) below the best so far. */
+    public static final double IMPROVEMENT = 1e-3;
+    /**
+     * β for hypergradient descent on η when it is switched on. Measured with the chain rule, up
+     * to 20k epochs, learned = all outputs within 0.1 (median epochs to learn; share learned):
+     * <pre>
+     *   β        textbook, seeds 0..199          reference, seeds 0..19
+     *   0 (off)  760, 83%, η stays 2             2800, 3 of 20, η stays 0.03
+     *   0.001    570, 83%, η ends 4.7 on average 1790, 4 of 20
+     *   0.003    400, 83%, η ends 7.7            1090, 4 of 20
+     *   0.01     230, 83.5%, η ends 13           510, 4 of 20
+     *   0.03     190, 55% (η hits the cap 100)   230, 3 of 20
+     * </pre>
+     * 0.003 roughly halves the epochs of both presets without costing any start its success.
+     */
+    public static final double DEFAULT_ADAPTATION = 0.003;
+    /** Learning rates that hypergradient descent may reach (those of the learning-rate ladder). */
+    public static final double MIN_ADAPTED_RATE = LearningRates.MIN;
+    public static final double MAX_ADAPTED_RATE = LearningRates.MAX;
 
     private final Config config;
     private final Architecture arch;
@@ -33,6 +52,14 @@ public final class Training {
     private long epoch;
     private double lastLoss = Double.NaN;
     private boolean diverged;
+    /** The best loss in the sense of {@link #IMPROVEMENT}, and the epoch it was reached. */
+    private double bestLoss = Double.POSITIVE_INFINITY;
+    private long bestEpoch;
+    /** β of hypergradient descent on η (0: η stays as set), the previous gradient, the last φ′(η). */
+    private double adaptation;
+    private final double[] previousGrad;
+    private boolean hasPreviousGrad;
+    private double lastLearningRateGradient = Double.NaN;
 
     public Training(Config config) {
         this.config = config;
@@ -43,6 +70,7 @@ public final class Training {
         this.theta = config.initialParameters();
         this.grad = new double[theta.length];
         this.lastStep = new double[theta.length];
+        this.previousGrad = new double[theta.length];
         this.learningRate = config.learningRate();
         this.method = config.method();
         this.difference = config.difference();
@@ -65,6 +93,9 @@ public final class Training {
             loss = net.loss(theta);
             numeric.gradient(theta, loss, epsilon, difference, grad);
         }
+        if (adaptation > 0.0) {
+            adaptLearningRate();
+        }
         // 0·θ is 0 for every finite θ and NaN for ±∞ or NaN, so this sum is NaN exactly when some
         // parameter is not finite (a plain sum of θ could overflow while every θ is finite).
         double notFinite = 0.0;
@@ -74,12 +105,45 @@ public final class Training {
             theta[k] += delta;
             notFinite += theta[k] * 0.0;
         }
+        if (loss < bestLoss * (1.0 - IMPROVEMENT)) {
+            bestLoss = loss;
+            bestEpoch = epoch;
+        }
         epoch++;
         lastLoss = loss;
         if (!Double.isFinite(loss) || notFinite != 0.0) {
             diverged = true;
         }
         return loss;
+    }
+
+    /**
+     * Hypergradient descent (Baydin et al., 2018, the multiplicative form): the last step went
+     * θ = θ₋ − η·g₋, so ∂L(θ)/∂η = −∇L(θ)·g₋ (see {@link org.backproplab.grad.LearningRateGradient}),
+     * with ∇L(θ) the gradient just taken. η moves against it, by a fraction β of itself scaled by
+     * the cosine between the two gradients: η ← η·(1 + β·cos(∇L(θ), g₋)). The cosine makes the rule
+     * indifferent to the size of the gradients (which differs by orders of magnitude between
+     * presets) and η can never turn negative. Costs three dot products per epoch.
+     */
+    private void adaptLearningRate() {
+        if (hasPreviousGrad) {
+            double dot = 0.0;
+            double now = 0.0;
+            double before = 0.0;
+            for (int k = 0; k < grad.length; k++) {
+                dot += grad[k] * previousGrad[k];
+                now += grad[k] * grad[k];
+                before += previousGrad[k] * previousGrad[k];
+            }
+            lastLearningRateGradient = -dot;
+            double norms = Math.sqrt(now) * Math.sqrt(before);
+            double next = norms > 0.0 ? learningRate * (1.0 + adaptation * (dot / norms)) : learningRate;
+            if (Double.isFinite(next)) {
+                learningRate = Math.min(MAX_ADAPTED_RATE, Math.max(MIN_ADAPTED_RATE, next));
+            }
+        }
+        System.arraycopy(grad, 0, previousGrad, 0, grad.length);
+        hasPreviousGrad = true;
     }
 
     /** Runs up to n epochs, stopping early on divergence; returns the epochs run. */
@@ -198,6 +262,37 @@ public final class Training {
 
     public void setEpsilon(double e) {
         this.epsilon = e;
+    }
+
+    /**
+     * Turns hypergradient descent on η on ({@code beta} > 0, see {@link #DEFAULT_ADAPTATION}) or off
+     * (0). η then changes every epoch; {@link #learningRate()} shows where it is.
+     */
+    public void setLearningRateAdaptation(double beta) {
+        if (!(beta >= 0.0) || !Double.isFinite(beta)) {
+            throw new IllegalArgumentException("adaptation rate must be a number >= 0, got " + beta);
+        }
+        this.adaptation = beta;
+        this.hasPreviousGrad = false;
+    }
+
+    public double learningRateAdaptation() {
+        return adaptation;
+    }
+
+    /** ∂L/∂η at the current θ through the last step, −∇L(θ)·g₋, while adapting (else NaN). */
+    public double lastLearningRateGradient() {
+        return lastLearningRateGradient;
+    }
+
+    /** Epochs since the loss last improved by {@link #IMPROVEMENT} (relative) on its best. */
+    public long epochsSinceImprovement() {
+        return epoch == 0 ? 0 : epoch - 1 - bestEpoch;
+    }
+
+    /** Forward passes through the network so far, by every method (each chain-rule epoch is one). */
+    public long forwardPasses() {
+        return net.forwardPasses();
     }
 
     /** Forward passes spent by numeric gradients so far. */

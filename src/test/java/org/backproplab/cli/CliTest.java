@@ -65,7 +65,8 @@ class CliTest {
     void everyCommandHasHelp(String command, String option) {
         Run r = run(command, "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Usage: backprop-lab " + command, option, "--preset", "--init");
+        assertThat(r.out()).contains("Usage: backprop-lab " + command, option, "--preset", "--init", "Presets")
+                .doesNotContain("null", "${");
     }
 
     static Stream<Arguments> commands() {
@@ -255,8 +256,8 @@ class CliTest {
         Run r = run("gradcheck");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("eps = 0.0001", "one-sided", "numeric dL/dw", "chain rule dL/dw", "rel error",
-                "verdict", "relative error = |chain - numeric| / max(|chain|, |numeric|)", "good <= 1e-7",
-                "acceptable <= 1e-4", "bad > 1e-4");
+                "verdict", "relative error = |chain - numeric| / max(|chain|, |numeric|)", "good       <= 1e-7",
+                "acceptable <= 1e-4", "bad         > 1e-4");
         assertThat(r.out().lines().filter(l -> l.startsWith("w_") || l.startsWith("b_"))).hasSize(9);
     }
 
@@ -302,11 +303,12 @@ class CliTest {
             assertThat((Double) m.get("epochsPerSecond")).isCloseTo(1e9 / ns, within(1e-6 * 1e9 / ns));
             assertThat((List<?>) m.get("batchesNsPerEpoch")).hasSize(3);
         }
-        // 18 forward passes cost more than 1 forward + 1 backward pass.
+        // Central differences: 2P + 1 = 19 forward passes for P = 9 (L(w +- eps) per parameter, and L(w)),
+        // which cost more than 1 forward + 1 backward pass.
         @SuppressWarnings("unchecked")
         Map<String, Object> central = (Map<String, Object>) j.get("numericCentral");
         assertThat((Double) central.get("ratioToChain")).isGreaterThan(1.0);
-        assertThat(central.get("forwardPassesPerEpoch")).isEqualTo(18.0);
+        assertThat(central.get("forwardPassesPerEpoch")).isEqualTo(19.0);
     }
 
     @Test
@@ -314,7 +316,7 @@ class CliTest {
         Run r = run("bench", "--warmup", "0", "--batches", "1", "--batch-time", "0.005");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("ns per epoch", "chain rule", "numeric, one-sided", "numeric, central",
-                "10 forward passes", "18 forward passes");
+                "1 + P = 10 forward passes", "2P + 1 = 19 forward passes");
     }
 
     // ------------------------------------------------------------------ bad input
@@ -363,6 +365,7 @@ class CliTest {
                 Arguments.of("bench --warmup -1", 2, "--warmup must be 0..60 seconds"),
                 Arguments.of("train --no-such-option", 2, "Unknown option: '--no-such-option'"),
                 Arguments.of("train extra", 2, "unexpected argument 'extra': train takes options only"),
+                Arguments.of("--lr 1 train", 2, "options go after the command: '--lr' was given before 'train'"),
                 Arguments.of("no-such-command", 2,
                         "unknown command 'no-such-command'; the commands are: tui, train, gradcheck, sweep, bench"));
     }

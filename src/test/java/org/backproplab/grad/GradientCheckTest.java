@@ -110,4 +110,26 @@ class GradientCheckTest {
         assertThat(w.verdict()).isNotEqualTo(Verdict.GOOD);
         assertThat(w.reason()).isEqualTo(Reason.ROUNDING);
     }
+
+    /**
+     * Saturated output: H = 1, AND gate, b_y = 25, so ŷ = σ(25) = 1 − 1.4e-11 on every row. For
+     * the three rows with t = 0 the loss term is −ln(1 − ŷ), and 1 − ŷ is known to about
+     * ulp(1)/1.4e-11 ≈ 1e-5 of itself: L is coarse by ~1e-5, the quotient over ε = 1e-4 by ~0.1,
+     * on a gradient of ∂L/∂b_y = (ŷ·3 + (ŷ − 1))/4 ≈ 0.75. The check puts it down to rounding,
+     * and its estimate of the rounding error covers the difference seen.
+     */
+    @Test
+    void saturatedOutputIsPutDownToRounding() {
+        Architecture arch = new Architecture(1, Activation.SIGMOID, Loss.BCE);
+        Network net = new Network(arch, Dataset.AND);
+        double[] theta = {0, 0, 0, 0, 25};
+        GradientCheck check = GradientCheck.at(net, theta, 1e-4, Difference.FORWARD);
+        GradientCheck.Entry b = check.entry("b_y");
+        assertThat(b.chainRule()).isCloseTo(0.75, org.assertj.core.api.Assertions.within(1e-10));
+        assertThat(b.verdict()).isEqualTo(Verdict.BAD);
+        assertThat(b.reason()).isEqualTo(Reason.ROUNDING);
+        assertThat(b.absoluteError()).isLessThanOrEqualTo(b.roundingError());
+        // The estimate: 2·δL/ε with δL ≈ ¾·2u·ŷ/(1 − ŷ) ≈ 1.2e-5, so about 0.24.
+        assertThat(b.roundingError()).isBetween(0.1, 0.5);
+    }
 }

@@ -1,0 +1,85 @@
+package org.backproplab.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.grad.GradientCheck;
+import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Dataset;
+import org.backproplab.nn.Forward;
+
+/**
+ * Why a run is stuck, said plainly: the notes line of the lab and of the command line.
+ *
+ * @param plateau  the loss has not improved (by {@link Training#IMPROVEMENT}, relative) for
+ *                 {@link #PLATEAU_EPOCHS} epochs or more, and the gate is not learned
+ * @param epochsSinceImprovement how long the loss has not improved
+ * @param deadUnits hidden ReLU units that output 0 on all four rows ("h1", ...): no gradient flows
+ *                  through them, so nothing feeding them can learn
+ * @param kinks    parameters whose numeric gradient crosses a ReLU kink: a hidden input within ε
+ *                 of 0 on some row that the parameter moves (so the two gradients disagree)
+ * @param notes    one plain sentence for each finding, in the order above
+ */
+public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<String> deadUnits, List<String> kinks,
+                        List<String> notes) {
+    /** A loss this long without improving is a plateau: a local minimum, most likely. */
+    public static final long PLATEAU_EPOCHS = 5_000;
+
+    public Diagnosis {
+        deadUnits = List.copyOf(deadUnits);
+        kinks = List.copyOf(kinks);
+        notes = List.copyOf(notes);
+    }
+
+    /** The run's state now. */
+    public static Diagnosis of(Training t) {
+        Forward f = t.forward();
+        return of(t.architecture(), t.config().dataset(), f, t.epsilon(), t.epochsSinceImprovement());
+    }
+
+    /** From a forward pass at θ (the numbers a snapshot already holds). */
+    public static Diagnosis of(Architecture arch, Dataset data, Forward f, double epsilon, long epochsSinceImprovement) {
+        boolean learned = Training.learned(f, data);
+        boolean plateau = !learned && epochsSinceImprovement >= PLATEAU_EPOCHS;
+        List<String> notes = new ArrayList<>();
+        if (plateau) {
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "plateau: the loss has not improved in %,d epochs, likely a local minimum (try another seed)",
+                    epochsSinceImprovement));
+        }
+        List<String> dead = deadUnits(arch, f);
+        for (String unit : dead) {
+            notes.add("dead ReLU unit " + unit + ": it outputs 0 on all four rows, so no gradient flows through it"
+                    + " and its weights cannot learn");
+        }
+        List<String> kinks = new ArrayList<>();
+        for (int k = 0; k < arch.parameterCount(); k++) {
+            if (GradientCheck.nearKink(arch, f, k, epsilon)) {
+                kinks.add(arch.name(k));
+            }
+        }
+        if (!kinks.isEmpty()) {
+            notes.add("kink: a ReLU input is within ε of 0 on some row, so the numeric and chain-rule gradients"
+                    + " disagree for " + String.join(", ", kinks));
+        }
+        return new Diagnosis(plateau, epochsSinceImprovement, dead, kinks, notes);
+    }
+
+    /** Hidden units (named h1, h2, ...) whose ReLU is at 0 on every row. */
+    public static List<String> deadUnits(Architecture arch, Forward f) {
+        List<String> dead = new ArrayList<>();
+        if (!arch.activation().hasKink()) {
+            return dead;
+        }
+        int h = arch.hidden();
+        for (int j = 0; j < h; j++) {
+            boolean allZero = true;
+            for (int r = 0; r < Dataset.ROWS; r++) {
+                allZero &= f.hiddenSum[r * h + j] <= 0.0;
+            }
+            if (allZero) {
+                dead.add("h" + (j + 1));
+            }
+        }
+        return dead;
+    }
+}
