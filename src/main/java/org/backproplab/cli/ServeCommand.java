@@ -33,8 +33,8 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code backprop-lab serve}: a classroom over SSH, every learner with their own lab. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Serve the lab over SSH: every learner types 'ssh -p PORT HOST' and gets their own lab,",
-            "with nothing to install. The lab options (--preset, --seed, ...) set each new lab's start."})
+            "Serve the lab over SSH: every learner types 'ssh -p PORT HOST' and gets their own lab, with nothing to install.",
+            "The lab options (--preset, --seed, ...) set where each new lab starts."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",

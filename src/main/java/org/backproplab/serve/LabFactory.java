@@ -34,7 +34,10 @@ public interface LabFactory {
         Progress progress();
     }
 
-    /** A lab's progress as the console shows it. {@code state}: e.g. "learning", "learned", "stuck". */
+    /**
+     * A lab's progress as the console shows it. {@code state}: "paused", "running", "learned",
+     * "diverged" or "stuck".
+     */
     record Progress(long epoch, double loss, String state) {
         public static final Progress NONE = new Progress(0, Double.NaN, "starting");
     }

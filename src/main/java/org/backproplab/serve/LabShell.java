@@ -127,7 +127,11 @@ final class LabShell implements Command {
                 // the connection is gone: nothing to tell
             }
         }
-        exit.onExit(status, line != null ? line : "");
+        try {
+            exit.onExit(status, line != null ? line : "");
+        } catch (RuntimeException e) {
+            // the channel closed under us (a drop): nothing left to end
+        }
     }
 
     /** The connection is closing (a drop, or the session ended): stop the lab and free its thread. */

@@ -32,6 +32,7 @@ final class TuiLabs implements LabFactory {
             trainer.start();
         }
         Lab lab = new Lab(terminal, trainer, options);
+        StuckWatch watch = new StuckWatch();
         return new RunningLab() {
             @Override
             public void run() throws Exception {
@@ -52,7 +53,8 @@ final class TuiLabs implements LabFactory {
             @Override
             public Progress progress() {
                 Snapshot s = trainer.snapshot();
-                return new Progress(s.epoch(), s.loss(), s.state().label());
+                boolean stuck = !s.learned() && !s.diverged() && watch.stuck(s.epoch(), s.loss());
+                return new Progress(s.epoch(), s.loss(), stuck ? "stuck" : s.state().label());
             }
         };
     }

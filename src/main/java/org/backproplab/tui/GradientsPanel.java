@@ -38,6 +38,16 @@ final class GradientsPanel {
         };
     }
 
+    /** The verdict with its reason, as long as fits in {@code room}: in full, short, or left out. */
+    static String verdictText(String verdict, GradientCheck.Reason r, int room, Theme t) {
+        for (boolean full : new boolean[] {true, false}) {
+            String why = reason(r, full, t);
+            if (why.isEmpty()) return verdict;
+            if (verdict.length() + 1 + why.length() <= room) return verdict + " " + why;
+        }
+        return verdict;
+    }
+
     static Theme.Role role(GradientCheck.Verdict v) {
         return switch (v) {
             case GOOD -> Theme.Role.GOOD;
@@ -83,9 +93,7 @@ final class GradientsPanel {
             if (selected) g.enableModifiers(SGR.REVERSE);
             String v = verdict(e.verdict(), t);
             int room = a.width() - cVerdict;
-            String full = reason(e.reason(), true, t);
-            String why = v.length() + 1 + full.length() <= room ? full : reason(e.reason(), false, t);
-            Text.put(g, a, cVerdict, row, why.isEmpty() ? v : v + " " + why);
+            Text.put(g, a, cVerdict, row, verdictText(v, e.reason(), room, t));
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -29,7 +29,7 @@ final class TruthTablePanel {
         }
         t.apply(g, Theme.Role.DIM);
         if (a.height() > 6) {
-            Text.put(g, a, 0, 6, "right: " + t.yhat() + " rounded to 0/1 = target");
+            Text.put(g, a, 0, 6, "right = round(" + t.yhat() + ") is the target");
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -429,6 +429,16 @@ class ClassServerTest {
     }
 
     @Test
+    void aSignedInConnectionWithoutAnyChannelIsClosed() throws Exception {
+        start(b -> b.keepAlive = Duration.ofMillis(100));
+        try (ClientSession s = signInWithCode("ada")) {
+            // like ssh -N: signed in, nothing asked for; closed after 12 ticks (1.2 s here)
+            s.waitFor(EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED), WAIT);
+            assertThat(s.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void aLabIdleTooLongEndsWithALine() throws Exception {
         start(b -> b.idle = Duration.ofSeconds(1));
         try (ClientSession s = signInWithCode("ada")) {

@@ -117,6 +117,23 @@ class ServeSshIT {
     }
 
     @Test
+    void anEd25519KeyFromTheAuthorizedKeysFileSignsIn() throws Exception {
+        Path key = dir.resolve("id_ed25519");
+        Process gen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
+                .redirectErrorStream(true).start();
+        gen.getInputStream().readAllBytes();
+        assertThat(gen.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
+        serve("--authorized-keys", dir.resolve("authorized_keys").toString());
+        String withKey = "ssh " + SSH_OPTS.replace("PubkeyAuthentication=no", "PubkeyAuthentication=yes")
+                + " -o BatchMode=yes -o IdentitiesOnly=yes -i " + key + " -p " + port + " -tt ada@127.0.0.1";
+        tmux.open("a", 100, 30, withKey + "; echo EXITED rc=$?; sleep 30");
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        tmux.keys("a", "q");
+        tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
+    }
+
+    @Test
     void commandsFileTransferAndNoTerminalAreRefused() throws Exception {
         serve("--open");
         ProcessBuilder exec = new ProcessBuilder(("ssh " + SSH_OPTS + " -p " + port + " ada@127.0.0.1 ls").split(" "))

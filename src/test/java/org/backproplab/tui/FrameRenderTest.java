@@ -161,6 +161,12 @@ class FrameRenderTest {
         }
         assertThat(new VirtualScreen(80, 24).draw(snapshotAfter(c, 0), UiState.initial(), ascii).text())
                 .contains("x1->h1", "eps 0.0001", "+ yes", "x no");
+        // nothing cut off: every verdict ends in a whole word, the truth table's note is whole
+        VirtualScreen plain = new VirtualScreen(80, 24).draw(snapshotAfter(c, 3), UiState.initial(), ascii);
+        for (int r = 4; r < 13; r++) {
+            assertThat(plain.row(r).stripTrailing()).matches(".*(good|acceptable|BAD|kink|O\\(eps\\)|tiny)$");
+        }
+        assertThat(plain.text()).contains("right = round(y^) is the target");
         VirtualScreen small = new VirtualScreen(50, 10).draw(snapshotAfter(c, 0), UiState.initial(), ascii);
         assertThat(small.text()).contains("need 80x24, have 50x10");
     }
