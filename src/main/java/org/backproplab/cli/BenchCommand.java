@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: what one epoch costs by each way of getting the gradient. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Time one epoch of each gradient method.",
         description = {
             "Time one training epoch by each method on this machine: the chain rule (one forward and one"
                     + " backward pass), the numeric gradient with one-sided differences (1 + P forward passes"

@@ -23,16 +23,16 @@ final class Describe {
         return c.init() != null ? "parameters from " + o.initFile : c.initScheme().id() + " draw with seed " + c.seed();
     }
 
-    /** "numeric one-sided difference, epsilon 0.0001". */
+    /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */
     static String numeric(Difference d, double epsilon) {
-        return "numeric " + (d == Difference.FORWARD ? "one-sided (L(w+eps) - L(w)) / eps"
-                : "central (L(w+eps) - L(w-eps)) / 2eps") + ", eps = " + Fmt.plain(epsilon);
+        return (d == Difference.FORWARD ? "one-sided difference (L(w+eps) - L(w)) / eps"
+                : "central difference (L(w+eps) - L(w-eps)) / 2eps") + ", eps = " + Fmt.plain(epsilon);
     }
 
     /** The gradient that drives training, in words. */
     static String method(Config c) {
         return c.method() == Method.CHAIN ? "chain rule (backpropagation)"
-                : numeric(c.difference(), c.epsilon());
+                : "numeric gradient, " + numeric(c.difference(), c.epsilon());
     }
 
     static Map<String, Object> json(Config c, Preset preset) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: both gradients at the starting parameters, side by side, with a verdict each. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Numeric and chain-rule gradients side by side at the starting parameters.",
         description = {
             "Gradient check at the starting parameters: for every weight and bias, the numeric gradient"
                     + " (nudge by eps, run forward again, compare the loss) beside the chain-rule gradient"
@@ -101,11 +102,12 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         out.println();
         out.println("relative error = |chain - numeric| / max(|chain|, |numeric|), 0 when both are 0");
-        out.println("verdicts: good <= 1e-7 (the two agree); acceptable <= 1e-4 (expected from a one-sided"
-                + " difference or near a ReLU kink); bad > 1e-4 (look for a bug)");
-        out.println("reasons:  one-sided O(eps) = a forward difference is off by about eps * L''/2;"
-                + " ReLU kink = a hidden input within eps of 0, the nudge crosses the kink;"
-                + " rounding = both gradients below 1e-10, lost in the rounding of L");
+        out.println("verdicts: good       <= 1e-7  the two gradients agree");
+        out.println("          acceptable <= 1e-4  expected from a one-sided difference or near a ReLU kink");
+        out.println("          bad         > 1e-4  look for a bug");
+        out.println("reasons:  one-sided O(eps)  a forward difference is off by about eps * L''/2");
+        out.println("          ReLU kink         a hidden input within eps of 0: the nudge crosses the kink");
+        out.println("          rounding          both gradients below 1e-10, lost in the rounding of L");
         out.println("summary:  " + counts[0] + " good, " + counts[1] + " acceptable, " + counts[2] + " bad");
     }
 }

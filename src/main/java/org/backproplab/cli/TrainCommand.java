@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: runs gradient descent headless and prints where it ended. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train the network and print the loss, parameters and predictions.",
         description = {
             "Train the network for N epochs (full-batch gradient descent on the gate's four rows) and print"
                     + " the final loss, the parameters and the four predictions.",
@@ -273,7 +274,7 @@ public final class TrainCommand implements Callable<Integer> {
             lastShown = now;
             shown = true;
             err.print("\rtraining: epoch " + Fmt.count(t.epoch()) + " of " + Fmt.count(total) + " ("
-                    + t.epoch() * 100 / Math.max(1, total) + "%)  ");
+                    + Fmt.fixed(100.0 * t.epoch() / Math.max(1, total), 0) + "%)  ");
             err.flush();
         }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.backproplab.tui.Numbers;
 
 /** The teacher's live table of sessions: who, from where, for how long, epoch, loss, state. */
 public final class ConsoleTable {
@@ -23,7 +24,7 @@ public final class ConsoleTable {
         for (SessionRow r : rows) {
             LabFactory.Progress p = r.progress();
             lines.add(String.format(Locale.ROOT, FORMAT, clip(r.who(), 16), clip(r.from(), 22),
-                    duration(Duration.between(r.since(), now)), String.format(Locale.ROOT, "%,d", p.epoch()),
+                    duration(Duration.between(r.since(), now)), Numbers.count(p.epoch()),
                     loss(p.loss()), p.state() + (r.drives() ? " (drives)" : "")).stripTrailing());
         }
         return lines;
@@ -36,9 +37,9 @@ public final class ConsoleTable {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    /** Four decimals, rounded; "-" before the first loss is known. */
+    /** Four significant digits rounded from the exact value (as the lab shows them); "-" when unknown. */
     static String loss(double loss) {
-        return Double.isNaN(loss) ? "-" : String.format(Locale.ROOT, "%.4f", loss);
+        return Double.isNaN(loss) ? "-" : Numbers.sig(loss, 4);
     }
 
     private static String clip(String s, int width) {

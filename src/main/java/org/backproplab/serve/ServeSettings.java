@@ -12,7 +12,7 @@ public record ServeSettings(String bind, int port, Path hostKey, SignIn signIn, 
                             int keepAliveMisses, boolean shared) {
     public static final int DEFAULT_PORT = 2222;
     public static final int DEFAULT_MAX_SESSIONS = 50;
-    public static final int DEFAULT_MAX_PER_ADDRESS = 10;
+    public static final int DEFAULT_MAX_PER_ADDRESS = 20;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(5);
     public static final int DEFAULT_KEEP_ALIVE_MISSES = 3;

@@ -20,7 +20,7 @@ import org.backproplab.nn.Forward;
  * epoch itself.
  */
 public final class Trainer implements AutoCloseable {
-    static final long PUBLISH_MILLIS = 16;
+    static final long PUBLISH_MILLIS = 20;
     private static final long PUBLISH_NANOS = PUBLISH_MILLIS * 1_000_000L;
     /** Longest stretch of epochs between looks at the command queue. */
     private static final long BATCH_NANOS = 1_000_000L;

@@ -1,5 +1,6 @@
 package org.backproplab.tui;
 
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import org.backproplab.train.Snapshot;
 
@@ -13,7 +14,7 @@ public final class Frame {
 
     public static void draw(TextGraphics g, int width, int height, Snapshot s, UiState ui, Theme t, LabOptions o) {
         t.apply(g, Theme.Role.NORMAL);
-        g.fill(' ');
+        blank(g, width, height);
         if (!Layout.fits(width, height)) {
             TooSmall.draw(g, width, height, t);
             return;
@@ -35,11 +36,22 @@ public final class Frame {
         t.apply(g, Theme.Role.NORMAL);
     }
 
+    /** One shared blank cell: filling with it allocates nothing (TextGraphics.fill makes a new cell each time). */
+    private static final TextCharacter BLANK = TextCharacter.fromCharacter(' ')[0];
+
+    private static void blank(TextGraphics g, int width, int height) {
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                g.setCharacter(c, r, BLANK);
+            }
+        }
+    }
+
     /** The line between two panels side by side, from their title row (part of the rule) down. */
     private static void verticalRule(TextGraphics g, int col, int row, int rows, Theme t) {
-        g.setCharacter(col, row - 1, t.ascii() ? '+' : '┬');
+        Cells.put(g, col, row - 1, t.ascii() ? '+' : '┬');
         for (int r = 0; r < rows; r++) {
-            g.setCharacter(col, row + r, t.vertical());
+            Cells.put(g, col, row + r, t.vertical());
         }
     }
 }

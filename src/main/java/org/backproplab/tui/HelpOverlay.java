@@ -30,10 +30,10 @@ final class HelpOverlay {
         g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
         t.apply(g, Theme.Role.DIM);
         for (int r = 1; r < box.height() - 1; r++) {
-            g.setCharacter(box.col(), box.row() + r, t.vertical());
-            g.setCharacter(box.right() - 1, box.row() + r, t.vertical());
+            Cells.put(g, box.col(), box.row() + r, t.vertical());
+            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
         }
-        g.putString(box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
+        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
         Text.heading(g, box, "Keys (Esc or ? closes)", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int row = 0;

@@ -30,7 +30,7 @@ final class LossPanel {
         int width = a.width() - AXIS;
         if (rows < 1 || width < 1) return;
         Area chart = new Area(a.col() + AXIS, a.row() + 2, width, rows);
-        double[] cols = squeeze(h.values(), width);
+        double[] cols = squeeze(h, width);
         if (cols.length == 0) {
             t.apply(g, Theme.Role.DIM);
             Text.put(g, chart, 0, rows - 1, "(no epochs yet)");
@@ -72,22 +72,25 @@ final class LossPanel {
             for (int r = 0; r < rows; r++) {
                 int fill = eighths - r * 8;
                 if (fill <= 0) break;
-                g.setCharacter(chart.col() + c, chart.row() + rows - 1 - r, t.bar(Math.min(8, fill)));
+                Cells.put(g, chart.col() + c, chart.row() + rows - 1 - r, t.bar(Math.min(8, fill)));
             }
         }
         t.apply(g, Theme.Role.NORMAL);
     }
 
     /** At most {@code width} columns: one per point, or the mean of an equal share of points each. */
-    static double[] squeeze(double[] points, int width) {
-        int n = points.length;
-        if (n <= width) return points;
-        double[] out = new double[width];
+    static double[] squeeze(LossHistory.Points points, int width) {
+        int n = points.size();
+        double[] out = new double[Math.min(n, width)];
+        if (n <= width) {
+            for (int i = 0; i < n; i++) out[i] = points.value(i);
+            return out;
+        }
         for (int c = 0; c < width; c++) {
             int from = (int) ((long) c * n / width);
             int to = (int) ((long) (c + 1) * n / width);
             double sum = 0;
-            for (int i = from; i < to; i++) sum += points[i];
+            for (int i = from; i < to; i++) sum += points.value(i);
             out[c] = sum / (to - from);
         }
         return out;

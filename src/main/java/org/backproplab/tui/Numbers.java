@@ -17,6 +17,8 @@ public final class Numbers {
     /** {@code decimals} places: 0.1235 for (0.12345678, 4). */
     public static String fixed(double x, int decimals) {
         if (!Double.isFinite(x)) return nonFinite(x);
+        String fast = fastFixed(x, decimals);
+        if (fast != null) return fast;
         String s = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         return x < 0 && !s.startsWith("-") ? "-" + s : s; // -0.0000: negative, but smaller than shown
     }
@@ -30,6 +32,8 @@ public final class Numbers {
     /** Scientific with {@code digits} significant digits: -1.2346e-05 for (-1.234567e-5, 5). */
     public static String sci(double x, int digits) {
         if (!Double.isFinite(x)) return nonFinite(x);
+        String fast = fastSci(x, digits);
+        if (fast != null) return fast;
         BigDecimal r = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
         int exp = r.signum() == 0 ? 0 : r.precision() - r.scale() - 1;
         BigDecimal mantissa = r.movePointLeft(exp).setScale(digits - 1, RoundingMode.HALF_EVEN);
@@ -69,6 +73,75 @@ public final class Numbers {
     /** A rate rounded to a whole number, with separators: 1,234,568 for 1234567.6. */
     public static String rate(double perSecond) {
         return count(Math.round(perSecond));
+    }
+
+    // ---- fast paths: plain double arithmetic, used only when it cannot round the other way ----
+    // Scaling by a power of ten costs a few ulps; a scaled value within NEAR_TIE of a rounding
+    // boundary (…5 exactly in decimal, or nearly) goes to the exact BigDecimal path instead.
+    // The frame is redrawn 30 times a second: BigDecimal for every number was most of its garbage.
+
+    private static final double NEAR_TIE = 1e-6;
+    private static final double[] POW10 = new double[23];
+
+    static {
+        for (int i = 0; i < POW10.length; i++) POW10[i] = Double.parseDouble("1e" + i);
+    }
+
+    /** {@code null} when the fast path cannot be sure. */
+    private static String fastFixed(double x, int decimals) {
+        if (decimals < 0 || decimals >= POW10.length) return null;
+        double scaled = Math.abs(x) * POW10[decimals];
+        if (!(scaled < 1e15)) return null;
+        double floor = Math.floor(scaled);
+        double frac = scaled - floor;
+        if (Math.abs(frac - 0.5) < NEAR_TIE) return null;
+        long m = (long) floor + (frac > 0.5 ? 1 : 0);
+        StringBuilder b = new StringBuilder(24);
+        if (x < 0) b.append('-');
+        String digits = Long.toString(m);
+        if (decimals == 0) return b.append(digits).toString();
+        if (digits.length() <= decimals) {
+            b.append("0.");
+            for (int i = digits.length(); i < decimals; i++) b.append('0');
+            return b.append(digits).toString();
+        }
+        int point = digits.length() - decimals;
+        return b.append(digits, 0, point).append('.').append(digits, point, digits.length()).toString();
+    }
+
+    /** {@code null} when the fast path cannot be sure. */
+    private static String fastSci(double x, int digits) {
+        double ax = Math.abs(x);
+        if (digits < 1 || digits > 15) return null;
+        if (ax == 0) {
+            StringBuilder b = new StringBuilder("0");
+            if (digits > 1) b.append('.').append("0".repeat(digits - 1));
+            return b.append("e+00").toString();
+        }
+        if (ax < 1e-280 || ax > 1e280) return null;
+        int exp = (int) Math.floor(Math.log10(ax));
+        int shift = digits - 1 - exp; // scaled = ax · 10^shift has `digits` digits before the point
+        double scaled = shift >= 0 ? (shift < POW10.length ? ax * POW10[shift] : ax * Math.pow(10, shift))
+                : (-shift < POW10.length ? ax / POW10[-shift] : ax / Math.pow(10, -shift));
+        double top = POW10[digits];
+        if (scaled >= top * (1 - 1e-12) || scaled < POW10[digits - 1] * (1 + 1e-12)) return null; // log10 edge
+        double floor = Math.floor(scaled);
+        double frac = scaled - floor;
+        if (Math.abs(frac - 0.5) < NEAR_TIE) return null;
+        long m = (long) floor + (frac > 0.5 ? 1 : 0);
+        if (m >= (long) top) {
+            m /= 10;
+            exp++;
+        }
+        String d = Long.toString(m);
+        StringBuilder b = new StringBuilder(16);
+        if (x < 0) b.append('-');
+        b.append(d.charAt(0));
+        if (digits > 1) b.append('.').append(d, 1, d.length());
+        b.append(exp < 0 ? "e-" : "e+");
+        int ae = Math.abs(exp);
+        if (ae < 10) b.append('0');
+        return b.append(ae).toString();
     }
 
     private static String nonFinite(double x) {

@@ -11,7 +11,7 @@ final class Text {
     static int put(TextGraphics g, Area a, int col, int row, String s) {
         if (row < 0 || row >= a.height() || col >= a.width() || col < 0) return col;
         String clipped = s.length() > a.width() - col ? s.substring(0, a.width() - col) : s;
-        g.putString(a.col() + col, a.row() + row, clipped);
+        Cells.put(g, a.col() + col, a.row() + row, clipped);
         return col + clipped.length();
     }
 

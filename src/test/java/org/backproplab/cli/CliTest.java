@@ -255,8 +255,8 @@ class CliTest {
         Run r = run("gradcheck");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("eps = 0.0001", "one-sided", "numeric dL/dw", "chain rule dL/dw", "rel error",
-                "verdict", "relative error = |chain - numeric| / max(|chain|, |numeric|)", "good <= 1e-7",
-                "acceptable <= 1e-4", "bad > 1e-4");
+                "verdict", "relative error = |chain - numeric| / max(|chain|, |numeric|)", "good       <= 1e-7",
+                "acceptable <= 1e-4", "bad         > 1e-4");
         assertThat(r.out().lines().filter(l -> l.startsWith("w_") || l.startsWith("b_"))).hasSize(9);
     }
 
@@ -363,6 +363,7 @@ class CliTest {
                 Arguments.of("bench --warmup -1", 2, "--warmup must be 0..60 seconds"),
                 Arguments.of("train --no-such-option", 2, "Unknown option: '--no-such-option'"),
                 Arguments.of("train extra", 2, "unexpected argument 'extra': train takes options only"),
+                Arguments.of("--lr 1 train", 2, "options go after the command: '--lr' was given before 'train'"),
                 Arguments.of("no-such-command", 2,
                         "unknown command 'no-such-command'; the commands are: tui, train, gradcheck, sweep, bench"));
     }

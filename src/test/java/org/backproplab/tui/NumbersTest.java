@@ -48,6 +48,35 @@ class NumbersTest {
         assertThat(Numbers.sig(x, digits)).isEqualTo(expected);
     }
 
+    /** The fast paths agree with exact rounding (BigDecimal of the binary value) on many values. */
+    @net.jqwik.api.Property(tries = 3000)
+    void fastPathsAgreeWithExactRounding(@net.jqwik.api.ForAll double x,
+                                         @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 8) int digits) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Double.isFinite(x));
+        java.math.BigDecimal r = new java.math.BigDecimal(x).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        if (x != 0) {
+            int exp = r.precision() - r.scale() - 1;
+            String mant = r.movePointLeft(exp).setScale(digits - 1, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            String expected = mant + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
+            assertThat(Numbers.sci(x, digits)).isEqualTo(expected);
+        }
+        if (Math.abs(x) < 1e9) {
+            String plain = new java.math.BigDecimal(x).setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            if (x < 0 && !plain.startsWith("-")) plain = "-" + plain;
+            assertThat(Numbers.fixed(x, digits)).isEqualTo(plain);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.00016845, 5", "1.0E-7, 2", "9.9999e-5, 4", "0.99995, 4", "123.456, 5", "5e-5, 1"})
+    void fastPathAgreesAtDecadeEdgesAndTies(double x, int digits) {
+        java.math.BigDecimal r = new java.math.BigDecimal(x).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        int exp = r.precision() - r.scale() - 1;
+        String mant = r.movePointLeft(exp).setScale(digits - 1, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        assertThat(Numbers.sci(x, digits)).isEqualTo(mant + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp)));
+        assertThat(Numbers.fixed(x, digits)).isEqualTo(new java.math.BigDecimal(x).setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString());
+    }
+
     @Test
     void signsSettingsCountsAndNonFinite() {
         assertThat(Numbers.signedFixed(0.41702, 4)).isEqualTo("+0.4170");

@@ -1,0 +1,212 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import java.util.Locale;
+import org.backproplab.grad.Difference;
+import org.backproplab.grad.GradientCheck;
+import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Dataset;
+import org.backproplab.nn.Forward;
+import org.backproplab.nn.Network;
+import org.backproplab.train.Config;
+import org.backproplab.train.LossHistory;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Snapshot;
+import org.backproplab.train.Speed;
+import org.backproplab.train.Training;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Frames drawn on a virtual terminal and read back. The expected numbers come from the engine
+ * (Training, GradientCheck) and are formatted here with String.format, not with the panels' code.
+ */
+class FrameRenderTest {
+    private static final Theme COLOUR = new Theme(true, false);
+
+    /** A snapshot built straight from the engine after {@code epochs} epochs. */
+    static Snapshot snapshotAfter(Config c, int epochs) {
+        Training t = new Training(c);
+        LossHistory h = new LossHistory();
+        for (int i = 0; i < epochs; i++) h.add(t.step());
+        Forward f = t.forward();
+        GradientCheck check = GradientCheck.at(new Network(c.architecture(), c.dataset()), t.parameters(),
+                c.epsilon(), c.difference());
+        return new Snapshot(7, t.epoch(), c, "textbook", t.parameters(), t.lastStep(), check.loss(), f.output, check,
+                h.points(), false, Training.allRight(f, c.dataset()), false, Speed.DEFAULT, 0, "");
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    /** Checks every parameter, gradient and truth-table row on screen against the engine. */
+    private static void assertPanelsMatchEngine(VirtualScreen v, Config c, int epochs, int weightsWidth, int digits) {
+        Training t = new Training(c);
+        for (int i = 0; i < epochs; i++) t.step();
+        double[] theta = t.parameters();
+        double[] step = t.lastStep();
+        GradientCheck check = GradientCheck.at(new Network(c.architecture(), c.dataset()), theta, c.epsilon(), c.difference());
+        Architecture arch = c.architecture();
+        for (int k = 0; k < theta.length; k++) {
+            String label = arch.label(k, false);
+            int row = v.findRow(label + " ", 0, weightsWidth);
+            assertThat(row).as("weights row of %s", label).isPositive();
+            String weights = v.row(row, 0, weightsWidth);
+            assertThat(weights).contains(f("%+.4f", theta[k]));
+            assertThat(weights).contains(step[k] > 0 ? "▲" : step[k] < 0 ? "▼" : "·");
+            String grads = v.row(row, weightsWidth + 1, v.vt.getTerminalSize().getColumns());
+            assertThat(grads).startsWith(label);
+            GradientCheck.Entry e = check.entries().get(k);
+            String fmt = "%." + (digits - 1) + "e";
+            assertThat(grads).contains(f(fmt, e.numeric()), f(fmt, e.chainRule()), f("%.1e", e.relativeError()));
+            assertThat(grads).contains(e.relativeError() <= 1e-7 ? "good" : e.relativeError() <= 1e-4 ? "acceptable" : "BAD");
+        }
+        Forward fw = t.forward();
+        int header = v.findRow("x1 x2", 0, 10);
+        assertThat(header).isPositive();
+        for (int r = 0; r < 4; r++) {
+            String line = v.row(header + 1 + r, 0, 32);
+            double target = c.dataset().target(r);
+            assertThat(line).startsWith(f(" %d  %d     %d", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1), (int) target));
+            assertThat(line).contains(f("%.4f", fw.output[r]));
+            boolean right = Math.round(fw.output[r]) == target; // no output sits exactly on 0.5 here
+            assertThat(line).contains(right ? "✓ yes" : "✗ no");
+        }
+    }
+
+    @Test
+    void at80x24EveryPanelShowsTheEnginesNumbers() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults();
+        VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(c, 0), UiState.initial(), COLOUR);
+        String top = v.row(0);
+        assertThat(top).contains("epoch 0", "paused", "method: chain rule");
+        assertThat(v.row(1)).contains("speed 1,000/s set", "lr 2", "ε 0.0001", "preset textbook", "seed 1");
+        assertThat(v.text()).contains("Weights & biases", "Gradients", "Truth table: XOR", "Loss");
+        assertPanelsMatchEngine(v, c, 0, 23, 5);
+        assertThat(v.row(23)).contains("space run/pause", "n step", "m method", "? help", "q quit");
+        assertThat(v.row(22)).contains("paused at epoch 0");
+    }
+
+    @Test
+    void after500EpochsOfTheReferencePresetNumericCentral() throws Exception {
+        Config c = Preset.REFERENCE.defaults().withDifference(Difference.CENTRAL);
+        Snapshot s = snapshotAfter(c, 500);
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR);
+        assertThat(v.row(0)).contains("epoch 500", "method: numeric (central)");
+        assertThat(v.row(1)).contains("lr 0.03");
+        assertPanelsMatchEngine(v, c, 500, 23, 5);
+        int lossRow = v.findRow("now ", 33, 80);
+        assertThat(v.row(lossRow)).contains("now " + new java.math.BigDecimal(s.loss())
+                .round(new java.math.MathContext(6)).toPlainString());
+    }
+
+    @Test
+    void at120x40MoreDigitsAndTheFullReason() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults();
+        VirtualScreen v = new VirtualScreen(120, 40).draw(snapshotAfter(c, 200), UiState.initial(), COLOUR);
+        assertPanelsMatchEngine(v, c, 200, 34, 6);
+        assertThat(v.text()).contains("one-sided O(ε)", "last step", "numeric (nudge by ε) vs chain rule (backprop)");
+        assertThat(v.row(39)).contains("q quit");
+    }
+
+    @Test
+    void tooSmallSaysWhatItNeedsAndComesBack() throws Exception {
+        Snapshot s = snapshotAfter(Preset.TEXTBOOK.defaults(), 0);
+        VirtualScreen v = new VirtualScreen(40, 12).draw(s, UiState.initial(), COLOUR);
+        assertThat(v.text()).contains("terminal too small:", "need 80×24, have 40×12").doesNotContain("epoch");
+        v.vt.setTerminalSize(new TerminalSize(79, 24));
+        v.screen.doResizeIfNecessary();
+        v.draw(s, UiState.initial(), COLOUR);
+        assertThat(v.text()).contains("terminal too small: need 80×24, have 79×24");
+        v.vt.setTerminalSize(new TerminalSize(80, 24));
+        v.screen.doResizeIfNecessary();
+        v.draw(s, UiState.initial(), COLOUR);
+        assertThat(v.text()).contains("epoch 0").doesNotContain("too small");
+        v.vt.setTerminalSize(new TerminalSize(10, 3));
+        v.screen.doResizeIfNecessary();
+        v.draw(s, UiState.initial(), COLOUR); // never throws, however small
+        assertThat(v.text()).contains("need");
+    }
+
+    @Test
+    void noColourIsMonochromeAndStillSaysRightAndWrong() throws Exception {
+        Snapshot s = snapshotAfter(Preset.TEXTBOOK.defaults(), 0);
+        Theme mono = new Theme(false, false);
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, UiState.initial().withOverlay(UiState.Overlay.NONE), mono);
+        for (int r = 0; r < 24; r++) {
+            for (int col = 0; col < 80; col++) {
+                TextCharacter ch = v.cell(col, r);
+                assertThat(ch.getForegroundColor()).as("fg at %d,%d", col, r).isEqualTo(TextColor.ANSI.DEFAULT);
+                assertThat(ch.getBackgroundColor()).as("bg at %d,%d", col, r).isEqualTo(TextColor.ANSI.DEFAULT);
+            }
+        }
+        assertThat(v.text()).contains("✓ yes", "✗ no", "acceptable");
+    }
+
+    @Test
+    void asciiDrawsOnlyAsciiEvenWithHelpOpen() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults();
+        Theme ascii = new Theme(true, true);
+        for (UiState ui : new UiState[] {UiState.initial(), UiState.initial().withOverlay(UiState.Overlay.HELP)}) {
+            VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(c, 300), ui, ascii);
+            for (String row : v.rows()) {
+                assertThat(row.chars().allMatch(ch -> ch >= 32 && ch < 127)).as("ASCII only: %s", row).isTrue();
+            }
+            assertThat(v.row(0)).contains("epoch 300");
+        }
+        assertThat(new VirtualScreen(80, 24).draw(snapshotAfter(c, 0), UiState.initial(), ascii).text())
+                .contains("x1->h1", "eps 0.0001", "+ yes", "x no");
+        VirtualScreen small = new VirtualScreen(50, 10).draw(snapshotAfter(c, 0), UiState.initial(), ascii);
+        assertThat(small.text()).contains("need 80x24, have 50x10");
+    }
+
+    @Test
+    void theSelectedRowIsReversedInBothTables() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults();
+        VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(c, 0), UiState.initial().select(2, 9), COLOUR);
+        int row = v.findRow("x2→h1", 0, 23);
+        assertThat(v.cell(1, row).getModifiers()).contains(SGR.REVERSE);
+        assertThat(v.cell(40, row).getModifiers()).contains(SGR.REVERSE);
+        assertThat(v.cell(1, row - 1).getModifiers()).doesNotContain(SGR.REVERSE);
+    }
+
+    @Test
+    void manyParametersScrollToKeepTheSelectionInView() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withHidden(8); // 33 parameters, more than fit at 80×24
+        VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(c, 0), UiState.initial().select(32, 33), COLOUR);
+        assertThat(v.findRow("b y ", 0, 23)).isPositive();
+        assertThat(v.findRow("x1→h1 ", 0, 23)).isNegative();
+        assertThat(v.row(23)).contains("q quit");
+    }
+
+    @Test
+    void helpListsEveryKeyFromTheTable() throws Exception {
+        VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
+                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
+        for (Keymap.Binding b : Keymap.BINDINGS) {
+            assertThat(v.text()).contains(b.description());
+        }
+        assertThat(v.text()).contains("Esc or ? closes", "pause", "quit");
+    }
+
+    @Test
+    void divergedAndLearnedAreSaid() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults();
+        Snapshot base = snapshotAfter(c, 0);
+        Snapshot diverged = new Snapshot(1, 12, c, "textbook", base.parameters(), base.lastStep(), Double.NaN,
+                base.outputs(), base.check(), base.history(), false, false, true, Speed.DEFAULT, 0,
+                "diverged at epoch 12: the loss is no longer a number");
+        VirtualScreen v = new VirtualScreen(80, 24).draw(diverged, UiState.initial(), COLOUR);
+        assertThat(v.row(0)).contains("DIVERGED");
+        assertThat(v.row(22)).contains("diverged at epoch 12");
+        assertThat(v.text()).contains("now NaN");
+        Snapshot learned = snapshotAfter(c, 5000);
+        assertThat(learned.learned()).isTrue();
+        assertThat(new VirtualScreen(80, 24).draw(learned, UiState.initial(), COLOUR).row(0)).contains("learned");
+    }
+}

@@ -1,0 +1,222 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.backproplab.grad.Difference;
+import org.backproplab.train.Method;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Speed;
+import org.backproplab.train.Trainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A whole lab on a virtual terminal: keys in, trainer commands and frames out. */
+class LabTest {
+    private final DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    private Trainer trainer;
+    private Lab lab;
+    private Thread thread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private void start(LabOptions options) {
+        trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
+        trainer.start();
+        lab = new Lab(vt, trainer, options);
+        thread = new Thread(() -> {
+            try {
+                lab.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        thread.start();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (lab != null) lab.stop();
+        if (thread != null) thread.join(2000);
+        if (trainer != null) trainer.close();
+    }
+
+    private String screen() {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
+            for (int c = 0; c < vt.getTerminalSize().getColumns(); c++) {
+                b.append(vt.getCharacter(c, r).getCharacterString());
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("not within 5 s: " + what);
+    }
+
+    private void key(char c) {
+        vt.addInput(new KeyStroke(c, false, false));
+    }
+
+    @Test
+    void keysDriveTheTrainerAndTheScreenFollows() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('n');
+        await("n steps one epoch", () -> trainer.snapshot().epoch() == 1 && screen().contains("epoch 1 "));
+        vt.addInput(new KeyStroke(KeyType.ArrowRight));
+        await("→ steps too", () -> trainer.snapshot().epoch() == 2);
+        key('m');
+        await("m switches to numeric", () -> screen().contains("method: numeric (forward)"));
+        key('d');
+        await("d switches to central", () -> screen().contains("method: numeric (central)"));
+        assertThat(trainer.snapshot().config().difference()).isEqualTo(Difference.CENTRAL);
+        key('m');
+        await("m back to chain rule", () -> trainer.snapshot().config().method() == Method.CHAIN);
+        key(']');
+        await("] raises lr", () -> screen().contains("lr 5 "));
+        key('[');
+        key('[');
+        await("[ lowers lr", () -> screen().contains("lr 1 "));
+        key('-');
+        await("- slows", () -> trainer.snapshot().speed() == Speed.S300);
+        key('+');
+        key('+');
+        await("+ speeds up", () -> screen().contains("speed 3,000/s set"));
+        key(' ');
+        await("space runs", () -> trainer.snapshot().running() && trainer.snapshot().epoch() > 100);
+        key(' ');
+        await("space pauses", () -> !trainer.snapshot().running() && screen().contains("paused"));
+        key('R');
+        await("R restarts", () -> trainer.snapshot().epoch() == 0 && screen().contains("epoch 0 "));
+        key('r');
+        await("r draws a new seed", () -> trainer.snapshot().config().seed() != 1);
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void screenKeysChangeOnlyThisScreen() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        vt.addInput(new KeyStroke(KeyType.ArrowDown));
+        vt.addInput(new KeyStroke(KeyType.ArrowDown));
+        await("↓ selects", () -> lab.uiState().selected() == 2);
+        vt.addInput(new KeyStroke(KeyType.ArrowUp));
+        await("↑ selects", () -> lab.uiState().selected() == 1);
+        key('l');
+        await("l: log scale", () -> screen().contains("log scale"));
+        key('?');
+        await("? opens help", () -> screen().contains("Keys (Esc or ? closes)"));
+        vt.addInput(new KeyStroke(KeyType.Escape));
+        await("Esc closes it", () -> !screen().contains("Keys (Esc or ? closes)"));
+        key('?');
+        await("? again", () -> screen().contains("Keys (Esc or ? closes)"));
+        key('?');
+        await("? closes", () -> !screen().contains("Keys (Esc or ? closes)"));
+        assertThat(trainer.snapshot().epoch()).isZero();
+    }
+
+    @Test
+    void qEndsRunAndCtrlCToo() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('q');
+        thread.join(2000);
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(failure.get()).isNull();
+
+        DefaultVirtualTerminal vt2 = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        Lab second = new Lab(vt2, trainer, LabOptions.defaults());
+        Thread t2 = new Thread(() -> {
+            try {
+                second.run();
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        t2.start();
+        Thread.sleep(100);
+        vt2.addInput(new KeyStroke('c', true, false));
+        t2.join(2000);
+        assertThat(t2.isAlive()).as("Ctrl-C quits").isFalse();
+    }
+
+    @Test
+    void stopFromAnotherThreadEndsRunPromptly() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        long t0 = System.nanoTime();
+        lab.stop();
+        thread.join(2000);
+        assertThat(thread.isAlive()).isFalse();
+        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(500);
+    }
+
+    @Test
+    void aWatcherCannotDriveASharedTrainer() throws Exception {
+        start(new LabOptions(true, false, true, "shared lab"));
+        await("first frame", () -> screen().contains("shared lab"));
+        key(' ');
+        key('n');
+        await("says why", () -> screen().contains("watching a shared lab"));
+        Thread.sleep(50);
+        assertThat(trainer.snapshot().epoch()).isZero();
+        assertThat(trainer.snapshot().running()).isFalse();
+        vt.addInput(new KeyStroke(KeyType.ArrowDown));
+        await("but may look around", () -> lab.uiState().selected() == 1);
+    }
+
+    @Test
+    void resizingBelowTheMinimumAndBack() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        vt.setTerminalSize(new TerminalSize(40, 12));
+        await("too small", () -> screen().contains("terminal too small"));
+        vt.setTerminalSize(new TerminalSize(100, 30));
+        await("back", () -> screen().contains("epoch 0") && !screen().contains("too small"));
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void manyLabsMayWatchOneTrainer() throws Exception {
+        start(LabOptions.defaults());
+        DefaultVirtualTerminal other = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+        Lab watcher = new Lab(other, trainer, new LabOptions(false, true, true, null));
+        Thread t = new Thread(() -> {
+            try {
+                watcher.run();
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        key('n');
+        key('n');
+        key('n');
+        await("both screens show epoch 3", () -> screen().contains("epoch 3 ") && text(other).contains("epoch 3 "));
+        watcher.stop();
+        t.join(2000);
+        assertThat(t.isAlive()).isFalse();
+    }
+
+    private static String text(DefaultVirtualTerminal t) {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < t.getTerminalSize().getRows(); r++) {
+            for (int c = 0; c < t.getTerminalSize().getColumns(); c++) {
+                b.append(t.getCharacter(c, r).getCharacterString());
+            }
+        }
+        return b.toString();
+    }
+}

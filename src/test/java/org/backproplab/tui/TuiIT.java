@@ -1,0 +1,119 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real jar in a real terminal (tmux): keys, help, quitting, signals, and the terminal restored. */
+class TuiIT {
+    private static String java;
+    private static String jar;
+
+    @BeforeAll
+    static void setUp() {
+        Tmux.assumeInstalled();
+        jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+        assertThat(Path.of(jar)).exists();
+        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private String command(String args) {
+        return "'" + java + "' -jar '" + jar + "' " + args;
+    }
+
+    @Test
+    void keysWorkAndTheTerminalIsSaneAfterQ() throws Exception {
+        try (Tmux t = new Tmux().start(100, 30, command(""))) {
+            String first = t.await("first frame", 15, s -> s.contains("epoch"));
+            assertThat(Tmux.epoch(first)).isZero();
+            assertThat(first).contains("Weights & biases", "Gradients", "Truth table: XOR", "Loss", "chain rule",
+                    "paused");
+            t.keys("n");
+            t.await("n: one epoch", 5, s -> Tmux.epoch(s) == 1);
+            t.keys("m");
+            t.await("m: numeric", 5, s -> s.contains("method: numeric (forward)"));
+            t.keys("Space");
+            t.await("space: running", 5, s -> Tmux.epoch(s) > 5 && s.contains("running"));
+            t.keys("Space");
+            t.await("space: paused", 5, s -> s.contains("paused"));
+            t.keys("?");
+            t.await("?: help", 5, s -> s.contains("Keys (Esc or ? closes)") && s.contains("quit"));
+            t.keys("Escape");
+            t.await("Esc closes help", 5, s -> !s.contains("Keys (Esc or ? closes)"));
+            t.keys("q");
+            String after = t.await("q quits", 5, s -> s.contains("EXITED rc=0"));
+            assertThat(Tmux.terminalSane(after)).as("echo and icanon back on: %s", after).isTrue();
+        }
+    }
+
+    @Test
+    void ctrlCQuitsCleanly() throws Exception {
+        try (Tmux t = new Tmux().start(80, 24, command(""))) {
+            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.keys("Space");
+            t.keys("C-c");
+            String after = t.await("Ctrl-C quits", 5, s -> s.contains("EXITED rc=0"));
+            assertThat(Tmux.terminalSane(after)).isTrue();
+        }
+    }
+
+    @Test
+    void sigtermRestoresTheTerminal() throws Exception {
+        try (Tmux t = new Tmux().start(80, 24, command(""))) {
+            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.keys("Space");
+            ProcessHandle javaProcess = ProcessHandle.of(t.panePid()).orElseThrow().children()
+                    .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+            javaProcess.destroy(); // SIGTERM
+            String after = t.await("SIGTERM ends it", 5, s -> s.contains("EXITED rc="));
+            assertThat(after).contains("EXITED rc=143");
+            assertThat(Tmux.terminalSane(after)).isTrue();
+        }
+    }
+
+    @Test
+    void noColourAndAsciiInARealTerminal() throws Exception {
+        try (Tmux t = new Tmux().start(80, 24, "NO_COLOR=1 " + command("--ascii"))) {
+            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.keys("n", "n");
+            String s = t.await("two epochs", 5, x -> Tmux.epoch(x) == 2);
+            assertThat(s.chars().allMatch(c -> c == '\n' || (c >= 32 && c < 127))).as("ASCII only").isTrue();
+            String escapes = t.screenWithEscapes();
+            assertThat(escapes).doesNotContainPattern("\u001b\\[[0-9;]*3[1-6](;[0-9;]*)?m");
+            assertThat(s).contains("+ yes", "x no");
+            t.keys("q");
+            t.await("q", 5, x -> x.contains("EXITED rc=0"));
+        }
+    }
+
+    @Test
+    void withoutATerminalItExitsWithAHint() throws Exception {
+        Process p = new ProcessBuilder(java, "-jar", jar).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).contains("needs a terminal", "train").doesNotContain("Exception");
+        assertThat(out.strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void resizeBelowTheMinimumAndBack() throws Exception {
+        try (Tmux t = new Tmux().start(100, 30, command(""))) {
+            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.keys("Space");
+            t.run("resize-window", "-t", "t", "-x", "40", "-y", "12");
+            t.await("too small", 5, s -> s.contains("terminal too small"));
+            t.run("resize-window", "-t", "t", "-x", "100", "-y", "30");
+            t.await("back", 5, s -> s.contains("epoch") && !s.contains("too small"));
+            t.keys("q");
+            assertThat(Tmux.terminalSane(t.await("q", 5, s -> s.contains("EXITED rc=0")))).isTrue();
+        }
+    }
+
+    static boolean exists(String path) {
+        return Files.isExecutable(Path.of(path));
+    }
+}
