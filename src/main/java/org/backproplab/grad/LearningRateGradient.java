@@ -17,13 +17,17 @@ import org.backproplab.nn.Network;
  * @param chainRule     −∇L(θ′)·g
  * @param numeric       the centered difference in η
  * @param nudge         h, the nudge of η: chosen so that the parameter with the largest |g_k|
- *                      moves by 1e-4 (the usual ε), which keeps the difference in its sweet spot
- *                      whatever the size of g
+ *                      moves by 1e-5, near the best step for a centered difference in double
+ *                      precision whatever the size of g
+ * @param roundingError about how far rounding of the loss alone can move the numeric value:
+ *                      δL / h, with δL from {@link GradientCheck#lossRoundingError} at θ′. Where
+ *                      θ′ saturates an output (a large step with cross-entropy) L is coarse, and a
+ *                      difference between the two values within this bound is rounding, not a bug.
  */
 public record LearningRateGradient(double learningRate, double lossNow, double lossAfterStep, double chainRule,
-                                   double numeric, double nudge, double relativeError) {
+                                   double numeric, double nudge, double relativeError, double roundingError) {
     /** How far the largest-moving parameter is carried by the nudge of η. */
-    public static final double PARAMETER_NUDGE = 1e-4;
+    public static final double PARAMETER_NUDGE = 1e-5;
 
     /** What the sign says. */
     public enum Advice {
@@ -64,7 +68,9 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
             next[k] = theta[k] - learningRate * g[k];
             largest = Math.max(largest, Math.abs(g[k]));
         }
-        double after = new ChainRule(net).gradient(next, gNext);
+        ChainRule cr = new ChainRule(net);
+        double after = cr.gradient(next, gNext);
+        double lossRounding = GradientCheck.lossRoundingError(net.dataset(), cr.lastPass());
         double dot = 0.0;
         for (int k = 0; k < p; k++) {
             dot += gNext[k] * g[k];
@@ -75,7 +81,7 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
         double down = lossAlong(net, theta, g, learningRate - h, next);
         double numeric = (up - down) / (2.0 * h);
         return new LearningRateGradient(learningRate, lossNow, after, chain, numeric, h,
-                GradientCheck.relativeError(chain, numeric));
+                GradientCheck.relativeError(chain, numeric), lossRounding / h);
     }
 
     private static double lossAlong(Network net, double[] theta, double[] g, double eta, double[] scratch) {

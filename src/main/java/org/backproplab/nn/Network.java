@@ -7,10 +7,11 @@ package org.backproplab.nn;
  *
  * <p>Sums are taken in numpy's order for {@code X @ W + b}: the weighted inputs first, then the
  * bias, so that the {@code reference} preset follows the guide's code step for step. The inputs
- * are the truth table's 0s and 1s, so x·w is 0 or w exactly: the pass adds the weights the row
- * switches on instead of multiplying, which gives the same doubles,
- * z = (x1·w1 + x2·w2) + b, for every finite θ. The output sum adds a_j·w_j for j = 1..H in order,
- * then b_y.
+ * are the truth table's 0s and 1s, so x·w is ±0 or w exactly: the pass adds the weights the row
+ * switches on instead of multiplying, which gives the same doubles as z = (x1·w1 + x2·w2) + b for
+ * every finite θ (up to the sign of a zero, which no activation, output or loss can tell apart;
+ * {@code NetworkTest} checks the outputs and the loss bit for bit against the literal formula).
+ * The output sum adds a_j·w_j for j = 1..H in order, then b_y.
  *
  * <p>Not thread-safe: each trainer or worker has its own.
  */

@@ -46,8 +46,17 @@ class LearningRateGradientTest {
         assertThat(lr.chainRule()).isCloseTo(-0.056287131947987409696, within(1e-15));
     }
 
-    /** Smooth activations: chain rule and nudged η agree to ≤ 1e-6 relative (issue 4). */
-    @Property(tries = 300)
+    /**
+     * Smooth activations: chain rule and nudged η agree to ≤ 1e-6 relative (issue 4). Two
+     * allowances, both for the numeric value's own error (the chain rule's value is the accurate
+     * one, as the 50-digit checks above show): its rounding ({@code roundingError}, large only
+     * where a big step saturates an output under cross-entropy), and a floor for the relative
+     * error: φ′ starts at −|g|² for η = 0 and crosses 0 at the best η, where any error is a large
+     * relative one, so relative agreement is asked down to FLOOR·|g|² (a thousandth of φ′'s own
+     * scale); below that, 1e-6 of it absolute. (Over 20000 random cases the worst seen without the
+     * floor was φ′ = 6.9e-7 at η = 5.02, off by 3e-12: truncation h²·φ‴/6 and rounding together.)
+     */
+    @Property(tries = 1000)
     void chainRuleMatchesNudgedLearningRate(@ForAll @IntRange(min = 1, max = 8) int hidden,
                                             @ForAll boolean tanh, @ForAll Loss loss, @ForAll Dataset data,
                                             @ForAll @IntRange(min = 0, max = 1_000_000) int seed,
@@ -58,7 +67,25 @@ class LearningRateGradientTest {
         double[] before = theta.clone();
         LearningRateGradient lr = LearningRateGradient.at(net, theta, eta);
         assertThat(theta).isEqualTo(before);
-        double scale = Math.max(Math.max(Math.abs(lr.chainRule()), Math.abs(lr.numeric())), 1e-6);
-        assertThat(Math.abs(lr.chainRule() - lr.numeric()) / scale).as("%s", lr).isLessThanOrEqualTo(1e-6);
+        double[] g = new double[theta.length];
+        new ChainRule(net).gradient(theta, g);
+        double g2 = 0;
+        for (double v : g) {
+            g2 += v * v;
+        }
+        double scale = Math.max(Math.max(Math.abs(lr.chainRule()), Math.abs(lr.numeric())), FLOOR * g2);
+        assertThat(Math.abs(lr.chainRule() - lr.numeric())).as("%s", lr)
+                .isLessThanOrEqualTo(1e-6 * scale + lr.roundingError());
+    }
+
+    static final double FLOOR = 1e-3;
+
+    /** Where the loss is not coarse, the rounding allowance is far below the 1e-6 relative asked. */
+    @Test
+    void roundingAllowanceIsSmallAtTheTextbookStart() {
+        Architecture arch = new Architecture(2, Activation.SIGMOID, Loss.MSE);
+        LearningRateGradient lr = LearningRateGradient.at(new Network(arch, Dataset.XOR),
+                InitScheme.UNIFORM01.draw(arch, 1), 2.0);
+        assertThat(lr.roundingError()).isLessThan(1e-6 * Math.abs(lr.chainRule()) / 100);
     }
 }
