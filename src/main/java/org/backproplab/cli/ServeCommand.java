@@ -183,8 +183,33 @@ public final class ServeCommand implements Callable<Integer> {
                 "  Ctrl-C ends the class (every learner's terminal is restored first).");
     }
 
+    /** The address learners type: the bound one, or this machine's own addresses when bound to all. */
     private static String displayHost(String bind) {
-        return bind.equals("0.0.0.0") || bind.equals("::") ? "THIS-MACHINE" : bind.contains(":") ? "[" + bind + "]" : bind;
+        if (bind.equals("0.0.0.0") || bind.equals("::")) {
+            List<String> mine = ownAddresses();
+            return mine.isEmpty() ? "THIS-MACHINE" : String.join("  or  NAME@", mine);
+        }
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    /** This machine's IPv4 addresses on interfaces that are up, loopback left out (at most three). */
+    private static List<String> ownAddresses() {
+        List<String> found = new java.util.ArrayList<>();
+        try {
+            for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address && found.size() < 3) {
+                        found.add(a.getHostAddress());
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // no list: the placeholder says what to type
+        }
+        return found;
     }
 
     private static String idle(Duration d) {
