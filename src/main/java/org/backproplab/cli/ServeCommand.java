@@ -1,7 +1,9 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -102,8 +104,25 @@ public final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "class over"));
+        keepHeapTight();
         new Console(out, server, header(server, settings), System.console() != null).run(stopped);
         return 0;
+    }
+
+    /**
+     * Lets the heap give memory back after a full collection (as the local TUI does): the JVM
+     * sizes its heap for a large program, and 50 labs' frames touch ever more of it. The console
+     * collects once whenever the room empties, so memory returns to its size before the class.
+     * The flags are "manageable": settable at run time.
+     */
+    private static void keepHeapTight() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            vm.setVMOption("MinHeapFreeRatio", "10");
+            vm.setVMOption("MaxHeapFreeRatio", "30");
+        } catch (RuntimeException e) {
+            // only an economy
+        }
     }
 
     private ServeSettings settings() {
@@ -164,8 +183,33 @@ public final class ServeCommand implements Callable<Integer> {
                 "  Ctrl-C ends the class (every learner's terminal is restored first).");
     }
 
+    /** The address learners type: the bound one, or this machine's own addresses when bound to all. */
     private static String displayHost(String bind) {
-        return bind.equals("0.0.0.0") || bind.equals("::") ? "THIS-MACHINE" : bind.contains(":") ? "[" + bind + "]" : bind;
+        if (bind.equals("0.0.0.0") || bind.equals("::")) {
+            List<String> mine = ownAddresses();
+            return mine.isEmpty() ? "THIS-MACHINE" : String.join("  or  NAME@", mine);
+        }
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    /** This machine's IPv4 addresses on interfaces that are up, loopback left out (at most three). */
+    private static List<String> ownAddresses() {
+        List<String> found = new java.util.ArrayList<>();
+        try {
+            for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address && found.size() < 3) {
+                        found.add(a.getHostAddress());
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // no list: the placeholder says what to type
+        }
+        return found;
     }
 
     private static String idle(Duration d) {
@@ -179,8 +223,13 @@ public final class ServeCommand implements Callable<Integer> {
             header.forEach(out::println);
             out.flush();
             String last = null;
+            int before = 0;
             do {
                 List<SessionRow> rows = server.sessions();
+                if (rows.isEmpty() && before > 0) {
+                    System.gc(); // everyone left: give the memory back (a few ms with nothing live)
+                }
+                before = rows.size();
                 String failures = server.failedSignIns() > 0 ? "  failed sign-ins: " + server.failedSignIns() : "";
                 List<String> table = ConsoleTable.render(rows, Instant.now());
                 String now = String.join("\n", table) + failures;
