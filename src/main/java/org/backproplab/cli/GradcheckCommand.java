@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.io.Json;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
 import picocli.CommandLine.Command;
