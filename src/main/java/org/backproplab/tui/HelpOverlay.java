@@ -87,7 +87,7 @@ final class HelpOverlay {
             Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
         }
         Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
-        Text.heading(g, box, "Keys (Esc or ? closes; a taller window shows more)", t);
+        Text.heading(g, box, "Keys (Esc or ? closes) in short: a taller window shows more", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
         if (readOnly) {

@@ -108,7 +108,7 @@ public final class Keymap {
             b(Action.SAME_SEED, List.of(Key.of('R')), "R", "R", "",
                     "restart, same seed (keeps lr, method, speed)", "", 0),
             b(Action.ADAPT_LR, List.of(Key.of('a')), "a", "a", "a",
-                    "adapt lr: follow the learning rate's own gradient (hypergradient descent), on / off", "adapt lr", 16),
+                    "adapt lr by its gradient (hypergradient descent), on / off", "adapt lr", 16),
             b(Action.NEXT_GATE, List.of(Key.of('g')), "g", "g", "g",
                     "next gate: xor, and, or, nand, nor, xnor (restarts, same seed)", "gate", 12),
             b(Action.NEXT_UNITS, List.of(Key.of('u')), "u", "u", "u",

@@ -192,12 +192,19 @@ class FrameRenderTest {
 
     @Test
     void helpListsEveryKeyFromTheTable() throws Exception {
-        VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
+        VirtualScreen v = new VirtualScreen(100, 40).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
                 UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
         for (Keymap.Binding b : Keymap.BINDINGS) {
             assertThat(v.text()).contains(b.description());
         }
         assertThat(v.text()).contains("Esc or ? closes", "pause", "quit");
+        // at 80×24 one column is too tall: two columns with every key and the head of its description
+        VirtualScreen small = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
+                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
+        for (Keymap.Binding b : Keymap.BINDINGS) {
+            assertThat(small.text()).contains(b.label(false) + " ".repeat(2)).contains(b.brief());
+        }
+        assertThat(small.text()).contains("Esc or ? closes", "pause", "quit");
     }
 
     @Test
