@@ -105,7 +105,7 @@ class SshIT {
     void looksAndBehavesAsLocally() throws Exception {
         long marker = 1_000_000 + (System.nanoTime() & 0xFFFFF);
         try (Tmux t = new Tmux().start(100, 30, ssh("--seed " + marker))) {
-            String first = t.await("first frame over SSH", 20, s -> s.contains("epoch"));
+            String first = t.await("first full frame over SSH", 20, s -> s.contains("epoch") && s.contains("q quit"));
             assertThat(Tmux.epoch(first)).isZero();
             assertThat(first).contains("Weights & biases", "Gradients", "Truth table: XOR", "seed " + marker, "→");
             t.keys("n");
@@ -126,7 +126,7 @@ class SshIT {
     void aDroppedConnectionEndsTheRemoteLab() throws Exception {
         long marker = 2_000_000 + (System.nanoTime() & 0xFFFFF);
         try (Tmux t = new Tmux().start(100, 30, ssh("--seed " + marker))) {
-            t.await("first frame over SSH", 20, s -> s.contains("epoch"));
+            t.await("first full frame over SSH", 20, s -> s.contains("epoch") && s.contains("q quit"));
             t.keys("+", "+", "+", "+", "+", "+", "+", "+", "+", "+", "+", "Space"); // running at max speed
             t.await("running", 5, s -> s.contains("running"));
             assertThat(remoteLabs(marker)).isNotEmpty();

@@ -27,7 +27,7 @@ class TuiIT {
     @Test
     void keysWorkAndTheTerminalIsSaneAfterQ() throws Exception {
         try (Tmux t = new Tmux().start(100, 30, command(""))) {
-            String first = t.await("first frame", 15, s -> s.contains("epoch"));
+            String first = t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
             assertThat(Tmux.epoch(first)).isZero();
             assertThat(first).contains("Weights & biases", "Gradients", "Truth table: XOR", "Loss", "chain rule",
                     "paused");
@@ -52,7 +52,7 @@ class TuiIT {
     @Test
     void ctrlCQuitsCleanly() throws Exception {
         try (Tmux t = new Tmux().start(80, 24, command(""))) {
-            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
             t.keys("Space");
             t.keys("C-c");
             String after = t.await("Ctrl-C quits", 5, s -> s.contains("EXITED rc=0"));
@@ -63,7 +63,7 @@ class TuiIT {
     @Test
     void sigtermRestoresTheTerminal() throws Exception {
         try (Tmux t = new Tmux().start(80, 24, command(""))) {
-            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
             t.keys("Space");
             ProcessHandle javaProcess = ProcessHandle.of(t.panePid()).orElseThrow().children()
                     .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
@@ -77,7 +77,7 @@ class TuiIT {
     @Test
     void noColourAndAsciiInARealTerminal() throws Exception {
         try (Tmux t = new Tmux().start(80, 24, "NO_COLOR=1 " + command("--ascii"))) {
-            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
             t.keys("n", "n");
             String s = t.await("two epochs", 5, x -> Tmux.epoch(x) == 2);
             assertThat(s.chars().allMatch(c -> c == '\n' || (c >= 32 && c < 127))).as("ASCII only").isTrue();
@@ -102,7 +102,7 @@ class TuiIT {
     @Test
     void resizeBelowTheMinimumAndBack() throws Exception {
         try (Tmux t = new Tmux().start(100, 30, command(""))) {
-            t.await("first frame", 15, s -> s.contains("epoch"));
+            t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
             t.keys("Space");
             t.run("resize-window", "-t", "t", "-x", "40", "-y", "12");
             t.await("too small", 5, s -> s.contains("terminal too small"));
