@@ -31,6 +31,15 @@ public sealed interface Command {
     /** Back to epoch 0 with another experiment (gate, hidden units, activation ...), keeping live settings. */
     record Reconfigure(Config config) implements Command { }
 
+    /** Back to epoch 0 (same seed, live settings kept) with the next gate: xor, and, or, nand, nor, xnor. */
+    record NextGate() implements Command { }
+
+    /** Back to epoch 0 with one more hidden unit, or 1 after {@code max}. */
+    record NextHiddenUnits(int max) implements Command { }
+
+    /** Back to epoch 0 with the next hidden activation: sigmoid, tanh, relu. */
+    record NextActivation() implements Command { }
+
     /** Hypergradient descent on the learning rate: on if off, off if on (see {@link Training#DEFAULT_ADAPTATION}). */
     record ToggleAdaptation() implements Command { }
 

@@ -15,6 +15,8 @@ import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
 
 /**
@@ -222,6 +224,12 @@ public final class Trainer implements AutoCloseable {
             restart(r.newSeed() ? config.withSeed(newSeed()) : config);
         } else if (c instanceof Command.Reconfigure r) {
             restart(r.config());
+        } else if (c instanceof Command.NextGate) {
+            restart(config.withDataset(next(Dataset.values(), config.dataset())));
+        } else if (c instanceof Command.NextHiddenUnits u) {
+            restart(config.withHidden(config.hidden() >= u.max() ? 1 : config.hidden() + 1));
+        } else if (c instanceof Command.NextActivation) {
+            restart(config.withActivation(next(Activation.values(), config.activation())));
         } else if (c instanceof Command.ToggleAdaptation) {
             training.setLearningRateAdaptation(training.learningRateAdaptation() > 0 ? 0 : Training.DEFAULT_ADAPTATION);
         } else if (c instanceof Command.Explain e) {
@@ -240,6 +248,14 @@ public final class Trainer implements AutoCloseable {
             explain.remove(f.viewer());
             surface.remove(f.viewer());
         }
+    }
+
+    /** The value after {@code current} in {@code values}, round and round. */
+    private static <E> E next(E[] values, E current) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == current) return values[(i + 1) % values.length];
+        }
+        return values[0];
     }
 
     private void setRunning(boolean run) {

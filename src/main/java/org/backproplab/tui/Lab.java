@@ -13,9 +13,7 @@ import java.util.Optional;
 import org.backproplab.io.FileErrors;
 import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;
-import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
-import org.backproplab.nn.Dataset;
 import org.backproplab.train.Bench;
 import org.backproplab.train.Command;
 import org.backproplab.train.Config;
@@ -219,9 +217,9 @@ public final class Lab {
             case NEW_SEED -> trainer.submit(new Command.Restart(true));
             case SAME_SEED -> trainer.submit(new Command.Restart(false));
             case ADAPT_LR -> trainer.submit(new Command.ToggleAdaptation());
-            case NEXT_GATE -> reconfigure(c -> c.withDataset(next(Dataset.values(), c.dataset())));
-            case NEXT_UNITS -> reconfigure(c -> c.withHidden(c.hidden() >= MAX_UNITS ? 1 : c.hidden() + 1));
-            case NEXT_ACTIVATION -> reconfigure(c -> c.withActivation(next(Activation.values(), c.activation())));
+            case NEXT_GATE -> trainer.submit(new Command.NextGate());
+            case NEXT_UNITS -> trainer.submit(new Command.NextHiddenUnits(MAX_UNITS));
+            case NEXT_ACTIVATION -> trainer.submit(new Command.NextActivation());
             case SELECT_UP -> ui = ui.select(-1, trainer.snapshot().parameterCount());
             case SELECT_DOWN -> ui = ui.select(1, trainer.snapshot().parameterCount());
             case EXPLAIN -> ui = ui.withView(UiState.View.LAB).withOverlay(
@@ -245,18 +243,6 @@ public final class Lab {
     /** The most hidden units {@code u} cycles through: at H = 4 (P = 17) every panel still fits 80×24. */
     static final int MAX_UNITS = 4;
 
-    private static <E> E next(E[] values, E current) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == current) return values[(i + 1) % values.length];
-        }
-        return values[0];
-    }
-
-    /** Restarts training (same seed, live settings kept) with one thing of the experiment changed. */
-    private void reconfigure(java.util.function.UnaryOperator<Config> change) {
-        trainer.submit(new Command.Reconfigure(change.apply(trainer.snapshot().config())));
-    }
-
     private void writeParameters() {
         Path dir = options.saveDirectory();
         if (dir == null) {
@@ -264,11 +250,11 @@ public final class Lab {
             return;
         }
         Snapshot s = trainer.snapshot();
+        Theme t = theme;
         try {
             Path f = ParametersFile.writeNew(dir, "backprop-lab-params-" + s.epoch(), s.config().architecture(),
                     s.parameters());
-            ui = ui.withNote("wrote the parameters at epoch " + Numbers.count(s.epoch()) + " to " + f
-                    + " (start from them: --init " + f + ")");
+            ui = ui.withNote("wrote " + f + " (" + t.theta() + " at epoch " + Numbers.count(s.epoch()) + ", for --init)");
         } catch (IOException | RuntimeException e) {
             ui = ui.withNote("could not write the parameters: " + reason(e));
         }
@@ -283,8 +269,8 @@ public final class Lab {
         Snapshot s = trainer.snapshot();
         try {
             Path f = LossHistoryCsv.writeNew(dir, "backprop-lab-loss-" + s.epoch(), s.history());
-            ui = ui.withNote("wrote the loss history (" + Numbers.count(s.history().size()) + " points, epochs 0.."
-                    + Numbers.count(s.epoch()) + ") to " + f);
+            ui = ui.withNote("wrote " + f + " (the loss of epochs 0.." + Numbers.count(Math.max(0, s.epoch() - 1))
+                    + " in " + Numbers.count(s.history().size()) + " rows)");
         } catch (IOException | RuntimeException e) {
             ui = ui.withNote("could not write the loss history: " + reason(e));
         }

@@ -1,6 +1,7 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
 import org.backproplab.train.Snapshot;
 
@@ -33,7 +34,10 @@ final class RatePanel {
             case SMALLER -> "smaller " + eta + " better";
             case NEITHER -> eta + " no matter";
         };
-        String rel = Numbers.sci(lr.relativeError(), 2);
+        // Past a ReLU kink the nudged η crosses it: the numeric value then says nothing about the slope.
+        boolean kink = lr.relativeError() > GradientCheck.ACCEPTABLE && s.lesson().diagnosis() != null
+                && !s.lesson().diagnosis().kinks().isEmpty();
+        String rel = Numbers.sci(lr.relativeError(), 2) + (kink ? ", a kink" : "");
         String[] forms = new String[6];
         int f = 0;
         for (int digits : new int[] {6, 4}) {
