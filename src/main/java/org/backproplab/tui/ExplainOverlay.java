@@ -61,32 +61,40 @@ final class ExplainOverlay {
         } else {
             out.add(new Line(" 3 loss    L before = " + Numbers.sig(n.lossBefore(), lossDigits) + "   L after = "
                     + Numbers.sig(n.lossAfter(), lossDigits), Theme.Role.NORMAL));
-            out.add(new Line(" 4 slope   (after" + minus + "before)/" + eps + " = "
-                    + Numbers.sci(n.lossAfter() - n.lossBefore(), 4) + "/" + Numbers.setting(n.epsilon()) + " = "
-                    + Numbers.sci(n.gradient(), nd) + " " + arrow + " numeric column", Theme.Role.ACCENT));
+            String slope = Numbers.sci(n.gradient(), nd) + " " + arrow + " numeric column";
+            String full = " 4 slope   (after" + minus + "before)/" + eps + " = "
+                    + Numbers.sci(n.lossAfter() - n.lossBefore(), 4) + "/" + Numbers.setting(n.epsilon()) + " = " + slope;
+            out.add(new Line(full.length() <= width ? full : " 4 slope   (after" + minus + "before)/" + eps + " = " + slope,
+                    Theme.Role.ACCENT));
         }
         out.add(new Line(" 5 revert  " + name + " back to " + e.value(), Theme.Role.NORMAL));
         double lr = s.config().learningRate();
         out.add(new Line(" 6 update  when all " + arch.parameterCount() + " slopes are known: " + name + " += "
                 + minus + "lr " + t.times() + " slope = " + Numbers.sci(-lr * n.gradient(), 4), Theme.Role.NORMAL));
         Explanation.ChainRuleSteps c = e.chainRule();
-        out.add(new Line("The chain-rule way, on each row: " + (t.ascii() ? c.asciiFormula() : c.formula()),
-                Theme.Role.HEADING));
+        String formula = t.ascii() ? c.asciiFormula() : c.formula();
+        String chainHead = "The chain-rule way, on each row: ";
+        if (chainHead.length() + formula.length() <= width) {
+            out.add(new Line(chainHead + formula, Theme.Role.HEADING));
+        } else {
+            out.add(new Line(chainHead, Theme.Role.HEADING));
+            out.add(new Line("  " + formula, Theme.Role.HEADING));
+        }
         List<Explanation.Factor> names = c.rows().get(0).factors();
         int fd = wide ? 6 : 4;
-        int col = fd + 7;
+        int col = fd + 6;
         StringBuilder head = new StringBuilder(" x1 x2 ");
         for (Explanation.Factor f : names) {
             head.append(Text.padLeft(t.ascii() ? f.ascii() : f.name(), Math.max(col, name(f, t).length() + 1)));
         }
-        head.append(Text.padLeft("product", nd + 8));
+        head.append(Text.padLeft("product", nd + 7));
         out.add(new Line(head.toString(), Theme.Role.DIM));
         for (Explanation.Row r : c.rows()) {
             StringBuilder line = new StringBuilder("  " + (int) r.x1() + "  " + (int) r.x2() + " ");
             for (Explanation.Factor f : r.factors()) {
                 line.append(Text.padLeft(Numbers.sci(f.value(), fd), Math.max(col, name(f, t).length() + 1)));
             }
-            line.append(Text.padLeft(Numbers.sci(r.product(), nd), nd + 8));
+            line.append(Text.padLeft(Numbers.sci(r.product(), nd), nd + 7));
             out.add(new Line(line.toString(), Theme.Role.NORMAL));
         }
         String sum = "chain-rule column " + t.arrow() + " sum of the four rows = " + Numbers.sci(c.gradient(), nd);

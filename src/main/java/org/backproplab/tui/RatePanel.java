@@ -24,12 +24,15 @@ final class RatePanel {
         if (lr == null) {
             return s.lesson().adapting() ? "adapting " + eta + " by its gradient (a stops)" : "";
         }
-        String advice = switch (lr.advice()) {
+        // Far apart, the numeric value is not the slope (with ReLU: the nudge of η crosses a kink).
+        boolean disagree = lr.relativeError() > 1e-2;
+        String kinkHint = s.config().activation().hasKink() ? " (ReLU: a kink within the nudge)" : "";
+        String advice = disagree ? "the two disagree here" + kinkHint : switch (lr.advice()) {
             case LARGER -> "a larger " + eta + " would lower the loss now";
             case SMALLER -> "a smaller " + eta + " would lower the loss now";
             case NEITHER -> eta + " makes no difference now";
         };
-        String shortAdvice = switch (lr.advice()) {
+        String shortAdvice = disagree ? "they disagree" : switch (lr.advice()) {
             case LARGER -> "larger " + eta + " better";
             case SMALLER -> "smaller " + eta + " better";
             case NEITHER -> eta + " no matter";
