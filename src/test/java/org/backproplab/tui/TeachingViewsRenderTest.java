@@ -91,6 +91,29 @@ class TeachingViewsRenderTest {
     }
 
     @Test
+    void inAsciiAt80ColumnsNoNumberOfTheExplanationIsCut() throws Exception {
+        Config c = Preset.REFERENCE.defaults();
+        for (int k = 0; k < 9; k++) {
+            Snapshot s = lesson(c, 0, k, null);
+            VirtualScreen v = new VirtualScreen(80, 24).draw(s, explaining(k), PLAIN);
+            Explanation e = s.lesson().explanation(c.architecture().name(k));
+            for (Explanation.Row r : e.chainRule().rows()) {
+                assertThat(v.text()).contains(Numbers.sci(r.product(), 5));
+                for (Explanation.Factor f : r.factors()) {
+                    assertThat(v.text()).contains(Numbers.sci(f.value(), 4));
+                }
+            }
+            assertThat(v.text()).contains("<- numeric column", "sum of the four rows = "
+                    + Numbers.sci(e.chainRule().gradient(), 5), e.chainRule().asciiFormula());
+            // every row of the box ends at its right border: nothing runs past it
+            for (int row = 3; row < 3 + 17; row++) {
+                String line = v.row(row);
+                if (line.startsWith("|")) assertThat(line).endsWith("|");
+            }
+        }
+    }
+
+    @Test
     void aCentralDifferenceShowsBothNudges() throws Exception {
         Config c = Preset.TEXTBOOK.defaults().withDifference(Difference.CENTRAL);
         Snapshot s = lesson(c, 10, 8, null);
