@@ -31,7 +31,7 @@ final class SurfaceView {
 
     /** The grid (columns, rows) that fits in the view: cells are about twice as tall as wide, so 2 columns per row. */
     static int[] gridSize(Area view) {
-        int rows = Math.max(2, Math.min(view.height() - 3, 21));
+        int rows = Math.max(2, Math.min(view.height() - 3, 40));
         int columns = Math.max(2, Math.min(view.width() - LEGEND - AXIS - 1, 2 * rows + 1));
         return new int[] {columns, rows};
     }
