@@ -60,9 +60,10 @@ final class GradientsPanel {
         Architecture arch = s.config().architecture();
         GradientCheck check = s.check();
         String d = t.partial();
-        Text.heading(g, a, a.width() >= 66
+        String title = a.width() >= 66
                 ? "Gradients " + d + "L/" + d + t.theta() + ": numeric (nudge by " + t.epsilon() + ") vs chain rule (backprop)"
-                : "Gradients " + d + "L/" + d + t.theta() + ": numeric vs chain rule", t);
+                : "Gradients " + d + "L/" + d + t.theta() + ": numeric vs chain rule";
+        Text.heading(g, a, title, t);
         int nd = digits(a.width());
         int num = nd + 6; // sign, point, e±XX
         int cNum = WeightsPanel.LABEL + 1;
@@ -78,6 +79,7 @@ final class GradientsPanel {
         int visible = a.height() - 2;
         int count = check.entries().size();
         int first = Text.firstVisible(ui.selected(), visible, count);
+        Text.rowsShown(g, a, title.length(), first, visible, count, t);
         for (int i = 0; i < visible && first + i < count; i++) {
             int k = first + i;
             int row = 2 + i;

@@ -38,6 +38,29 @@ final class Text {
         t.apply(g, Theme.Role.NORMAL);
     }
 
+    /**
+     * On a panel's title row, right-aligned: which rows of a scrolled table are shown ("rows 8-17
+     * of 17"), so a reader knows more are there; shorter ("8-17 of 17", "8-17/17") or nothing when the title
+     * leaves no room. Nothing when every row fits.
+     */
+    static void rowsShown(TextGraphics g, Area a, int titleLength, int first, int visible, int count, Theme t) {
+        if (count <= visible || visible <= 0) return;
+        String range = (first + 1) + "-" + Math.min(count, first + visible);
+        int room = a.width() - (titleLength + 4) - 1; // after "─ title ─", before the last rule cell
+        String note = null;
+        for (String form : new String[] {" rows " + range + " of " + count + " ", " " + range + " of " + count + " ",
+                " " + range + "/" + count + " "}) {
+            if (form.length() <= room) {
+                note = form;
+                break;
+            }
+        }
+        if (note == null) return;
+        t.apply(g, Theme.Role.DIM);
+        put(g, a, a.width() - 1 - note.length(), 0, note);
+        t.apply(g, Theme.Role.NORMAL);
+    }
+
     /** First row shown of a list of {@code count} rows in {@code visible} rows, keeping {@code selected} in view. */
     static int firstVisible(int selected, int visible, int count) {
         if (count <= visible || visible <= 0) return 0;

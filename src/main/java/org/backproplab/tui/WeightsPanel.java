@@ -28,6 +28,7 @@ final class WeightsPanel {
         int visible = a.height() - 2;
         int count = s.parameterCount();
         int first = Text.firstVisible(ui.selected(), visible, count);
+        Text.rowsShown(g, a, "Weights & biases".length(), first, visible, count, t);
         for (int i = 0; i < visible && first + i < count; i++) {
             int k = first + i;
             int row = 2 + i;

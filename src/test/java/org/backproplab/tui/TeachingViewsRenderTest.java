@@ -213,4 +213,18 @@ class TeachingViewsRenderTest {
         assertThat(v.text()).contains("b y").contains(Numbers.sci(last.chainRule(), 5)).contains("Truth table")
                 .contains("space run/pause");
     }
+
+    @Test
+    void aScrolledTableSaysWhichRowsItShows() throws Exception {
+        // H = 4: P = 17 parameters; at 80x24 each table has 10 rows (rows 3..12 of the screen).
+        Snapshot s = lesson(Preset.TEXTBOOK.defaults().withHidden(4), 0, -1, null);
+        String top = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR).row(2);
+        assertThat(top).contains(" 1-10 of 17 ");
+        String bottom = new VirtualScreen(80, 24).draw(s, UiState.initial().select(16, 17), COLOUR).row(2);
+        assertThat(bottom).contains(" 8-17 of 17 ");
+        assertThat(new VirtualScreen(160, 50).draw(s, UiState.initial(), COLOUR).text()).doesNotContain(" of 17 ");
+        // every row fits: no note
+        Snapshot nine = lesson(Preset.TEXTBOOK.defaults(), 0, -1, null);
+        assertThat(new VirtualScreen(80, 24).draw(nine, UiState.initial(), COLOUR).row(2)).doesNotContain(" of 9");
+    }
 }
