@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.io.Json;
 import org.backproplab.train.Bench;
 import org.backproplab.train.Config;
 import org.backproplab.train.Cost;

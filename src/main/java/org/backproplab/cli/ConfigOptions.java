@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.backproplab.grad.Difference;
+import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
@@ -116,7 +117,11 @@ public final class ConfigOptions {
                 difference != null ? difference : d.difference(),
                 null);
         if (initFile != null) {
-            c = c.withInit(ParametersFile.read(initFile, c.architecture()));
+            try {
+                c = c.withInit(ParametersFile.read(initFile, c.architecture()));
+            } catch (ParametersFile.InvalidFile e) {
+                throw new Errors.UsageException("--init " + e.getMessage());
+            }
         }
         return c;
     }

@@ -1,9 +1,7 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
+import org.backproplab.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -53,16 +51,7 @@ final class Errors {
 
     /** Why a file operation failed, in a few words: "permission denied", "is a directory", ... */
     static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return FileErrors.reason(e);
     }
 
     private static String oneLine(String s) {

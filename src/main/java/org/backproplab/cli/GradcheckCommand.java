@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.io.Json;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
 import picocli.CommandLine.Command;
@@ -41,17 +43,18 @@ public final class GradcheckCommand implements Callable<Integer> {
         Config config = options.toConfig();
         Network net = new Network(config.architecture(), config.dataset());
         GradientCheck check = GradientCheck.at(net, config.initialParameters(), config.epsilon(), config.difference());
+        LearningRateGradient lr = LearningRateGradient.at(net, config.initialParameters(), config.learningRate());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            out.print(Json.write(json(config, check)));
+            out.print(Json.write(json(config, check, lr)));
         } else {
-            table(out, config, check);
+            table(out, config, check, lr);
         }
         out.flush();
         return 0;
     }
 
-    private Map<String, Object> json(Config config, GradientCheck check) {
+    private Map<String, Object> json(Config config, GradientCheck check, LearningRateGradient lr) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loss", check.loss());
         m.put("epsilon", check.epsilon());
@@ -71,6 +74,15 @@ public final class GradcheckCommand implements Callable<Integer> {
             params.add(p);
         }
         m.put("parameters", params);
+        Map<String, Object> rate = new LinkedHashMap<>();
+        rate.put("value", lr.learningRate());
+        rate.put("lossAfterStep", lr.lossAfterStep());
+        rate.put("chainRule", lr.chainRule());
+        rate.put("numeric", lr.numeric());
+        rate.put("nudge", lr.nudge());
+        rate.put("relativeError", lr.relativeError());
+        rate.put("advice", lr.advice().text());
+        m.put("learningRate", rate);
         return m;
     }
 
@@ -84,7 +96,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         };
     }
 
-    private void table(PrintWriter out, Config config, GradientCheck check) {
+    private void table(PrintWriter out, Config config, GradientCheck check, LearningRateGradient lr) {
         out.println("Gradient check at the starting parameters (" + Describe.start(config, options) + ")");
         out.println("network   " + Describe.network(config));
         out.println("loss      L = " + Fmt.sig(check.loss(), 10));
@@ -109,5 +121,12 @@ public final class GradcheckCommand implements Callable<Integer> {
         out.println("          ReLU kink         a hidden input within eps of 0: the nudge crosses the kink");
         out.println("          rounding          both gradients below 1e-10, lost in the rounding of L");
         out.println("summary:  " + counts[0] + " good, " + counts[1] + " acceptable, " + counts[2] + " bad");
+        out.println();
+        out.println("learning rate lr = " + Fmt.plain(lr.learningRate()) + ": the loss after the next step, L(w - lr*g),"
+                + " differentiated by lr");
+        out.println("  chain rule -grad L(w')*g = " + Fmt.sci(lr.chainRule(), 9) + "  numeric (nudging lr by "
+                + Fmt.sci(lr.nudge(), 2) + ") = " + Fmt.sci(lr.numeric(), 9) + "  relative error "
+                + Fmt.sci(lr.relativeError(), 2));
+        out.println("  " + lr.advice().text());
     }
 }

@@ -27,6 +27,7 @@ public final class Main implements Callable<Integer> {
             TuiCommand.class,
             TrainCommand.class,
             GradcheckCommand.class,
+            ExplainCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.backproplab.io.Json;
 import org.backproplab.nn.Forward;
 import org.backproplab.train.Config;
 import org.backproplab.train.Training;

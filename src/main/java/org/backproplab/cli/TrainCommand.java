@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.io.Json;
+import org.backproplab.io.LossHistoryCsv;
+import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -209,7 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
             this.every = every;
             try {
                 this.w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                w.write("epoch,loss\n");
+                w.write(LossHistoryCsv.HEADER + "\n");
             } catch (IOException e) {
                 throw failure(e);
             }
@@ -231,9 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         void row(long epoch, double loss) {
             try {
-                w.write(Long.toString(epoch));
-                w.write(',');
-                w.write(Double.toString(loss));
+                w.write(LossHistoryCsv.row(epoch, loss));
                 w.write('\n');
             } catch (IOException e) {
                 throw failure(e);

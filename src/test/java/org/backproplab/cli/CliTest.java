@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.backproplab.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -367,7 +368,7 @@ class CliTest {
                 Arguments.of("train extra", 2, "unexpected argument 'extra': train takes options only"),
                 Arguments.of("--lr 1 train", 2, "options go after the command: '--lr' was given before 'train'"),
                 Arguments.of("no-such-command", 2,
-                        "unknown command 'no-such-command'; the commands are: tui, train, gradcheck, sweep, bench"));
+                        "unknown command 'no-such-command'; the commands are: tui, train, gradcheck, explain, sweep, bench"));
     }
 
     // ------------------------------------------------------------------ --init files

@@ -1,4 +1,4 @@
-package org.backproplab.cli;
+package org.backproplab.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +44,7 @@ class ParametersFileTest {
         String text = Json.write(Map.of("parameters", ParametersFile.toJson(from, new double[from.parameterCount()])));
         Architecture to = new Architecture(wanted, Activation.RELU, Loss.BCE);
         assertThatThrownBy(() -> ParametersFile.fromJson(Json.parse(text), to, "f"))
-                .isInstanceOf(Errors.UsageException.class)
+                .isInstanceOf(ParametersFile.InvalidFile.class)
                 .hasMessageContaining("as saved with --hidden " + saved)
                 .hasMessageContaining("expected for --hidden " + wanted);
     }

@@ -1,4 +1,4 @@
-package org.backproplab.cli;
+package org.backproplab.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the command line needs: a writer for maps, lists, strings, numbers and booleans,
+ * The little JSON Backprop Lab reads and writes (command line and lab alike): a writer for maps, lists, strings, numbers and booleans,
  * and a strict recursive-descent parser whose errors say where (line and column).
  *
  * <p>Doubles are written with {@link Double#toString}, which parses back to the same bits, so a
@@ -14,7 +14,7 @@ import java.util.Map;
  * Numbers are read with {@link Double#parseDouble}, which rounds correctly. Output is pure ASCII
  * (other characters are written as backslash-u escapes).
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
@@ -25,7 +25,7 @@ final class Json {
      * or null. Objects holding only scalars, and arrays of scalars, stay on one line; the rest is
      * indented by two spaces per level.
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();
@@ -89,7 +89,7 @@ final class Json {
     }
 
     /** A double as JSON: Double.toString, which reads back to the same bits (tested); null if not finite. */
-    static String number(double x) {
+    public static String number(double x) {
         if (!Double.isFinite(x)) {
             return "null";
         }
@@ -122,7 +122,7 @@ final class Json {
     // ---------------------------------------------------------------- reading
 
     /** Malformed JSON; the message starts with "line L, column C:". */
-    static final class SyntaxException extends Exception {
+    public static final class SyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
 
         SyntaxException(String message) {
@@ -134,7 +134,7 @@ final class Json {
      * Parses one JSON document: objects become {@code LinkedHashMap<String, Object>}, arrays
      * {@code ArrayList<Object>}, numbers Double, and null stays null.
      */
-    static Object parse(String text) throws SyntaxException {
+    public static Object parse(String text) throws SyntaxException {
         Parser p = new Parser(text);
         p.skipSpace();
         Object v = p.value();

@@ -1,4 +1,4 @@
-package org.backproplab.cli;
+package org.backproplab.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

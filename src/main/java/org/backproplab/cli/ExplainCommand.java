@@ -1,0 +1,197 @@
+package org.backproplab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.backproplab.grad.Difference;
+import org.backproplab.grad.Explanation;
+import org.backproplab.grad.GradientCheck;
+import org.backproplab.io.Json;
+import org.backproplab.io.ParametersFile;
+import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Network;
+import org.backproplab.train.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code explain}: how one parameter's gradient comes about, both ways, with the real numbers (for handouts). */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "How one parameter's gradient comes about: the numeric steps and the chain-rule product.",
+        description = {
+            "Explain dL/dw for one weight or bias at the starting parameters, both ways: the guide's numeric"
+                    + " steps (nudge by eps, run forward again, read the loss, divide the difference by eps,"
+                    + " revert, update) with the real numbers, and the chain rule's product of local derivatives"
+                    + " on each of the four rows, whose sum is the chain-rule gradient.",
+            "Parameter names: w_x1_h1 (input x1 to hidden unit h1), b_h1 (bias of h1), w_h1_y (h1 to the"
+                    + " output), b_y (bias of the output)."})
+public final class ExplainCommand implements Callable<Integer> {
+    /** Significant digits of a loss: enough that L(w+eps) - L(w) shows several digits of its own. */
+    private static final int LOSS_DIGITS = 12;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--param", paramLabel = "NAME",
+            description = "The parameter to explain: w_x1_h1, b_h1, w_h1_y, b_y, ... (for --hidden H up to hH).")
+    String param;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableOrJson.class,
+            completionCandidates = Format.TableOrJson.class,
+            description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
+    Format format;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Override
+    public Integer call() {
+        Config config = options.toConfig();
+        Architecture arch = config.architecture();
+        if (param == null) {
+            throw new Errors.UsageException("missing --param NAME; the parameters are: " + ParametersFile.names(arch));
+        }
+        int k = arch.indexOf(param);
+        if (k < 0) {
+            throw new Errors.UsageException("--param: unknown parameter '" + param + "'; for --hidden " + arch.hidden()
+                    + " the parameters are: " + ParametersFile.names(arch));
+        }
+        Network net = new Network(arch, config.dataset());
+        Explanation e = Explanation.of(net, config.initialParameters(), k, config.epsilon(), config.difference());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.JSON) {
+            out.print(Json.write(json(config, e)));
+        } else {
+            table(out, config, e);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> json(Config config, Explanation e) {
+        Explanation.Numeric n = e.numeric();
+        Explanation.ChainRuleSteps c = e.chainRule();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("parameter", e.parameter());
+        m.put("value", e.value());
+        m.put("config", Describe.json(config, options.preset()));
+        Map<String, Object> num = new LinkedHashMap<>();
+        num.put("difference", n.difference().id());
+        num.put("formula", n.difference() == Difference.FORWARD ? "(L(w+eps) - L(w)) / eps"
+                : "(L(w+eps) - L(w-eps)) / (2*eps)");
+        num.put("epsilon", n.epsilon());
+        num.put("lossBefore", n.lossBefore());
+        num.put("nudgedValue", n.nudgedValue());
+        num.put("lossAfter", n.lossAfter());
+        if (n.difference() == Difference.CENTRAL) {
+            num.put("nudgedDownValue", n.nudgedDownValue());
+            num.put("lossAfterDown", n.lossAfterDown());
+        }
+        num.put("gradient", n.gradient());
+        m.put("numeric", num);
+        Map<String, Object> chain = new LinkedHashMap<>();
+        chain.put("formula", c.asciiFormula());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Explanation.Row r : c.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("inputs", List.of((int) r.x1(), (int) r.x2()));
+            row.put("target", (int) r.target());
+            List<Map<String, Object>> factors = new ArrayList<>();
+            for (Explanation.Factor f : r.factors()) {
+                Map<String, Object> factor = new LinkedHashMap<>();
+                factor.put("name", f.ascii());
+                factor.put("value", f.value());
+                factors.add(factor);
+            }
+            row.put("factors", factors);
+            row.put("product", r.product());
+            rows.add(row);
+        }
+        chain.put("rows", rows);
+        chain.put("gradient", c.gradient());
+        m.put("chainRule", chain);
+        m.put("absoluteError", Math.abs(c.gradient() - n.gradient()));
+        m.put("relativeError", GradientCheck.relativeError(c.gradient(), n.gradient()));
+        return m;
+    }
+
+    private void table(PrintWriter out, Config config, Explanation e) {
+        Explanation.Numeric n = e.numeric();
+        Explanation.ChainRuleSteps c = e.chainRule();
+        String w = e.parameter();
+        String eps = Fmt.plain(n.epsilon());
+        out.println("Explaining dL/d" + w + " (" + e.label().replace("→", "->") + ") at the starting parameters ("
+                + Describe.start(config, options) + ")");
+        out.println("network   " + Describe.network(config));
+        out.println("value     " + w + " = " + e.value());
+        out.println();
+        boolean central = n.difference() == Difference.CENTRAL;
+        out.println("The numeric way: nudge " + w + " by eps = " + eps + ", run the network again, compare the loss"
+                + (central ? " (central: nudge both ways)" : " (the guide's one-sided difference)"));
+        out.println("  1. nudge     " + w + " + eps = " + n.nudgedValue()
+                + (central ? ";  " + w + " - eps = " + n.nudgedDownValue() : ""));
+        out.println("  2. forward   run the four rows through the network with the nudged value"
+                + (central ? " (once for each nudge)" : ""));
+        int lw = Math.max("L before the nudge".length(), ("L(" + w + " + eps)").length());
+        out.println("  3. loss      " + padRight("L before the nudge", lw) + " = " + Fmt.sig(n.lossBefore(), LOSS_DIGITS));
+        out.println("               " + padRight("L(" + w + " + eps)", lw) + " = " + Fmt.sig(n.lossAfter(), LOSS_DIGITS));
+        if (central) {
+            out.println("               " + padRight("L(" + w + " - eps)", lw) + " = "
+                    + Fmt.sig(n.lossAfterDown(), LOSS_DIGITS));
+            out.println("  4. slope     (L(+eps) - L(-eps)) / (2 eps) = "
+                    + Fmt.sci(n.lossAfter() - n.lossAfterDown(), 6) + " / " + Fmt.plain(2 * n.epsilon()) + " = "
+                    + Fmt.sci(n.gradient(), 9));
+        } else {
+            out.println("  4. slope     (L(+eps) - L) / eps = " + Fmt.sci(n.lossAfter() - n.lossBefore(), 6) + " / "
+                    + eps + " = " + Fmt.sci(n.gradient(), 9));
+        }
+        out.println("  5. revert    " + w + " back to " + e.value());
+        double step = -config.learningRate() * n.gradient();
+        out.println("  6. update    after all " + config.architecture().parameterCount() + " gradients are known: "
+                + w + " += -lr * slope = -" + Fmt.plain(config.learningRate()) + " * " + Fmt.sci(n.gradient(), 6)
+                + " = " + Fmt.sci(step, 6));
+        out.println();
+        out.println("The chain-rule way (backpropagation): on each row, the product of the local derivatives from the"
+                + " loss back to " + w + ":");
+        out.println("  " + c.asciiFormula());
+        List<Explanation.Row> rows = c.rows();
+        List<Explanation.Factor> names = rows.get(0).factors();
+        int[] widths = new int[names.size()];
+        StringBuilder head = new StringBuilder("  x1 x2 t ");
+        for (int i = 0; i < names.size(); i++) {
+            widths[i] = Math.max(names.get(i).ascii().length(), 13);
+            head.append(' ').append(pad(names.get(i).ascii(), widths[i]));
+        }
+        head.append("  ").append(pad("product", 16));
+        out.println(head.toString().stripTrailing());
+        for (Explanation.Row r : rows) {
+            StringBuilder line = new StringBuilder("   " + (int) r.x1() + "  " + (int) r.x2() + " " + (int) r.target() + " ");
+            for (int i = 0; i < r.factors().size(); i++) {
+                line.append(' ').append(pad(Fmt.sci(r.factors().get(i).value(), 6), widths[i]));
+            }
+            line.append("  ").append(pad(Fmt.sci(r.product(), 9), 16));
+            out.println(line.toString().stripTrailing());
+        }
+        int sumAt = 10 + java.util.Arrays.stream(widths).map(x -> x + 1).sum();
+        String label = "sum of the four rows:  ";
+        out.println(" ".repeat(Math.max(0, sumAt + 2 - label.length())) + label + pad(Fmt.sci(c.gradient(), 9), 16));
+        out.println();
+        double rel = GradientCheck.relativeError(c.gradient(), n.gradient());
+        out.println("numeric " + Fmt.sci(n.gradient(), 9) + "  chain rule " + Fmt.sci(c.gradient(), 9)
+                + "  relative error " + Fmt.sci(rel, 2) + " (" + GradientCheck.verdict(rel).id() + ")");
+    }
+
+    private static String padRight(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** Right-aligned in {@code width} columns. */
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+}

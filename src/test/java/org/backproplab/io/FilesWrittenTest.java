@@ -1,0 +1,52 @@
+package org.backproplab.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Loss;
+import org.backproplab.train.LossHistory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the lab's w and e keys write: new files only, readable by --init and by a CSV reader. */
+class FilesWrittenTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void parametersGoToANewFileEachTimeAndReadBackExactly() throws Exception {
+        Architecture arch = new Architecture(2, Activation.RELU, Loss.BCE);
+        double[] theta = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8, 1.0 / 3.0};
+        Files.writeString(dir.resolve("p.json"), "someone else's file");
+        Path first = ParametersFile.writeNew(dir, "p", arch, theta);
+        Path second = ParametersFile.writeNew(dir, "p", arch, theta);
+        assertThat(first.getFileName()).hasToString("p-1.json");
+        assertThat(second.getFileName()).hasToString("p-2.json");
+        assertThat(Files.readString(dir.resolve("p.json"))).isEqualTo("someone else's file");
+        assertThat(ParametersFile.read(second, arch)).containsExactly(theta);
+    }
+
+    @Test
+    void aBoundedHistoryIsWrittenWithTheFirstEpochOfEachPoint() throws Exception {
+        LossHistory h = new LossHistory(4);
+        for (int e = 0; e < 9; e++) {
+            h.add(e); // loss = epoch number: means are easy to check by hand
+        }
+        // 4 slots: after epoch 3 the pairs merge ([0.5, 2.5], stride 2); after epoch 7 again
+        // ([mean 0..3 = 1.5, mean 4..7 = 5.5], stride 4); epoch 8 is the partly filled last point
+        String csv = LossHistoryCsv.of(h.points());
+        assertThat(csv).startsWith("# each row is the mean loss of 4 epochs");
+        assertThat(csv.lines().skip(1)).containsExactly("epoch,loss", "0,1.5", "4,5.5", "8,8.0");
+        Path f = LossHistoryCsv.writeNew(dir, "h", h.points());
+        assertThat(Files.readString(f)).isEqualTo(csv);
+    }
+
+    @Test
+    void trainsHistoryRowsAreTheSameRows() {
+        assertThat(LossHistoryCsv.HEADER).isEqualTo("epoch,loss");
+        assertThat(LossHistoryCsv.row(12, 0.1)).isEqualTo("12,0.1");
+    }
+}
