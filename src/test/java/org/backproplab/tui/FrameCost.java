@@ -41,6 +41,17 @@ public final class FrameCost {
             protected TerminalSize findTerminalSize() {
                 return size;
             }
+
+            // as LocalTerminal and the SSH server's terminal do
+            @Override
+            protected byte[] translateCharacter(char c) {
+                return AnsiBytes.encode(c, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void setCursorPosition(int col, int row) throws IOException {
+                writeToTerminal(AnsiBytes.cursor(col, row));
+            }
         };
         Trainer trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
         trainer.start();
