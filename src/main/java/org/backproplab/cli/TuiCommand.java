@@ -51,7 +51,7 @@ public final class TuiCommand implements Callable<Integer> {
         }
         Map<String, String> env = System.getenv();
         Theme theme = Theme.from(env, noColor, ascii);
-        LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null);
+        LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""));
         Trainer trainer = new Trainer(config, options.preset().id());
         Thread warmUp = Lab.warmUp(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
         LocalTerminal terminal = LocalTerminal.open(LocalTerminal.charset(env));

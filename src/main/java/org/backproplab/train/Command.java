@@ -30,4 +30,31 @@ public sealed interface Command {
 
     /** Back to epoch 0 with another experiment (gate, hidden units, activation ...), keeping live settings. */
     record Reconfigure(Config config) implements Command { }
+
+    /** Back to epoch 0 (same seed, live settings kept) with the next gate: xor, and, or, nand, nor, xnor. */
+    record NextGate() implements Command { }
+
+    /** Back to epoch 0 with one more hidden unit, or 1 after {@code max}. */
+    record NextHiddenUnits(int max) implements Command { }
+
+    /** Back to epoch 0 with the next hidden activation: sigmoid, tanh, relu. */
+    record NextActivation() implements Command { }
+
+    /** Hypergradient descent on the learning rate: on if off, off if on (see {@link Training#DEFAULT_ADAPTATION}). */
+    record ToggleAdaptation() implements Command { }
+
+    /**
+     * What one screen ({@code viewer}, any object that stands for it) wants explained from now on:
+     * parameter {@code parameter} of θ's layout, or none when negative. Each screen has its own.
+     */
+    record Explain(Object viewer, int parameter) implements Command { }
+
+    /**
+     * The output surface one screen wants from now on: ŷ on a {@code columns} × {@code rows} grid
+     * of the input square (both at least 2), or none when either is 0.
+     */
+    record ShowSurface(Object viewer, int columns, int rows) implements Command { }
+
+    /** Forgets what a screen asked for (it closed). */
+    record Forget(Object viewer) implements Command { }
 }

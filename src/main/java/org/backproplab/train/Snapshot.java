@@ -1,6 +1,9 @@
 package org.backproplab.train;
 
+import java.util.List;
+import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.grad.LearningRateGradient;
 
 /**
  * One consistent moment of a run, published by the {@link Trainer} for any number of screens to
@@ -22,11 +25,64 @@ import org.backproplab.grad.GradientCheck;
  * @param speed       the speed set
  * @param measuredEpochsPerSecond epochs per second actually run lately (0 when paused)
  * @param message     a note for the user ("" when there is none)
+ * @param lesson      what the teaching views show beyond the tables (see {@link Lesson})
  */
 public record Snapshot(long version, long epoch, Config config, String preset, double[] parameters,
                        double[] lastStep, double loss, double[] outputs, GradientCheck check,
                        LossHistory.Points history, boolean running, boolean learned, boolean diverged,
-                       Speed speed, double measuredEpochsPerSecond, String message) {
+                       Speed speed, double measuredEpochsPerSecond, String message, Lesson lesson) {
+
+    /**
+     * What the teaching views need, computed by the trainer at the same θ as the rest.
+     *
+     * @param adapting      hypergradient descent on η is on (η in {@code config} moves every epoch)
+     * @param learningRate  ∂L(θ − η·g)/∂η along the gradient that drives training, both ways (null before any)
+     * @param diagnosis     why the run is stuck, if it is (null when not computed)
+     * @param explanations  the parameters some screen asked to have explained (see {@link Command.Explain})
+     * @param surfaces      the output surfaces some screen asked for (see {@link Command.ShowSurface})
+     */
+    public record Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
+                         List<Explanation> explanations, List<Surface> surfaces) {
+        public static final Lesson NONE = new Lesson(false, null, null, List.of(), List.of());
+
+        public Lesson {
+            explanations = List.copyOf(explanations);
+            surfaces = List.copyOf(surfaces);
+        }
+
+        /** The explanation of the parameter named so, or null when nobody asked for it (yet). */
+        public Explanation explanation(String parameter) {
+            for (Explanation e : explanations) {
+                if (e.parameter().equals(parameter)) return e;
+            }
+            return null;
+        }
+
+        /** The surface of this size, or null when nobody asked for it (yet). */
+        public Surface surface(int columns, int rows) {
+            for (Surface s : surfaces) {
+                if (s.columns() == columns && s.rows() == rows) return s;
+            }
+            return null;
+        }
+    }
+
+    /** ŷ over the input square, as {@link org.backproplab.nn.Network#surface} lays it out (first row x2 = 1). */
+    public record Surface(int columns, int rows, double[] values) {
+        public Surface {
+            values = values.clone();
+        }
+
+        /** ŷ at column j (x1 = j / (columns − 1)) of row i (x2 = 1 − i / (rows − 1)). */
+        public double at(int i, int j) {
+            return values[i * columns + j];
+        }
+
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+    }
 
     /** What the status line says, one word. */
     public enum State {
@@ -38,6 +94,7 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
     }
 
     public Snapshot {
+        lesson = lesson == null ? Lesson.NONE : lesson;
         parameters = parameters.clone();
         lastStep = lastStep.clone();
         outputs = outputs.clone();

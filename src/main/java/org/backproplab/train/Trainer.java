@@ -1,12 +1,22 @@
 package org.backproplab.train;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.backproplab.grad.Difference;
+import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
 
 /**
@@ -54,6 +64,9 @@ public final class Trainer implements AutoCloseable {
     private long measureStart;
     private long measureEpoch;
     private double measuredRate;
+    /** What each screen asked to see: a parameter explained, a surface of some size. */
+    private final Map<Object, Integer> explain = new LinkedHashMap<>();
+    private final Map<Object, int[]> surface = new LinkedHashMap<>();
 
     public Trainer(Config config) {
         this(config, "custom");
@@ -211,7 +224,38 @@ public final class Trainer implements AutoCloseable {
             restart(r.newSeed() ? config.withSeed(newSeed()) : config);
         } else if (c instanceof Command.Reconfigure r) {
             restart(r.config());
+        } else if (c instanceof Command.NextGate) {
+            restart(config.withDataset(next(Dataset.values(), config.dataset())));
+        } else if (c instanceof Command.NextHiddenUnits u) {
+            restart(config.withHidden(config.hidden() >= u.max() ? 1 : config.hidden() + 1));
+        } else if (c instanceof Command.NextActivation) {
+            restart(config.withActivation(next(Activation.values(), config.activation())));
+        } else if (c instanceof Command.ToggleAdaptation) {
+            training.setLearningRateAdaptation(training.learningRateAdaptation() > 0 ? 0 : Training.DEFAULT_ADAPTATION);
+        } else if (c instanceof Command.Explain e) {
+            if (e.parameter() < 0) {
+                explain.remove(e.viewer());
+            } else {
+                explain.put(e.viewer(), e.parameter());
+            }
+        } else if (c instanceof Command.ShowSurface v) {
+            if (v.columns() < 2 || v.rows() < 2) {
+                surface.remove(v.viewer());
+            } else {
+                surface.put(v.viewer(), new int[] {v.columns(), v.rows()});
+            }
+        } else if (c instanceof Command.Forget f) {
+            explain.remove(f.viewer());
+            surface.remove(f.viewer());
         }
+    }
+
+    /** The value after {@code current} in {@code values}, round and round. */
+    private static <E> E next(E[] values, E current) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == current) return values[(i + 1) % values.length];
+        }
+        return values[0];
     }
 
     private void setRunning(boolean run) {
@@ -237,8 +281,10 @@ public final class Trainer implements AutoCloseable {
     /** Epoch 0 of {@code c}; a run that diverged stays paused, otherwise running stays as it was. */
     private void restart(Config c) {
         boolean wasDiverged = training.diverged();
+        double adaptation = training.learningRateAdaptation();
         config = c;
         training = new Training(c);
+        training.setLearningRateAdaptation(adaptation);
         history.clear();
         message = "";
         if (wasDiverged || training.diverged()) {
@@ -249,6 +295,39 @@ public final class Trainer implements AutoCloseable {
         measureStart = now;
         measureEpoch = 0;
         measuredRate = 0;
+    }
+
+    /** The teaching views' numbers at the current θ (a few passes; only what some screen asked for). */
+    private Snapshot.Lesson lesson(Forward f, GradientCheck check) {
+        boolean adapting = training.learningRateAdaptation() > 0;
+        if (training.diverged()) {
+            return new Snapshot.Lesson(adapting, null, null, List.of(), List.of());
+        }
+        double[] theta = training.parameters();
+        int p = theta.length;
+        double[] g = new double[p];
+        for (int k = 0; k < p; k++) {
+            GradientCheck.Entry e = check.entries().get(k);
+            g[k] = training.method() == Method.CHAIN ? e.chainRule() : e.numeric();
+        }
+        LearningRateGradient lr = LearningRateGradient.along(training.network(), theta, check.loss(), g,
+                training.learningRate());
+        Diagnosis diagnosis = Diagnosis.of(training.architecture(), config.dataset(), f, training.epsilon(),
+                training.epochsSinceImprovement());
+        List<Explanation> explanations = new ArrayList<>();
+        for (int k : new LinkedHashSet<>(explain.values())) {
+            if (k < p) {
+                explanations.add(Explanation.of(training.network(), theta, k, training.epsilon(), training.difference()));
+            }
+        }
+        List<Snapshot.Surface> surfaces = new ArrayList<>();
+        Set<List<Integer>> sizes = new LinkedHashSet<>();
+        for (int[] size : surface.values()) {
+            if (sizes.add(List.of(size[0], size[1]))) {
+                surfaces.add(new Snapshot.Surface(size[0], size[1], training.network().surface(theta, size[0], size[1])));
+            }
+        }
+        return new Snapshot.Lesson(adapting, lr, diagnosis, explanations, surfaces);
     }
 
     private void resetPace(long now) {
@@ -267,9 +346,12 @@ public final class Trainer implements AutoCloseable {
         Forward f = training.forward();
         GradientCheck check = training.check();
         boolean learned = !training.diverged() && Training.allRight(f, config.dataset());
+        if (training.learningRateAdaptation() > 0 && training.learningRate() != config.learningRate()) {
+            config = config.withLearningRate(training.learningRate()); // η moved by itself: show where it is
+        }
         snapshot = new Snapshot(++version, training.epoch(), config, preset, training.parameters(),
                 training.lastStep(), check.loss(), f.output, check, history.points(), running, learned,
-                training.diverged(), speed, measuredRate, message);
+                training.diverged(), speed, measuredRate, message, lesson(f, check));
         lastPublish = now;
     }
 }

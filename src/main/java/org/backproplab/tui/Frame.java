@@ -21,17 +21,27 @@ public final class Frame {
         }
         Layout l = Layout.of(width, height, s.parameterCount());
         StatusPanel.draw(g, l.status(), s, o, t);
-        WeightsPanel.draw(g, l.weights(), s, ui, t);
-        GradientsPanel.draw(g, l.gradients(), s, ui, t);
-        TruthTablePanel.draw(g, l.truth(), s, t);
-        LossPanel.draw(g, l.loss(), s, ui, t);
+        switch (ui.view()) {
+            case LAB -> {
+                WeightsPanel.draw(g, l.weights(), s, ui, t);
+                GradientsPanel.draw(g, l.gradients(), s, ui, t);
+                TruthTablePanel.draw(g, l.truth(), s, t);
+                LossPanel.draw(g, l.loss(), s, ui, t);
+                t.apply(g, Theme.Role.DIM);
+                verticalRule(g, l.weights().right(), l.weights().row() + 1, l.weights().height() - 1, t);
+                verticalRule(g, l.truth().right(), l.truth().row() + 1, l.truth().height() - 1, t);
+            }
+            case COST -> CostView.draw(g, l.view(), s, ui.cost(), t);
+            case SURFACE -> SurfaceView.draw(g, l.view(), s, t);
+        }
+        RatePanel.draw(g, l.rate(), s, t);
         NotesPanel.draw(g, l.notes(), s, ui, t);
         FooterPanel.draw(g, l.footer(), t);
-        t.apply(g, Theme.Role.DIM);
-        verticalRule(g, l.weights().right(), l.weights().row() + 1, l.weights().height() - 1, t);
-        verticalRule(g, l.truth().right(), l.truth().row() + 1, l.truth().height() - 1, t);
         if (ui.overlay() == UiState.Overlay.HELP) {
             HelpOverlay.draw(g, new Area(0, 0, width, height), o.readOnly(), t);
+        } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {
+            ExplainOverlay.draw(g, new Area(0, 0, width, height), s, ui.selected(),
+                    GradientsPanel.digits(l.gradients().width()), t);
         }
         t.apply(g, Theme.Role.NORMAL);
     }

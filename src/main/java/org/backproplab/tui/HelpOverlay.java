@@ -3,6 +3,7 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.List;
 
 /** Every key from the key table in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
@@ -14,6 +15,11 @@ final class HelpOverlay {
     }
 
     static void draw(TextGraphics g, Area screen, boolean readOnly, Theme t) {
+        int rowsNeeded = Keymap.BINDINGS.size() + (readOnly ? 1 : 0) + 2;
+        if (rowsNeeded > screen.height()) {
+            drawTwoColumns(g, screen, readOnly, t);
+            return;
+        }
         int keyWidth = 0;
         int textWidth = 0;
         for (Keymap.Binding b : Keymap.BINDINGS) {
@@ -53,6 +59,50 @@ final class HelpOverlay {
             for (int i = 0; i < LEGEND.length; i++) {
                 Text.put(g, inner, 0, row + 1 + i, LEGEND[i]);
             }
+        }
+        t.apply(g, Theme.Role.NORMAL);
+    }
+
+    /** Every key in two columns with the head of its description, when one column is too tall. */
+    static void drawTwoColumns(TextGraphics g, Area screen, boolean readOnly, Theme t) {
+        List<Keymap.Binding> all = Keymap.BINDINGS;
+        int half = (all.size() + 1) / 2;
+        int[] keyWidth = new int[2];
+        int[] textWidth = new int[2];
+        for (int i = 0; i < all.size(); i++) {
+            int c = i < half ? 0 : 1;
+            keyWidth[c] = Math.max(keyWidth[c], all.get(i).label(t.ascii()).length());
+            textWidth[c] = Math.max(textWidth[c], all.get(i).brief().length());
+        }
+        int colWidth0 = keyWidth[0] + 2 + textWidth[0];
+        int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
+        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0));
+        Area box = new Area(screen.col() + (screen.width() - width) / 2, screen.row() + (screen.height() - height) / 2,
+                width, height);
+        t.apply(g, Theme.Role.NORMAL);
+        g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
+        t.apply(g, Theme.Role.DIM);
+        for (int r = 1; r < box.height() - 1; r++) {
+            Cells.put(g, box.col(), box.row() + r, t.vertical());
+            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
+        }
+        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
+        Text.heading(g, box, "Keys (Esc or ? closes) in short: a taller window shows more", t);
+        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        int top = 0;
+        if (readOnly) {
+            t.apply(g, Theme.Role.FAIR);
+            Text.put(g, inner, 0, top++, "watching a shared lab: only the screen keys work here");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            int c = i < half ? 0 : 1;
+            int col = c == 0 ? 0 : colWidth0 + 3;
+            int row = top + (c == 0 ? i : i - half);
+            Keymap.Binding b = all.get(i);
+            t.apply(g, Theme.Role.ACCENT);
+            Text.put(g, inner, col, row, b.label(t.ascii()));
+            t.apply(g, Theme.Role.NORMAL);
+            Text.put(g, inner, col + keyWidth[c] + 2, row, b.brief());
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -14,15 +14,21 @@ public final class Keymap {
 
     public enum Action {
         TOGGLE_RUN, STEP, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
-        NEW_SEED, SAME_SEED, SELECT_UP, SELECT_DOWN, LOG_SCALE, HELP, CLOSE, REDRAW, QUIT;
+        NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION, SELECT_UP, SELECT_DOWN, EXPLAIN,
+        SURFACE, COST, LOG_SCALE, WRITE_PARAMETERS, WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
 
         /** Whether the action drives the trainer (a read-only watcher cannot). */
         public boolean drivesTrainer() {
             return switch (this) {
                 case TOGGLE_RUN, STEP, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
-                        NEW_SEED, SAME_SEED -> true;
+                        NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION -> true;
                 default -> false;
             };
+        }
+
+        /** Whether the action writes a file (only a lab that may write files can). */
+        public boolean writesFile() {
+            return this == WRITE_PARAMETERS || this == WRITE_HISTORY;
         }
     }
 
@@ -60,6 +66,19 @@ public final class Keymap {
         public String label(boolean ascii) {
             return ascii ? asciiLabel : label;
         }
+
+        /** At most this long, {@link #brief()} fits a help in two columns at 80 columns. */
+        static final int BRIEF = 24;
+
+        /** The description's head for a help in two columns: before " (", and before ':' if still long. */
+        public String brief() {
+            String s = description;
+            int paren = s.indexOf(" (");
+            if (paren > 0) s = s.substring(0, paren);
+            int colon = s.indexOf(':');
+            if (s.length() > BRIEF && colon > 0) s = s.substring(0, colon);
+            return s;
+        }
     }
 
     private static Binding b(Action a, List<Key> keys, String label, String asciiLabel, String footerLabel,
@@ -73,35 +92,53 @@ public final class Keymap {
             b(Action.STEP, List.of(Key.of('n'), Key.of(KeyType.ArrowRight)), "n or →", "n or Right", "n",
                     "one epoch (pauses first when running)", "step", 2),
             b(Action.SWITCH_METHOD, List.of(Key.of('m')), "m", "m", "m",
-                    "method that drives training: chain rule / numeric", "method", 3),
+                    "method driving training: chain rule / numeric", "method", 3),
             b(Action.SWITCH_DIFFERENCE, List.of(Key.of('d')), "d", "d", "d",
-                    "numeric difference: forward / central", "difference", 9),
+                    "numeric difference: forward / central", "difference", 13),
             b(Action.FASTER, List.of(Key.of('+'), Key.of('=')), "+", "+", "+/-",
-                    "faster: 1, 3, 10, 30 ... 100,000 epochs/s, max", "speed", 4),
+                    "faster: 1, 3, 10, 30 ... 100,000 epochs/s, max", "speed", 7),
             b(Action.SLOWER, List.of(Key.of('-'), Key.of('_')), "-", "-", "",
                     "slower", "", 0),
             b(Action.LR_UP, List.of(Key.of(']')), "]", "]", "]/[",
-                    "learning rate up (1, 2, 5 x 10^k ladder)", "lr", 5),
+                    "learning rate up (1, 2, 5 x 10^k ladder)", "lr", 10),
             b(Action.LR_DOWN, List.of(Key.of('[')), "[", "[", "",
                     "learning rate down", "", 0),
             b(Action.NEW_SEED, List.of(Key.of('r')), "r", "r", "r",
-                    "restart from a new random seed", "restart", 6),
+                    "restart, new random seed", "restart", 11),
             b(Action.SAME_SEED, List.of(Key.of('R')), "R", "R", "",
-                    "restart from the same seed (keeps lr, method, speed)", "", 0),
+                    "restart, same seed (keeps lr, method, speed)", "", 0),
+            b(Action.ADAPT_LR, List.of(Key.of('a')), "a", "a", "a",
+                    "adapt lr by its gradient (hypergradient descent), on / off", "adapt lr", 16),
+            b(Action.NEXT_GATE, List.of(Key.of('g')), "g", "g", "g",
+                    "next gate: xor, and, or, nand, nor, xnor (restarts, same seed)", "gate", 12),
+            b(Action.NEXT_UNITS, List.of(Key.of('u')), "u", "u", "u",
+                    "more hidden units: 1, 2, 3, 4, then 1 again (restarts, same seed)", "units", 14),
+            b(Action.NEXT_ACTIVATION, List.of(Key.of('i')), "i", "i", "i",
+                    "next activation: sigmoid, tanh, relu (restarts, same seed)", "activation", 15),
             b(Action.SELECT_UP, List.of(Key.of(KeyType.ArrowUp), Key.of('k')), "↑ or k", "Up or k", "",
-                    "select the parameter row above", "", 0),
+                    "select the row above (the parameter to explain)", "", 0),
             b(Action.SELECT_DOWN, List.of(Key.of(KeyType.ArrowDown), Key.of('j')), "↓ or j", "Down or j", "",
-                    "select the parameter row below", "", 0),
+                    "select the row below", "", 0),
+            b(Action.EXPLAIN, List.of(Key.of(KeyType.Enter)), "Enter", "Enter", "Enter",
+                    "explain the selected row: its gradient both ways, with the real numbers", "explain", 4),
+            b(Action.SURFACE, List.of(Key.of('s')), "s", "s", "s",
+                    "the output surface: what the network learned over the input square", "surface", 8),
+            b(Action.COST, List.of(Key.of('c')), "c", "c", "c",
+                    "cost of each method: passes per epoch, measured epochs/s", "cost", 9),
             b(Action.LOG_SCALE, List.of(Key.of('l')), "l", "l", "l",
-                    "loss chart: linear / log scale", "log", 10),
+                    "loss chart: linear / log scale", "log", 17),
+            b(Action.WRITE_PARAMETERS, List.of(Key.of('w')), "w", "w", "w",
+                    "save the parameters: a new JSON file (for --init)", "save", 18),
+            b(Action.WRITE_HISTORY, List.of(Key.of('e')), "e", "e", "e",
+                    "export the loss history: a new CSV file", "export", 19),
             b(Action.HELP, List.of(Key.of('?'), Key.of('h')), "? or h", "? or h", "?",
-                    "this help (Esc or ? closes it)", "help", 7),
+                    "this help (Esc or ? closes it)", "help", 5),
             b(Action.CLOSE, List.of(Key.of(KeyType.Escape)), "Esc", "Esc", "",
-                    "close the help", "", 0),
+                    "close what is open: help, an explanation, a view", "", 0),
             b(Action.REDRAW, List.of(Key.ctrl('l')), "Ctrl-L", "Ctrl-L", "",
                     "redraw the whole screen", "", 0),
             b(Action.QUIT, List.of(Key.of('q'), Key.ctrl('c'), Key.of(KeyType.EOF)), "q or Ctrl-C", "q or Ctrl-C", "q",
-                    "quit", "quit", 8));
+                    "quit", "quit", 6));
 
     private Keymap() {
     }

@@ -5,9 +5,17 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.backproplab.io.FileErrors;
+import org.backproplab.io.LossHistoryCsv;
+import org.backproplab.io.ParametersFile;
+import org.backproplab.nn.Architecture;
+import org.backproplab.train.Bench;
 import org.backproplab.train.Command;
+import org.backproplab.train.Config;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
 
@@ -45,6 +53,11 @@ public final class Lab {
     private volatile Thread loopThread;
     private UiState ui = UiState.initial();
     private boolean fullRedraw = true;
+    /** What this screen has asked the trainer for: the parameter explained (-1: none), the surface's grid. */
+    private int explaining = -1;
+    private int[] surfaceGrid = {0, 0};
+    /** The cost view's figures, set by the measuring thread when it is done. */
+    private volatile CostFigures measured;
 
     public Lab(Terminal terminal, Trainer trainer, LabOptions options) {
         this(terminal, trainer, options, FRAME_NANOS);
@@ -70,6 +83,7 @@ public final class Lab {
         try {
             loop(screen);
         } finally {
+            trainer.submit(new Command.Forget(this));
             synchronized (renderLock) {
                 stopRequested = true;
                 try {
@@ -148,6 +162,12 @@ public final class Lab {
                 fullRedraw = true;
             }
             Snapshot s = trainer.snapshot();
+            CostFigures done = measured;
+            if (done != null && ui.cost() != null && ui.cost().measuring()
+                    && done.architecture().equals(ui.cost().architecture())) {
+                ui = ui.withCost(done);
+                keyed = true; // this screen's own state changed: drawn at once, like a key
+            }
             boolean newSnapshot = s.version() != lastVersion;
             boolean slotFree = now - lastFrame >= frameNanos;
             if (keyed || fullRedraw || newSnapshot && (slotFree || now - answerUntil < 0)) {
@@ -172,19 +192,66 @@ public final class Lab {
             if (stopRequested) return;
             TerminalSize size = screen.size();
             ui = ui.select(0, s.parameterCount()); // the table may have shrunk (a restart with fewer units)
+            ask(s, size.getColumns(), size.getRows());
             Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
             screen.refresh(fullRedraw);
             fullRedraw = false;
         }
     }
 
+    /**
+     * Asks the trainer for what the open overlay or view needs (an explanation of the selected
+     * parameter, a surface the size of the grid), and starts measuring the cost when the cost view
+     * shows an architecture it has no figures for. Runs before each frame, on the screen's thread.
+     */
+    private void ask(Snapshot s, int width, int height) {
+        int explain = ui.overlay() == UiState.Overlay.EXPLAIN ? ui.selected() : -1;
+        if (explain != explaining) {
+            trainer.submit(new Command.Explain(this, explain));
+            explaining = explain;
+        }
+        int[] grid = ui.view() == UiState.View.SURFACE && Layout.fits(width, height)
+                ? SurfaceView.gridSize(Layout.of(width, height, s.parameterCount()).view()) : new int[] {0, 0};
+        if (!Arrays.equals(grid, surfaceGrid)) {
+            trainer.submit(new Command.ShowSurface(this, grid[0], grid[1]));
+            surfaceGrid = grid;
+        }
+        Architecture arch = s.config().architecture();
+        if (ui.view() == UiState.View.COST && (ui.cost() == null || !ui.cost().architecture().equals(arch))) {
+            ui = ui.withCost(new CostFigures(arch, null));
+            measure(s.config());
+        }
+    }
+
+    /** A short bench of the three methods on a background thread (about a second), never on the screen's. */
+    private void measure(Config config) {
+        Architecture arch = config.architecture();
+        Thread t = new Thread(() -> {
+            try {
+                Bench.Results r = Bench.all(config, COST_WARMUP_NANOS, COST_BATCHES, COST_BATCH_NANOS);
+                measured = new CostFigures(arch, r);
+                wake(); // the figures show at once
+            } catch (RuntimeException e) {
+                // no figures: the view keeps saying it is measuring, and the passes still stand
+            }
+        }, "cost-bench");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** The cost view's measurement: short, so it shows within about a second. */
+    static final long COST_WARMUP_NANOS = 150_000_000L;
+    static final int COST_BATCHES = 3;
+    static final long COST_BATCH_NANOS = 50_000_000L;
+
     /** Applies one key; returns true when it quits. */
     boolean handle(KeyStroke key) {
         Optional<Keymap.Action> action = Keymap.action(key);
         if (action.isEmpty()) return false;
         Keymap.Action a = action.get();
-        if (a.drivesTrainer() && options.readOnly()) {
-            ui = ui.withNote("watching a shared lab: only the screen keys (arrows, l, ?, q) work here");
+        if ((a.drivesTrainer() || a.writesFile()) && options.readOnly()) {
+            ui = ui.withNote("watching a shared lab: only the screen keys (arrows, Enter, s, c, l, ?, q) work here");
             return false;
         }
         ui = ui.withNote("");
@@ -199,17 +266,70 @@ public final class Lab {
             case LR_DOWN -> trainer.submit(new Command.ChangeLearningRate(-1));
             case NEW_SEED -> trainer.submit(new Command.Restart(true));
             case SAME_SEED -> trainer.submit(new Command.Restart(false));
+            case ADAPT_LR -> trainer.submit(new Command.ToggleAdaptation());
+            case NEXT_GATE -> trainer.submit(new Command.NextGate());
+            case NEXT_UNITS -> trainer.submit(new Command.NextHiddenUnits(MAX_UNITS));
+            case NEXT_ACTIVATION -> trainer.submit(new Command.NextActivation());
             case SELECT_UP -> ui = ui.select(-1, trainer.snapshot().parameterCount());
             case SELECT_DOWN -> ui = ui.select(1, trainer.snapshot().parameterCount());
+            case EXPLAIN -> ui = ui.withView(UiState.View.LAB).withOverlay(
+                    ui.overlay() == UiState.Overlay.EXPLAIN ? UiState.Overlay.NONE : UiState.Overlay.EXPLAIN);
+            case SURFACE -> ui = ui.toggleView(UiState.View.SURFACE);
+            case COST -> ui = ui.toggleView(UiState.View.COST);
             case LOG_SCALE -> ui = ui.toggleLogScale();
+            case WRITE_PARAMETERS -> writeParameters();
+            case WRITE_HISTORY -> writeHistory();
             case HELP -> ui = ui.withOverlay(ui.overlay() == UiState.Overlay.HELP ? UiState.Overlay.NONE : UiState.Overlay.HELP);
-            case CLOSE -> ui = ui.withOverlay(UiState.Overlay.NONE);
+            case CLOSE -> ui = ui.overlay() != UiState.Overlay.NONE ? ui.withOverlay(UiState.Overlay.NONE)
+                    : ui.withView(UiState.View.LAB);
             case REDRAW -> fullRedraw = true;
             case QUIT -> {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The most hidden units {@code u} cycles through: at H = 4 (P = 17) every panel still fits 80×24. */
+    static final int MAX_UNITS = 4;
+
+    private void writeParameters() {
+        Path dir = options.saveDirectory();
+        if (dir == null) {
+            ui = ui.withNote("this lab writes no files (over SSH they would land on the server)");
+            return;
+        }
+        Snapshot s = trainer.snapshot();
+        Theme t = theme;
+        try {
+            Path f = ParametersFile.writeNew(dir, "backprop-lab-params-" + s.epoch(), s.config().architecture(),
+                    s.parameters());
+            ui = ui.withNote("wrote " + f + " (" + t.theta() + " at epoch " + Numbers.count(s.epoch()) + ", for --init)");
+        } catch (IOException | RuntimeException e) {
+            ui = ui.withNote("could not write the parameters: " + reason(e));
+        }
+    }
+
+    private void writeHistory() {
+        Path dir = options.saveDirectory();
+        if (dir == null) {
+            ui = ui.withNote("this lab writes no files (over SSH they would land on the server)");
+            return;
+        }
+        Snapshot s = trainer.snapshot();
+        try {
+            Path f = LossHistoryCsv.writeNew(dir, "backprop-lab-loss-" + s.epoch(), s.history());
+            ui = ui.withNote("wrote " + f + " (the loss of epochs 0.." + Numbers.count(Math.max(0, s.epoch() - 1))
+                    + " in " + Numbers.count(s.history().size()) + " rows)");
+        } catch (IOException | RuntimeException e) {
+            ui = ui.withNote("could not write the loss history: " + reason(e));
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof IOException io ? FileErrors.reason(io) + (io.getMessage() != null
+                && io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "")
+                : String.valueOf(e.getMessage());
     }
 
     /** This screen's own state (selection, overlay, scale), for tests. */

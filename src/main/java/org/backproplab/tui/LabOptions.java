@@ -1,5 +1,7 @@
 package org.backproplab.tui;
 
+import java.nio.file.Path;
+
 /**
  * How one lab looks and what its user may do.
  *
@@ -7,13 +9,24 @@ package org.backproplab.tui;
  * @param ascii    only ASCII characters (for terminals or locales without UTF-8)
  * @param readOnly a watcher of a shared lab: sees everything, cannot drive the trainer
  * @param title    shown at the top left ("Backprop Lab" when blank)
+ * @param saveDirectory where {@code w} and {@code e} write their files; null when this lab writes
+ *                 no files (a lab served over SSH must not write on the server)
  */
-public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String title) {
+public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory) {
     public LabOptions {
         title = title == null || title.isBlank() ? "Backprop Lab" : title;
     }
 
+    /** A lab that writes no files. */
+    public LabOptions(boolean colour, boolean ascii, boolean readOnly, String title) {
+        this(colour, ascii, readOnly, title, null);
+    }
+
     public static LabOptions defaults() {
-        return new LabOptions(true, false, false, null);
+        return new LabOptions(true, false, false, null, null);
+    }
+
+    public LabOptions withSaveDirectory(Path dir) {
+        return new LabOptions(colour, ascii, readOnly, title, dir);
     }
 }

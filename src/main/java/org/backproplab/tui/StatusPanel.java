@@ -48,7 +48,8 @@ final class StatusPanel {
 
         List<String> parts = new ArrayList<>();
         parts.add("speed " + s.speed().label() + " set, " + Numbers.rate(s.measuredEpochsPerSecond()) + "/s now");
-        parts.add("lr " + Numbers.setting(c.learningRate()));
+        parts.add(s.lesson().adapting() ? "lr " + Numbers.sig(c.learningRate(), 4) + " adapting"
+                : "lr " + Numbers.setting(c.learningRate()));
         parts.add(t.epsilon() + " " + Numbers.setting(c.epsilon()));
         parts.add("preset " + s.preset());
         parts.add("seed " + (c.init() != null ? "(saved start)" : Long.toString(c.seed())));

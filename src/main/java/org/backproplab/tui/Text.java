@@ -45,4 +45,20 @@ final class Text {
         if (count <= visible || visible <= 0) return 0;
         return Math.max(0, Math.min(selected - visible / 2, count - visible));
     }
+
+    /** Words of {@code s} in lines of at most {@code width} (a longer word gets a line of its own). */
+    static java.util.List<String> wrap(String s, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) lines.add(line.toString());
+        return lines;
+    }
 }

@@ -52,7 +52,15 @@ class ThemeAndKeymapTest {
         assertThat(Keymap.action(new KeyStroke(KeyType.Escape))).contains(Keymap.Action.CLOSE);
         assertThat(action('q')).isEqualTo(Keymap.Action.QUIT);
         assertThat(Keymap.action(new KeyStroke('c', true, false))).contains(Keymap.Action.QUIT);
-        assertThat(Keymap.action(new KeyStroke('c', false, false))).isEmpty();
+        assertThat(action('c')).as("c alone is the cost view").isEqualTo(Keymap.Action.COST);
+        assertThat(action('s')).isEqualTo(Keymap.Action.SURFACE);
+        assertThat(Keymap.action(new KeyStroke(KeyType.Enter))).contains(Keymap.Action.EXPLAIN);
+        assertThat(action('a')).isEqualTo(Keymap.Action.ADAPT_LR);
+        assertThat(action('g')).isEqualTo(Keymap.Action.NEXT_GATE);
+        assertThat(action('u')).isEqualTo(Keymap.Action.NEXT_UNITS);
+        assertThat(action('i')).isEqualTo(Keymap.Action.NEXT_ACTIVATION);
+        assertThat(action('w')).isEqualTo(Keymap.Action.WRITE_PARAMETERS);
+        assertThat(action('e')).isEqualTo(Keymap.Action.WRITE_HISTORY);
         assertThat(Keymap.action(new KeyStroke(KeyType.EOF))).as("the input is gone: quit").contains(Keymap.Action.QUIT);
     }
 

@@ -1,0 +1,140 @@
+package org.backproplab.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.grad.Difference;
+import org.backproplab.grad.Explanation;
+import org.backproplab.grad.GradientCheck;
+import org.backproplab.train.Snapshot;
+
+/**
+ * Enter on a gradient row: how that gradient comes about, both ways, with the numbers of the
+ * snapshot on screen. It is live: it follows the run (space pauses to read it). The numeric way
+ * is the guide's six steps (both nudges for a central difference); the chain-rule way is the
+ * product of local derivatives on each of the four rows, and their sum. The numeric slope and the
+ * sum are shown with the digits of the gradients table, so they read the same as its columns.
+ */
+final class ExplainOverlay {
+    /** A line of the box, in one colour role. */
+    record Line(String text, Theme.Role role) {
+    }
+
+    private ExplainOverlay() {
+    }
+
+    /** The box's lines for {@code width} columns of text; {@code nd}: the gradients table's digits. */
+    static List<Line> lines(Snapshot s, int k, int width, int nd, Theme t) {
+        List<Line> out = new ArrayList<>();
+        var arch = s.config().architecture();
+        String name = arch.name(k);
+        Explanation e = s.lesson().explanation(name);
+        if (e == null) {
+            out.add(new Line("working out the explanation of " + name + " ...", Theme.Role.DIM));
+            return out;
+        }
+        String eps = t.epsilon();
+        String d = t.partial();
+        String arrow = t.ascii() ? "<-" : "←";
+        String arrowRight = t.arrow();
+        String minus = "-";
+        boolean wide = width >= 96;
+        int lossDigits = wide ? 12 : 10;
+        Explanation.Numeric n = e.numeric();
+        boolean central = n.difference() == Difference.CENTRAL;
+        out.add(new Line(t.theta() + " = " + name + " = " + e.value() + "   loss L(" + t.theta() + ") = "
+                + Numbers.sig(n.lossBefore(), lossDigits), Theme.Role.NORMAL));
+        out.add(new Line("The numeric way (the guide's steps, " + (central ? "central" : "one-sided") + ", " + eps
+                + " = " + Numbers.setting(n.epsilon()) + "):", Theme.Role.HEADING));
+        out.add(new Line(" 1 nudge   " + name + " + " + eps + " = " + n.nudgedValue()
+                + (central ? ",  " + name + " " + minus + " " + eps + " = " + n.nudgedDownValue() : ""), Theme.Role.NORMAL));
+        out.add(new Line(" 2 forward run the four rows again with the nudged value" + (central ? "s" : ""),
+                Theme.Role.NORMAL));
+        if (central) {
+            out.add(new Line(" 3 loss    L(+" + eps + ") = " + Numbers.sig(n.lossAfter(), lossDigits) + "   L(" + minus + eps
+                    + ") = " + Numbers.sig(n.lossAfterDown(), lossDigits), Theme.Role.NORMAL));
+            out.add(new Line(" 4 slope   (L(+" + eps + ") " + minus + " L(" + minus + eps + ")) / 2" + eps + " = "
+                    + Numbers.sci(n.lossAfter() - n.lossAfterDown(), 4) + " / " + Numbers.setting(2 * n.epsilon()) + " = "
+                    + Numbers.sci(n.gradient(), nd) + " " + arrow + " numeric column", Theme.Role.ACCENT));
+        } else {
+            out.add(new Line(" 3 loss    L before = " + Numbers.sig(n.lossBefore(), lossDigits) + "   L after = "
+                    + Numbers.sig(n.lossAfter(), lossDigits), Theme.Role.NORMAL));
+            String slope = Numbers.sci(n.gradient(), nd) + " " + arrow + " numeric column";
+            String full = " 4 slope   (after" + minus + "before)/" + eps + " = "
+                    + Numbers.sci(n.lossAfter() - n.lossBefore(), 4) + "/" + Numbers.setting(n.epsilon()) + " = " + slope;
+            out.add(new Line(full.length() <= width ? full : " 4 slope   (after" + minus + "before)/" + eps + " = " + slope,
+                    Theme.Role.ACCENT));
+        }
+        out.add(new Line(" 5 revert  " + name + " back to " + e.value(), Theme.Role.NORMAL));
+        double lr = s.config().learningRate();
+        out.add(new Line(" 6 update  when all " + arch.parameterCount() + " slopes are known: " + name + " += "
+                + minus + "lr " + t.times() + " slope = " + Numbers.sci(-lr * n.gradient(), 4), Theme.Role.NORMAL));
+        Explanation.ChainRuleSteps c = e.chainRule();
+        String formula = t.ascii() ? c.asciiFormula() : c.formula();
+        String chainHead = "The chain-rule way, on each row: ";
+        if (chainHead.length() + formula.length() <= width) {
+            out.add(new Line(chainHead + formula, Theme.Role.HEADING));
+        } else {
+            out.add(new Line(chainHead, Theme.Role.HEADING));
+            out.add(new Line("  " + formula, Theme.Role.HEADING));
+        }
+        List<Explanation.Factor> names = c.rows().get(0).factors();
+        int fd = wide ? 6 : 4;
+        int col = fd + 6;
+        StringBuilder head = new StringBuilder(" x1 x2 ");
+        for (Explanation.Factor f : names) {
+            head.append(Text.padLeft(t.ascii() ? f.ascii() : f.name(), Math.max(col, name(f, t).length() + 1)));
+        }
+        head.append(Text.padLeft("product", nd + 7));
+        out.add(new Line(head.toString(), Theme.Role.DIM));
+        for (Explanation.Row r : c.rows()) {
+            StringBuilder line = new StringBuilder("  " + (int) r.x1() + "  " + (int) r.x2() + " ");
+            for (Explanation.Factor f : r.factors()) {
+                line.append(Text.padLeft(Numbers.sci(f.value(), fd), Math.max(col, name(f, t).length() + 1)));
+            }
+            line.append(Text.padLeft(Numbers.sci(r.product(), nd), nd + 7));
+            out.add(new Line(line.toString(), Theme.Role.NORMAL));
+        }
+        String sum = "chain-rule column " + t.arrow() + " sum of the four rows = " + Numbers.sci(c.gradient(), nd);
+        out.add(new Line(Text.padLeft(sum, head.length()), Theme.Role.ACCENT));
+        GradientCheck.Entry entry = s.check().entries().get(k);
+        double rel = GradientCheck.relativeError(c.gradient(), n.gradient());
+        String why = entry.reason() == GradientCheck.Reason.NONE ? "" : ": " + entry.reason().text().replace("ε", eps);
+        out.add(new Line("the two ways differ by rel.err " + Numbers.sci(rel, 2) + " (" + entry.verdict().id() + why + ")",
+                GradientsPanel.role(entry.verdict())));
+        return out;
+    }
+
+    private static String name(Explanation.Factor f, Theme t) {
+        return t.ascii() ? f.ascii() : f.name();
+    }
+
+    static void draw(TextGraphics g, Area screen, Snapshot s, int k, int nd, Theme t) {
+        int width = Math.min(screen.width(), 110);
+        List<Line> lines = lines(s, k, width - 4, nd, t);
+        int height = Math.min(screen.height(), lines.size() + 2);
+        Area box = new Area(screen.col() + (screen.width() - width) / 2, screen.row() + Math.max(0, (screen.height() - height) / 2),
+                width, height);
+        t.apply(g, Theme.Role.NORMAL);
+        g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
+        t.apply(g, Theme.Role.DIM);
+        for (int r = 1; r < box.height() - 1; r++) {
+            Cells.put(g, box.col(), box.row() + r, t.vertical());
+            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
+        }
+        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
+        String label = s.config().architecture().label(k, t.ascii());
+        String title = "Explain " + t.partial() + "L/" + t.partial() + t.theta() + " for " + label
+                + ": live (space pauses), Esc closes";
+        if (title.length() + 4 > box.width()) title = "Explain " + label + ": live, Esc closes";
+        Text.heading(g, box, title, t);
+        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        for (int i = 0; i < lines.size() && i < inner.height(); i++) {
+            t.apply(g, lines.get(i).role());
+            Text.put(g, inner, 0, i, lines.get(i).text());
+        }
+        t.apply(g, Theme.Role.NORMAL);
+    }
+}

@@ -1,0 +1,202 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.backproplab.grad.Explanation;
+import org.backproplab.io.ParametersFile;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Dataset;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Trainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The teaching keys on a whole lab (virtual terminal, real trainer): Enter, c, s, a, g, u, i, w, e. */
+class LabViewsTest {
+    private final DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    private Trainer trainer;
+    private Lab lab;
+    private Thread thread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    @TempDir
+    Path dir;
+
+    private void start(LabOptions options) {
+        trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
+        trainer.start();
+        lab = new Lab(vt, trainer, options);
+        thread = new Thread(() -> {
+            try {
+                lab.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        thread.start();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (lab != null) lab.stop();
+        if (thread != null) thread.join(2000);
+        if (trainer != null) trainer.close();
+        assertThat(failure.get()).isNull();
+    }
+
+    private String screen() {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
+            for (int c = 0; c < vt.getTerminalSize().getColumns(); c++) {
+                b.append(vt.getCharacter(c, r).getCharacterString());
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("not within 5 s: " + what);
+    }
+
+    private void key(char c) {
+        vt.addInput(new KeyStroke(c, false, false));
+    }
+
+    @Test
+    void enterExplainsTheSelectedRowLiveAndEscClosesIt() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        vt.addInput(new KeyStroke(KeyType.ArrowDown));
+        vt.addInput(new KeyStroke(KeyType.Enter));
+        await("the trainer explains w_x1_h2", () -> trainer.snapshot().lesson().explanation("w_x1_h2") != null);
+        Explanation e = trainer.snapshot().lesson().explanation("w_x1_h2");
+        await("the overlay shows it", () -> screen().contains("Explain ∂L/∂θ for x1→h2")
+                && screen().contains("w_x1_h2 + ε = " + e.numeric().nudgedValue()));
+        key('n'); // live: one more epoch, new numbers
+        await("it follows the run", () -> trainer.snapshot().epoch() == 1 && screen().contains("w_x1_h2 + ε = "
+                + trainer.snapshot().lesson().explanation("w_x1_h2").numeric().nudgedValue()));
+        vt.addInput(new KeyStroke(KeyType.Escape));
+        await("Esc closes it", () -> !screen().contains("Explain ∂L/∂θ"));
+        await("and the trainer stops explaining", () -> trainer.snapshot().lesson().explanations().isEmpty());
+    }
+
+    @Test
+    void cShowsTheCostMeasuredInTheBackgroundAndSTheSurface() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('c');
+        await("the cost view", () -> screen().contains("1 + P = 10 forward passes"));
+        await("measured", () -> lab.uiState().cost() != null && !lab.uiState().cost().measuring()
+                && !screen().contains("measuring") && screen().matches("(?s).*[0-9],[0-9]{3}.*vs chain rule.*"));
+        key('c');
+        await("c goes back", () -> screen().contains("Weights & biases"));
+        key('s');
+        await("the surface", () -> screen().contains("What the network learned")
+                && trainer.snapshot().lesson().surfaces().size() == 1);
+        vt.addInput(new KeyStroke(KeyType.Escape));
+        await("Esc goes back", () -> screen().contains("Weights & biases")
+                && trainer.snapshot().lesson().surfaces().isEmpty());
+    }
+
+    @Test
+    void gUIChangeTheExperimentAndKeepThePanelsRight() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('n');
+        await("epoch 1", () -> trainer.snapshot().epoch() == 1);
+        key('g');
+        await("and gate, from epoch 0", () -> trainer.snapshot().config().dataset() == Dataset.AND
+                && trainer.snapshot().epoch() == 0 && screen().contains("Truth table: AND"));
+        key('u');
+        await("three hidden units", () -> trainer.snapshot().parameterCount() == 13 && screen().contains("x1→h3"));
+        key('u');
+        key('u');
+        await("back to one", () -> trainer.snapshot().config().hidden() == 1 && !screen().contains("h2"));
+        key('i');
+        await("tanh", () -> trainer.snapshot().config().activation() == Activation.TANH);
+        assertThat(trainer.snapshot().config().seed()).isEqualTo(Preset.TEXTBOOK.defaults().seed());
+    }
+
+    @Test
+    void aAdaptsTheLearningRate() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('a');
+        await("adapting", () -> trainer.snapshot().lesson().adapting() && screen().contains("adapting"));
+        for (int i = 0; i < 5; i++) key('n');
+        await("η moved", () -> trainer.snapshot().epoch() == 5
+                && trainer.snapshot().config().learningRate() != Preset.TEXTBOOK.defaults().learningRate());
+        key('a');
+        await("off", () -> !trainer.snapshot().lesson().adapting());
+    }
+
+    @Test
+    void wAndEWriteNewFilesAndSayWhere() throws Exception {
+        start(LabOptions.defaults().withSaveDirectory(dir));
+        await("first frame", () -> screen().contains("epoch 0"));
+        for (int i = 0; i < 3; i++) key('n');
+        await("epoch 3", () -> trainer.snapshot().epoch() == 3);
+        key('w');
+        Path params = dir.resolve("backprop-lab-params-3.json");
+        await("written and named", () -> Files.exists(params) && screen().contains("backprop-lab-params-3.json"));
+        assertThat(ParametersFile.read(params, trainer.snapshot().config().architecture()))
+                .containsExactly(trainer.snapshot().parameters());
+        key('w');
+        await("never overwriting", () -> Files.exists(dir.resolve("backprop-lab-params-3-1.json")));
+        key('e');
+        Path csv = dir.resolve("backprop-lab-loss-3.csv");
+        await("history written", () -> Files.exists(csv) && screen().contains("backprop-lab-loss-3.csv"));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(1)).isEqualTo("epoch,loss");
+        assertThat(lines).hasSize(2 + 3);
+        assertThat(Double.parseDouble(lines.get(2).split(",")[1])).isEqualTo(trainer.snapshot().history().value(0));
+    }
+
+    @Test
+    void aWriteErrorIsShownNotThrown() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        start(LabOptions.defaults().withSaveDirectory(file));
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('w');
+        await("says why", () -> screen().contains("could not write the parameters"));
+        assertThat(thread.isAlive()).isTrue();
+    }
+
+    @Test
+    void aLabThatWritesNoFilesAndAWatcherSayWhy() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('w');
+        await("no files here", () -> screen().contains("this lab writes no files"));
+        lab.stop();
+        thread.join(2000);
+        trainer.close();
+        vt.addInput(new KeyStroke('x', false, false));
+        start(new LabOptions(true, false, true, "shared", dir));
+        await("first frame", () -> screen().contains("shared"));
+        key('e');
+        key('g');
+        await("watchers cannot", () -> screen().contains("watching a shared lab"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(trainer.snapshot().config().dataset()).isEqualTo(Dataset.XOR);
+    }
+}
