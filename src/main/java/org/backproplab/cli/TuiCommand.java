@@ -6,8 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import org.backproplab.train.Config;
 import org.backproplab.train.Trainer;
 import org.backproplab.tui.Lab;
@@ -30,8 +28,6 @@ import sun.misc.Signal;
 public final class TuiCommand implements Callable<Integer> {
     /** If the lab has not stopped this long after a signal, exit anyway (Lanterna's hook restores the tty). */
     private static final long SIGNAL_GRACE_MILLIS = 3000;
-    /** The longest wait for the warm-up before memory is trimmed anyway. */
-    private static final long WARM_UP_MILLIS = 10_000;
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -53,7 +49,7 @@ public final class TuiCommand implements Callable<Integer> {
         Theme theme = Theme.from(env, noColor, ascii);
         LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""));
         Trainer trainer = new Trainer(config, options.preset().id());
-        Thread warmUp = Lab.warmUp(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
+        Lab.warmUp(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
         LocalTerminal terminal = LocalTerminal.open(LocalTerminal.charset(env));
         Lab lab = new Lab(terminal, trainer, labOptions);
         AtomicInteger exit = new AtomicInteger(0);
@@ -61,7 +57,7 @@ public final class TuiCommand implements Callable<Integer> {
         onSignal("TERM", 143, lab, exit);
         onSignal("HUP", 129, lab, exit);
         trainer.start();
-        trimMemoryAfter(warmUp);
+        trimHeapSoon();
         try {
             lab.run();
         } finally {
@@ -76,42 +72,27 @@ public final class TuiCommand implements Callable<Integer> {
     }
 
     /**
-     * Once the warm-up is over (at least a second after start), give back what start-up took and
-     * let memory grow only as needed. The JVM sizes its heap for a large program (hundreds of MB on
-     * a big machine), and memory allocated by each frame would otherwise touch ever more of it for
-     * minutes: resident memory then climbs to that size before it levels off. One full collection
-     * (a pause of a few ms with the lab's small live set) with tight free-ratio bounds gives the
-     * heap back; it stays small because the live set does (the flags are "manageable": settable at
-     * run time). Then one trim of the C heap returns what the compiler freed after compiling the
-     * warm-up's code (glibc keeps freed memory otherwise).
+     * A second after start, shrink the heap to what the lab uses and let it grow only as needed.
+     * The JVM sizes its heap for a large program (hundreds of MB on a big machine), and memory
+     * allocated by each frame would otherwise touch ever more of it for minutes: resident memory
+     * then climbs to that size before it levels off. One full collection (a pause of a few ms
+     * with the lab's small live set) with tight free-ratio bounds gives the heap back; it stays
+     * small because the live set does. The flags are "manageable": settable at run time.
      */
-    private static void trimMemoryAfter(Thread warmUp) {
+    private static void trimHeapSoon() {
         Thread t = new Thread(() -> {
             try {
-                long start = System.nanoTime();
-                warmUp.join(WARM_UP_MILLIS);
-                Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - start) / 1_000_000));
+                Thread.sleep(1000);
                 HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
                 vm.setVMOption("MinHeapFreeRatio", "10");
                 vm.setVMOption("MaxHeapFreeRatio", "30");
                 System.gc();
-                trimNativeHeap();
             } catch (InterruptedException | RuntimeException e) {
                 // only an economy: without it the heap is the JVM's default size
             }
-        }, "memory-trim");
+        }, "heap-trim");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** The JVM's own "System.trim_native_heap" command (glibc's malloc_trim), where it has one. */
-    private static void trimNativeHeap() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "systemTrimNativeHeap", new Object[] {null}, new String[] {String[].class.getName()});
-        } catch (JMException | RuntimeException e) {
-            // not on this JVM or C library: the memory stays with the process, as before
-        }
     }
 
     /** A signal stops the lab; the main thread then restores the terminal and exits with 128 + n. */

@@ -37,9 +37,6 @@ public final class Lab {
     private static final long POLL_NANOS = 5_000_000L;
     /** After a key, new snapshots are drawn at once for this long: they carry the trainer's answer. */
     private static final long ANSWER_NANOS = 50_000_000L;
-    /** Frames drawn to warm up the compiler, and the wait for the real first frame before them. */
-    private static final int WARM_UP_FRAMES = 3000;
-    private static final long WARM_UP_PAUSE_MILLIS = 700;
 
     private final Terminal terminal;
     private final Trainer trainer;
@@ -96,32 +93,20 @@ public final class Lab {
     }
 
     /**
-     * Draws throwaway frames on a virtual terminal in the background. The first makes the first
-     * real frame find the panel, formatting and screen classes loaded (start-up is mostly class
-     * loading, and setting up the tty leaves the second core idle). The rest, a moment later, get
-     * the drawing code compiled now, on that idle core: drawn 30 times a second it would otherwise
-     * be compiled bit by bit over the first minutes, and the compiler's memory would grow the
-     * process all that while. Returns the started thread; it ends within a few seconds.
+     * Draws one throwaway frame on a virtual terminal in the background: the first real frame then
+     * finds the panel, formatting and screen classes loaded (start-up is mostly class loading, and
+     * setting up the tty leaves the second core idle). Returns the started thread.
      */
     public static Thread warmUp(Snapshot s, LabOptions options) {
         Thread t = new Thread(() -> {
             try {
                 FrameScreen screen = new FrameScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
-                Theme theme = new Theme(options.colour(), options.ascii());
                 screen.start();
-                Frame.draw(screen.graphics(), 100, 30, s, UiState.initial(), theme, options);
+                Frame.draw(screen.graphics(), 100, 30, s, UiState.initial(),
+                        new Theme(options.colour(), options.ascii()), options);
                 screen.refresh(true);
-                Thread.sleep(WARM_UP_PAUSE_MILLIS); // the real first frame goes first
-                UiState ui = UiState.initial();
-                for (int i = 0; i < WARM_UP_FRAMES; i++) {
-                    ui = ui.select(i % 3 == 0 ? 1 : -1, s.parameterCount());
-                    Frame.draw(screen.graphics(), 100, 30, s, ui, theme, options);
-                    screen.refresh(false);
-                }
             } catch (IOException | RuntimeException e) {
-                // only a head start: the real frames do the same work if this fails
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // only a head start: the real frame does the same work if this fails
             }
         }, "warm-up");
         t.setDaemon(true);
