@@ -2,17 +2,14 @@ package org.backproplab.serve;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
+import org.backproplab.tui.AnsiBytes;
 
 /**
  * A Lanterna terminal on one SSH channel. The size comes from the client's pty request and its
@@ -22,23 +19,13 @@ final class ChannelTerminal extends ANSITerminal {
     /** What a client that sends no size (e.g. {@code ssh -tt} from a pipe, which says 0×0) gets. */
     static final TerminalSize FALLBACK_SIZE = new TerminalSize(80, 24);
 
-    private static final byte[][] ASCII = new byte[0x80][];
-
-    static {
-        for (int c = 0; c < ASCII.length; c++) {
-            ASCII[c] = new byte[] {(byte) c};
-        }
-    }
-
     private final Environment env;
-    private final CharsetEncoder encoder;
+    private final Charset charset;
 
     ChannelTerminal(InputStream in, OutputStream out, Charset charset, Environment env) {
         super(in, out, charset);
         this.env = env;
-        this.encoder = charset.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.charset = charset;
         // MINA updates COLUMNS and LINES before it calls the listener.
         env.addSignalListener((channel, signal) -> onResized(sizeOf(env.getEnv())), Signal.WINCH);
     }
@@ -69,18 +56,12 @@ final class ChannelTerminal extends ANSITerminal {
      */
     @Override
     protected byte[] translateCharacter(char c) {
-        if (c < 0x80) {
-            return ASCII[c]; // most of every frame; the stream copies the bytes, so sharing is safe
-        }
-        synchronized (encoder) {
-            try {
-                ByteBuffer b = encoder.reset().encode(CharBuffer.wrap(new char[] {c}));
-                byte[] exact = new byte[b.remaining()];
-                b.get(exact);
-                return exact;
-            } catch (CharacterCodingException e) {
-                return new byte[] {'?'};
-            }
-        }
+        return AnsiBytes.encode(c, charset);
+    }
+
+    /** From a shared table: Lanterna builds a new string for every move. */
+    @Override
+    public void setCursorPosition(int col, int row) throws IOException {
+        writeToTerminal(AnsiBytes.cursor(col, row));
     }
 }

@@ -80,12 +80,12 @@ public final class LossHistory {
 
     /**
      * The history as drawn: {@code values[i]} is the mean loss of epochs [i·stride, (i+1)·stride)
-     * (the last one may cover fewer); {@code lowest} is +∞ when nothing was recorded.
+     * (the last one may cover fewer); {@code lowest} is +∞ when nothing was recorded. It takes
+     * {@code values} as given, not a copy: whoever makes one hands over an array of its own (a
+     * trainer publishes 50 of these a second, and a second copy of a full history was half of
+     * its garbage). {@link #values()} still returns a copy.
      */
     public record Points(double[] values, long stride, long epochs, double lowest) {
-        public Points {
-            values = values.clone();
-        }
 
         @Override
         public double[] values() {

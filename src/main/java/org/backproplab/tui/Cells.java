@@ -5,21 +5,30 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.EnumSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes text cell by cell from a memo of immutable {@link TextCharacter}s, one per (character,
  * colours, bold, reverse). Lanterna's {@code putString} makes a new cell object (with its own
  * modifier set) for every character of every frame, about 200 bytes each: at 30 frames a second
- * that was most of the program's garbage. The memo holds only immutable values, shared safely by
- * every lab in the process.
+ * that was most of the program's garbage. The memo is a table (style, then the character's high
+ * and low byte) so that a look-up allocates nothing, not even a boxed key; it holds only immutable
+ * values, shared safely by every lab in the process. Shared cells also let {@link FrameScreen}
+ * find an unchanged cell by reference.
  */
 final class Cells {
     private static final int COLOURS = TextColor.ANSI.values().length;
-    private static final TextCharacter[][] ASCII = new TextCharacter[COLOURS * COLOURS * 4][];
-    private static final ConcurrentHashMap<Long, TextCharacter> OTHER = new ConcurrentHashMap<>();
+    /** [style][high byte][low byte], each level made when first needed. */
+    private static final TextCharacter[][][] MEMO = new TextCharacter[COLOURS * COLOURS * 4][][];
 
     private Cells() {
+    }
+
+    /** A blank in the terminal's default colours, without modifiers: what a cleared screen shows. */
+    static final TextCharacter BLANK = plain(' ');
+
+    /** {@code c} in the terminal's default colours, without modifiers, from the memo. */
+    static TextCharacter plain(char c) {
+        return cell(c, (TextColor.ANSI.DEFAULT.ordinal() * COLOURS + TextColor.ANSI.DEFAULT.ordinal()) * 4);
     }
 
     /** Writes {@code s} at (col, row) in the graphics' current colours and modifiers. */
@@ -30,7 +39,7 @@ final class Cells {
             return;
         }
         for (int i = 0; i < s.length(); i++) {
-            g.setCharacter(col + i, row, cell(s.charAt(i), style, g));
+            g.setCharacter(col + i, row, cell(s.charAt(i), style));
         }
     }
 
@@ -40,7 +49,7 @@ final class Cells {
         if (style < 0) {
             g.setCharacter(col, row, c);
         } else {
-            g.setCharacter(col, row, cell(c, style, g));
+            g.setCharacter(col, row, cell(c, style));
         }
     }
 
@@ -56,25 +65,35 @@ final class Cells {
         return ((fg.ordinal() * COLOURS + bg.ordinal()) * 2 + bold) * 2 + reverse;
     }
 
-    private static TextCharacter cell(char c, int style, TextGraphics g) {
-        if (c < 128) {
-            TextCharacter[] row = ASCII[style];
-            if (row == null) {
-                row = new TextCharacter[128];
-                ASCII[style] = row; // a benign race: every thread fills in equal values
-            }
-            TextCharacter cell = row[c];
-            if (cell == null) {
-                cell = make(c, g);
-                row[c] = cell;
-            }
-            return cell;
+    private static TextCharacter cell(char c, int style) {
+        // benign races: a thread that misses another's new level fills in an equal one
+        TextCharacter[][] pages = MEMO[style];
+        if (pages == null) {
+            pages = new TextCharacter[256][];
+            MEMO[style] = pages;
         }
-        return OTHER.computeIfAbsent(((long) style << 16) | c, k -> make(c, g));
+        TextCharacter[] page = pages[c >>> 8];
+        if (page == null) {
+            page = new TextCharacter[256];
+            pages[c >>> 8] = page;
+        }
+        TextCharacter cell = page[c & 0xFF];
+        if (cell == null) {
+            cell = make(c, style);
+            page[c & 0xFF] = cell;
+        }
+        return cell;
     }
 
-    private static TextCharacter make(char c, TextGraphics g) {
-        return TextCharacter.fromCharacter(c, g.getForegroundColor(), g.getBackgroundColor(),
-                g.getActiveModifiers().toArray(new SGR[0]))[0];
+    /** The cell for a style index (the inverse of {@link #style}). */
+    private static TextCharacter make(char c, int style) {
+        boolean reverse = (style & 1) != 0;
+        boolean bold = (style & 2) != 0;
+        int colours = style >> 2;
+        TextColor.ANSI[] ansi = TextColor.ANSI.values();
+        EnumSet<SGR> mods = EnumSet.noneOf(SGR.class);
+        if (bold) mods.add(SGR.BOLD);
+        if (reverse) mods.add(SGR.REVERSE);
+        return new TextCharacter(c, ansi[colours / COLOURS], ansi[colours % COLOURS], mods);
     }
 }

@@ -47,7 +47,7 @@ public final class Frame {
     }
 
     /** One shared blank cell: filling with it allocates nothing (TextGraphics.fill makes a new cell each time). */
-    private static final TextCharacter BLANK = TextCharacter.fromCharacter(' ')[0];
+    private static final TextCharacter BLANK = Cells.BLANK;
 
     private static void blank(TextGraphics g, int width, int height) {
         for (int r = 0; r < height; r++) {

@@ -2,14 +2,13 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.backproplab.io.FileErrors;
 import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;
@@ -21,24 +20,34 @@ import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
 
 /**
- * One screen on one trainer: reads keys, turns them into commands, and draws the latest snapshot
- * at most {@value #FPS} times a second. It runs on any Lanterna {@link Terminal} (a local tty or
- * a network channel) and keeps no static state; signals, {@code System.exit} and restoring the
- * tty's modes belong to whoever made the terminal.
+ * One screen on one trainer: reads keys, turns them into commands, and draws the latest snapshot.
+ * A key is answered at once: its frame is drawn as soon as the key is read, and so is the
+ * trainer's answer to it; the frame rate cap ({@value #FPS} a second) paces only the animation of
+ * a running trainer. It runs on any Lanterna {@link Terminal} (a local tty or a network channel)
+ * and keeps no static state; signals, {@code System.exit} and restoring the tty's modes belong to
+ * whoever made the terminal.
  */
 public final class Lab {
     static final int FPS = 30;
     private static final long FRAME_NANOS = 1_000_000_000L / FPS;
-    /** How often keys are looked for: keys answer well within a frame. */
-    private static final long POLL_MILLIS = 5;
+    /**
+     * How often keys are looked for between frames. Lanterna's terminals say nothing when input
+     * arrives, so the loop looks: a key waits at most this long before its frame is drawn.
+     */
+    private static final long POLL_NANOS = 5_000_000L;
+    /** After a key, new snapshots are drawn at once for this long: they carry the trainer's answer. */
+    private static final long ANSWER_NANOS = 50_000_000L;
 
     private final Terminal terminal;
     private final Trainer trainer;
     private final LabOptions options;
     private final Theme theme;
+    /** The shortest time between two frames of animation. */
+    private final long frameNanos;
     /** Held while a frame is drawn and while the screen is stopped: nothing writes half a frame. */
     private final Object renderLock = new Object();
     private volatile boolean stopRequested;
+    private volatile Thread loopThread;
     private UiState ui = UiState.initial();
     private boolean fullRedraw = true;
     /** What this screen has asked the trainer for: the parameter explained (-1: none), the surface's grid. */
@@ -48,10 +57,16 @@ public final class Lab {
     private volatile CostFigures measured;
 
     public Lab(Terminal terminal, Trainer trainer, LabOptions options) {
+        this(terminal, trainer, options, FRAME_NANOS);
+    }
+
+    /** With another animation frame interval (tests: a long one shows that keys do not wait for it). */
+    Lab(Terminal terminal, Trainer trainer, LabOptions options, long frameNanos) {
         this.terminal = terminal;
         this.trainer = trainer;
         this.options = options;
         this.theme = new Theme(options.colour(), options.ascii());
+        this.frameNanos = frameNanos;
     }
 
     /**
@@ -59,17 +74,17 @@ public final class Lab {
      * leaves the screen as it found it (main screen, cursor shown) before returning.
      */
     public void run() throws IOException {
-        TerminalScreen screen = new TerminalScreen(terminal);
-        screen.startScreen();
+        FrameScreen screen = new FrameScreen(terminal);
+        loopThread = Thread.currentThread();
+        screen.start();
         try {
-            screen.setCursorPosition(null);
             loop(screen);
         } finally {
             trainer.submit(new Command.Forget(this));
             synchronized (renderLock) {
                 stopRequested = true;
                 try {
-                    screen.stopScreen(true);
+                    screen.stop();
                 } catch (IOException | RuntimeException e) {
                     // the terminal may be gone (a dropped connection): nothing left to restore
                 }
@@ -85,11 +100,11 @@ public final class Lab {
     public static Thread warmUp(Snapshot s, LabOptions options) {
         Thread t = new Thread(() -> {
             try {
-                TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
-                screen.startScreen();
-                Frame.draw(screen.newTextGraphics(), 100, 30, s, UiState.initial(),
+                FrameScreen screen = new FrameScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
+                screen.start();
+                Frame.draw(screen.graphics(), 100, 30, s, UiState.initial(),
                         new Theme(options.colour(), options.ascii()), options);
-                screen.refresh(Screen.RefreshType.COMPLETE);
+                screen.refresh(true);
             } catch (IOException | RuntimeException e) {
                 // only a head start: the real frame does the same work if this fails
             }
@@ -102,21 +117,33 @@ public final class Lab {
     /** Ends {@link #run()} promptly; safe from any thread (a signal handler, a server shutting down). */
     public void stop() {
         stopRequested = true;
+        wake();
     }
 
-    private void loop(TerminalScreen screen) throws IOException {
+    /** Ends the loop's wait at once: it looks for keys and a new snapshot now. Safe from any thread. */
+    public void wake() {
+        Thread t = loopThread;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    private void loop(FrameScreen screen) throws IOException {
         long lastVersion = -1;
-        long lastFrame = 0;
-        boolean dirty = true;
+        long lastFrame = System.nanoTime() - frameNanos;
+        long answerUntil = lastFrame;
         while (!stopRequested) {
+            boolean keyed = false;
             KeyStroke key;
-            while ((key = screen.pollInput()) != null) {
+            while ((key = terminal.pollInput()) != null) {
                 if (handle(key)) {
                     return;
                 }
-                dirty = true;
+                keyed = true;
             }
-            if (screen.doResizeIfNecessary() != null) {
+            long now = System.nanoTime();
+            if (keyed) {
+                answerUntil = now + ANSWER_NANOS;
+            }
+            if (screen.resizeIfNeeded() != null) {
                 fullRedraw = true;
             }
             Snapshot s = trainer.snapshot();
@@ -124,28 +151,35 @@ public final class Lab {
             if (done != null && ui.cost() != null && ui.cost().measuring()
                     && done.architecture().equals(ui.cost().architecture())) {
                 ui = ui.withCost(done);
-                dirty = true;
+                keyed = true; // this screen's own state changed: drawn at once, like a key
             }
-            long now = System.nanoTime();
-            boolean changed = dirty || fullRedraw || s.version() != lastVersion;
-            if (changed && now - lastFrame >= FRAME_NANOS) {
+            boolean newSnapshot = s.version() != lastVersion;
+            boolean slotFree = now - lastFrame >= frameNanos;
+            if (keyed || fullRedraw || newSnapshot && (slotFree || now - answerUntil < 0)) {
                 draw(screen, s);
                 lastVersion = s.version();
                 lastFrame = now;
-                dirty = false;
             }
-            sleep(POLL_MILLIS);
+            long wait = POLL_NANOS;
+            if (newSnapshot && !slotFree && lastVersion != s.version()) {
+                wait = Math.min(wait, lastFrame + frameNanos - now); // animation waits for its slot
+            }
+            LockSupport.parkNanos(this, Math.max(wait, 100_000L));
+            if (Thread.interrupted()) {
+                stopRequested = true;
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private void draw(TerminalScreen screen, Snapshot s) throws IOException {
+    private void draw(FrameScreen screen, Snapshot s) throws IOException {
         synchronized (renderLock) {
             if (stopRequested) return;
-            TerminalSize size = screen.getTerminalSize();
+            TerminalSize size = screen.size();
             ui = ui.select(0, s.parameterCount()); // the table may have shrunk (a restart with fewer units)
             ask(s, size.getColumns(), size.getRows());
-            Frame.draw(screen.newTextGraphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
-            screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
+            screen.refresh(fullRedraw);
             fullRedraw = false;
         }
     }
@@ -181,6 +215,7 @@ public final class Lab {
             try {
                 Bench.Results r = Bench.all(config, COST_WARMUP_NANOS, COST_BATCHES, COST_BATCH_NANOS);
                 measured = new CostFigures(arch, r);
+                wake(); // the figures show at once
             } catch (RuntimeException e) {
                 // no figures: the view keeps saying it is measuring, and the passes still stand
             }
@@ -285,14 +320,5 @@ public final class Lab {
     /** This screen's own state (selection, overlay, scale), for tests. */
     UiState uiState() {
         return ui;
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            stopRequested = true;
-            Thread.currentThread().interrupt();
-        }
     }
 }

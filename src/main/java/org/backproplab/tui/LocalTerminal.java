@@ -8,7 +8,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -92,12 +91,12 @@ public final class LocalTerminal extends UnixTerminal {
     /** Exactly the character's bytes (Lanterna's own encoding adds a NUL after 2-byte characters). */
     @Override
     protected byte[] translateCharacter(char c) {
-        if (c < 0x80) {
-            return new byte[] {(byte) c};
-        }
-        ByteBuffer b = charset.encode(String.valueOf(c));
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        return bytes;
+        return AnsiBytes.encode(c, charset);
+    }
+
+    /** From a shared table: Lanterna builds a new string for every move. */
+    @Override
+    public void setCursorPosition(int col, int row) throws IOException {
+        writeToTerminal(AnsiBytes.cursor(col, row));
     }
 }

@@ -67,7 +67,17 @@ public final class Numbers {
 
     /** A count with thousands separators: 12,345. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        if (n == Long.MIN_VALUE) return String.format(Locale.ROOT, "%,d", n);
+        // by hand: the status line shows counts every frame, and a Formatter costs a kilobyte or two
+        String digits = Long.toString(Math.abs(n));
+        int len = digits.length();
+        StringBuilder b = new StringBuilder(len + len / 3 + 1);
+        if (n < 0) b.append('-');
+        for (int i = 0; i < len; i++) {
+            if (i > 0 && (len - i) % 3 == 0) b.append(',');
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
     }
 
     /** A rate rounded to a whole number, with separators: 1,234,568 for 1234567.6. */

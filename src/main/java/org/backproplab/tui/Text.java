@@ -31,10 +31,12 @@ final class Text {
     /** A panel's title row: "─ Title ──────" across the area's width. */
     static void heading(TextGraphics g, Area a, String title, Theme t) {
         t.apply(g, Theme.Role.DIM);
-        String rule = String.valueOf(t.horizontal()).repeat(Math.max(0, a.width()));
-        put(g, a, 0, 0, rule);
+        char rule = t.horizontal();
+        for (int c = 0; c < a.width() && a.height() > 0; c++) {
+            Cells.put(g, a.col() + c, a.row(), rule);
+        }
         t.apply(g, Theme.Role.HEADING);
-        put(g, a, 1, 0, " " + title + " ");
+        put(g, a, put(g, a, put(g, a, 1, 0, " "), 0, title), 0, " ");
         t.apply(g, Theme.Role.NORMAL);
     }
 

@@ -25,9 +25,13 @@ class LabTest {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private void start(LabOptions options) {
+        start(options, 1_000_000_000L / Lab.FPS);
+    }
+
+    private void start(LabOptions options, long frameNanos) {
         trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
         trainer.start();
-        lab = new Lab(vt, trainer, options);
+        lab = new Lab(vt, trainer, options, frameNanos);
         thread = new Thread(() -> {
             try {
                 lab.run();
@@ -103,6 +107,38 @@ class LabTest {
         key('r');
         await("r draws a new seed", () -> trainer.snapshot().config().seed() != 1);
         assertThat(failure.get()).isNull();
+    }
+
+    /** The number after "epoch " on the status line, as drawn. */
+    private long epochOnScreen() {
+        String line = screen().lines().filter(l -> l.contains("epoch ")).findFirst().orElseThrow();
+        String digits = line.substring(line.indexOf("epoch ") + 6).split(" ")[0].replace(",", "");
+        return Long.parseLong(digits);
+    }
+
+    @Test
+    void aKeyIsDrawnAtOnceWhileAnimationKeepsItsFrameRate() throws Exception {
+        long tenSeconds = 10_000_000_000L; // one animation frame every 10 s: a key must not wait for it
+        start(LabOptions.defaults(), tenSeconds);
+        await("first frame", () -> screen().contains("epoch 0"));
+        long t0 = System.nanoTime();
+        key('?');
+        await("? draws the help box", () -> screen().contains("Keys (Esc or ? closes)"));
+        key('?');
+        await("? closes it", () -> !screen().contains("Keys (Esc or ? closes)"));
+        key('n');
+        await("n: the trainer's answer, epoch 1, is drawn", () -> screen().contains("epoch 1 "));
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds for three keys").isLessThan(2.0);
+
+        key(' ');
+        await("space: running", () -> screen().contains("running"));
+        Thread.sleep(300); // past the answer to the key: now only animation frames, one per 10 s
+        long shown = epochOnScreen();
+        Thread.sleep(300);
+        assertThat(trainer.snapshot().epoch()).as("the trainer runs on").isGreaterThan(shown);
+        assertThat(epochOnScreen()).as("no animation frame before its slot").isEqualTo(shown);
+        key('l');
+        await("a key draws the newest snapshot at once", () -> screen().contains("log scale") && epochOnScreen() > shown);
     }
 
     @Test

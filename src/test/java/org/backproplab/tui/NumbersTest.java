@@ -86,6 +86,13 @@ class NumbersTest {
         assertThat(Numbers.setting(2.0)).isEqualTo("2");
         assertThat(Numbers.setting(0.03)).isEqualTo("0.03");
         assertThat(Numbers.count(1234567)).isEqualTo("1,234,567");
+        assertThat(Numbers.count(0)).isEqualTo("0");
+        assertThat(Numbers.count(999)).isEqualTo("999");
+        assertThat(Numbers.count(1000)).isEqualTo("1,000");
+        assertThat(Numbers.count(-1234)).isEqualTo("-1,234");
+        assertThat(Numbers.count(100_000)).isEqualTo("100,000");
+        assertThat(Numbers.count(Long.MAX_VALUE)).isEqualTo("9,223,372,036,854,775,807");
+        assertThat(Numbers.count(Long.MIN_VALUE)).isEqualTo("-9,223,372,036,854,775,808");
         assertThat(Numbers.rate(998.5)).isEqualTo("999");
         assertThat(Numbers.fixed(Double.NaN, 4)).isEqualTo("NaN");
         assertThat(Numbers.sci(Double.NEGATIVE_INFINITY, 4)).isEqualTo("-inf");
