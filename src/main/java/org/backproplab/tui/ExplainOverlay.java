@@ -1,7 +1,5 @@
 package org.backproplab.tui;
 
-import com.googlecode.lanterna.TerminalPosition;
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,21 +113,11 @@ final class ExplainOverlay {
         int width = Math.min(screen.width(), 110);
         List<Line> lines = lines(s, k, width - 4, nd, t);
         int height = Math.min(screen.height(), lines.size() + 2);
-        Area box = new Area(screen.col() + (screen.width() - width) / 2, screen.row() + Math.max(0, (screen.height() - height) / 2),
-                width, height);
-        t.apply(g, Theme.Role.NORMAL);
-        g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
-        t.apply(g, Theme.Role.DIM);
-        for (int r = 1; r < box.height() - 1; r++) {
-            Cells.put(g, box.col(), box.row() + r, t.vertical());
-            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
-        }
-        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
         String label = s.config().architecture().label(k, t.ascii());
         String title = "Explain " + t.partial() + "L/" + t.partial() + t.theta() + " for " + label
                 + ": live (space pauses), Esc closes";
-        if (title.length() + 4 > box.width()) title = "Explain " + label + ": live, Esc closes";
-        Text.heading(g, box, title, t);
+        if (title.length() + 4 > width) title = "Explain " + label + ": live, Esc closes";
+        Area box = Text.overlay(g, screen, width, height, title, t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         for (int i = 0; i < lines.size() && i < inner.height(); i++) {
             t.apply(g, lines.get(i).role());

@@ -1,7 +1,5 @@
 package org.backproplab.tui;
 
-import com.googlecode.lanterna.TerminalPosition;
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
 
@@ -30,17 +28,7 @@ final class HelpOverlay {
         int rows = Keymap.BINDINGS.size() + (readOnly ? 1 : 0);
         boolean showLegend = rows + 2 + LEGEND.length + 1 <= screen.height();
         int height = Math.min(screen.height(), rows + 2 + (showLegend ? LEGEND.length + 1 : 0));
-        Area box = new Area(screen.col() + (screen.width() - width) / 2, screen.row() + (screen.height() - height) / 2,
-                width, height);
-        t.apply(g, Theme.Role.NORMAL);
-        g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
-        t.apply(g, Theme.Role.DIM);
-        for (int r = 1; r < box.height() - 1; r++) {
-            Cells.put(g, box.col(), box.row() + r, t.vertical());
-            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
-        }
-        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
-        Text.heading(g, box, "Keys (Esc or ? closes)", t);
+        Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes)", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int row = 0;
         if (readOnly) {
@@ -77,17 +65,7 @@ final class HelpOverlay {
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0));
-        Area box = new Area(screen.col() + (screen.width() - width) / 2, screen.row() + (screen.height() - height) / 2,
-                width, height);
-        t.apply(g, Theme.Role.NORMAL);
-        g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
-        t.apply(g, Theme.Role.DIM);
-        for (int r = 1; r < box.height() - 1; r++) {
-            Cells.put(g, box.col(), box.row() + r, t.vertical());
-            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
-        }
-        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
-        Text.heading(g, box, "Keys (Esc or ? closes) in short: a taller window shows more", t);
+        Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes) in short: a taller window shows more", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
         if (readOnly) {

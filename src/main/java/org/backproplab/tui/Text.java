@@ -1,5 +1,7 @@
 package org.backproplab.tui;
 
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 
 /** Small drawing helpers shared by the panels; everything is clipped to the panel's area. */
@@ -26,6 +28,25 @@ final class Text {
 
     static String padRight(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /**
+     * An overlay's frame, centred in {@code screen}: cleared, a rule on the left, right and bottom,
+     * and {@code title} on the top rule. Returns the box; its inside is two columns in from each side.
+     */
+    static Area overlay(TextGraphics g, Area screen, int width, int height, String title, Theme t) {
+        Area box = new Area(screen.col() + (screen.width() - width) / 2,
+                screen.row() + Math.max(0, (screen.height() - height) / 2), width, height);
+        t.apply(g, Theme.Role.NORMAL);
+        g.fillRectangle(new TerminalPosition(box.col(), box.row()), new TerminalSize(box.width(), box.height()), ' ');
+        t.apply(g, Theme.Role.DIM);
+        for (int r = 1; r < box.height() - 1; r++) {
+            Cells.put(g, box.col(), box.row() + r, t.vertical());
+            Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
+        }
+        Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
+        heading(g, box, title, t);
+        return box;
     }
 
     /** A panel's title row: "─ Title ──────" across the area's width. */
