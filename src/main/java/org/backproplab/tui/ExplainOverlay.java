@@ -80,17 +80,29 @@ final class ExplainOverlay {
         }
         List<Explanation.Factor> names = c.rows().get(0).factors();
         int fd = wide ? 6 : 4;
-        int col = fd + 6;
+        // Each factor's column is as wide as its name or its widest value, plus a space. An input
+        // x or a ReLU slope is exactly 0 or 1 and reads as such, which keeps 80 columns enough.
+        String[][] cells = new String[c.rows().size()][names.size()];
+        int[] widths = new int[names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            widths[j] = name(names.get(j), t).length() + 1;
+            for (int i = 0; i < c.rows().size(); i++) {
+                double v = c.rows().get(i).factors().get(j).value();
+                cells[i][j] = v == 0.0 || v == 1.0 ? String.valueOf((int) v) : Numbers.sci(v, fd);
+                widths[j] = Math.max(widths[j], cells[i][j].length() + 1);
+            }
+        }
         StringBuilder head = new StringBuilder(" x1 x2 ");
-        for (Explanation.Factor f : names) {
-            head.append(Text.padLeft(t.ascii() ? f.ascii() : f.name(), Math.max(col, name(f, t).length() + 1)));
+        for (int j = 0; j < names.size(); j++) {
+            head.append(Text.padLeft(name(names.get(j), t), widths[j]));
         }
         head.append(Text.padLeft("product", nd + 7));
         out.add(new Line(head.toString(), Theme.Role.DIM));
-        for (Explanation.Row r : c.rows()) {
+        for (int i = 0; i < c.rows().size(); i++) {
+            Explanation.Row r = c.rows().get(i);
             StringBuilder line = new StringBuilder("  " + (int) r.x1() + "  " + (int) r.x2() + " ");
-            for (Explanation.Factor f : r.factors()) {
-                line.append(Text.padLeft(Numbers.sci(f.value(), fd), Math.max(col, name(f, t).length() + 1)));
+            for (int j = 0; j < names.size(); j++) {
+                line.append(Text.padLeft(cells[i][j], widths[j]));
             }
             line.append(Text.padLeft(Numbers.sci(r.product(), nd), nd + 7));
             out.add(new Line(line.toString(), Theme.Role.NORMAL));
