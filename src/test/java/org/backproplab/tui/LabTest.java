@@ -50,27 +50,15 @@ class LabTest {
     }
 
     private String screen() {
-        StringBuilder b = new StringBuilder();
-        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
-            for (int c = 0; c < vt.getTerminalSize().getColumns(); c++) {
-                b.append(vt.getCharacter(c, r).getCharacterString());
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        return VirtualScreenText.screen(vt);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(5);
-        }
-        throw new AssertionError("not within 5 s: " + what);
+        VirtualScreenText.await(what, condition);
     }
 
     private void key(char c) {
-        vt.addInput(new KeyStroke(c, false, false));
+        VirtualScreenText.key(vt, c);
     }
 
     @Test
