@@ -28,7 +28,8 @@ public final class LossHistoryCsv {
     public static String of(LossHistory.Points points) {
         StringBuilder b = new StringBuilder();
         if (points.stride() == 1) {
-            b.append("# loss at the start of each epoch, ").append(points.epochs()).append(" epochs\n");
+            b.append("# loss at the start of each epoch, ").append(points.epochs())
+                    .append(points.epochs() == 1 ? " epoch\n" : " epochs\n");
         } else {
             b.append("# each row is the mean loss of ").append(points.stride())
                     .append(" epochs from 'epoch' on (the lab keeps at most ").append(LossHistory.DEFAULT_CAPACITY)

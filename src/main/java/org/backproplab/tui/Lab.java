@@ -305,7 +305,7 @@ public final class Lab {
         try {
             Path f = LossHistoryCsv.writeNew(dir, "backprop-lab-loss-" + s.epoch(), s.history());
             ui = ui.withNote("wrote " + f + " (the loss of epochs 0.." + Numbers.count(Math.max(0, s.epoch() - 1))
-                    + " in " + Numbers.count(s.history().size()) + " rows)");
+                    + " in " + Numbers.count(s.history().size()) + (s.history().size() == 1 ? " row)" : " rows)"));
         } catch (IOException | RuntimeException e) {
             ui = ui.withNote("could not write the loss history: " + reason(e));
         }
