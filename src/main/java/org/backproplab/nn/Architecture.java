@@ -69,6 +69,35 @@ public record Architecture(int hidden, Activation activation, Loss loss) {
 
     /** The stable name used in files, JSON and on the command line: w_x1_h2, b_h1, w_h2_y, b_y. */
     public String name(int k) {
+        return Names.NAMES[hidden][k];
+    }
+
+    /** The label on screen: x1→h2, b h1, h2→y, b y (ASCII arrows when asked). */
+    public String label(int k, boolean ascii) {
+        return (ascii ? Names.ASCII_LABELS : Names.LABELS)[hidden][k];
+    }
+
+    /** Every name and label made once: screens and snapshots ask for them many times a second. */
+    private static final class Names {
+        static final String[][] NAMES = table(null);
+        static final String[][] LABELS = table("→");
+        static final String[][] ASCII_LABELS = table("->");
+
+        /** [hidden][k]: names when {@code arrow} is null, else labels with that arrow. */
+        private static String[][] table(String arrow) {
+            String[][] t = new String[MAX_HIDDEN + 1][];
+            for (int h = MIN_HIDDEN; h <= MAX_HIDDEN; h++) {
+                Architecture a = new Architecture(h, Activation.SIGMOID, Loss.MSE);
+                t[h] = new String[a.parameterCount()];
+                for (int k = 0; k < t[h].length; k++) {
+                    t[h][k] = arrow == null ? a.makeName(k) : a.makeLabel(k, arrow);
+                }
+            }
+            return t;
+        }
+    }
+
+    private String makeName(int k) {
         int j = hiddenUnitOf(k) + 1;
         return switch (kind(k)) {
             case INPUT_WEIGHT -> "w_x" + (inputOf(k) + 1) + "_h" + j;
@@ -78,9 +107,7 @@ public record Architecture(int hidden, Activation activation, Loss loss) {
         };
     }
 
-    /** The label on screen: x1→h2, b h1, h2→y, b y (ASCII arrows when asked). */
-    public String label(int k, boolean ascii) {
-        String arrow = ascii ? "->" : "→";
+    private String makeLabel(int k, String arrow) {
         int j = hiddenUnitOf(k) + 1;
         return switch (kind(k)) {
             case INPUT_WEIGHT -> "x" + (inputOf(k) + 1) + arrow + "h" + j;

@@ -1,17 +1,20 @@
 package org.backproplab.train;
 
-import java.util.Arrays;
-
 /**
  * The loss of every epoch in bounded memory: at most {@code capacity} points, each the mean of
  * {@code stride} consecutive epochs. When full, neighbouring pairs merge and the stride doubles, so
  * a run of hours keeps the same few thousand points. The lowest loss is kept exactly.
- * Not thread-safe: the trainer's thread owns it and hands out {@link Points} copies.
+ * Not thread-safe: the trainer's thread owns it and hands out {@link Points}, read-only views
+ * that any thread may read. A view shares the array of points instead of copying it (a trainer
+ * publishes 50 views a second, and copying a full history was most of its garbage): points are
+ * only ever appended past the end of every view made so far, and merging pairs writes a new array.
  */
 public final class LossHistory {
     public static final int DEFAULT_CAPACITY = 2048;
 
-    private final double[] points;
+    private final int capacity;
+    /** Shared with the views handed out: entries below {@code size} are never changed in place. */
+    private double[] points;
     private int size;
     private long stride = 1;
     /** The bucket being filled: sum and count of epochs not yet a point. */
@@ -28,6 +31,7 @@ public final class LossHistory {
         if (capacity < 2 || capacity % 2 != 0) {
             throw new IllegalArgumentException("capacity must be even and >= 2, got " + capacity);
         }
+        this.capacity = capacity;
         this.points = new double[capacity];
     }
 
@@ -53,14 +57,17 @@ public final class LossHistory {
     }
 
     private void mergePairs() {
+        double[] merged = new double[capacity]; // a new array: views made before still read the old one
         for (int i = 0; i < size / 2; i++) {
-            points[i] = (points[2 * i] + points[2 * i + 1]) / 2;
+            merged[i] = (points[2 * i] + points[2 * i + 1]) / 2;
         }
+        points = merged;
         size /= 2;
         stride *= 2;
     }
 
     public void clear() {
+        points = new double[capacity];
         size = 0;
         stride = 1;
         pendingSum = 0;
@@ -69,39 +76,72 @@ public final class LossHistory {
         lowest = Double.POSITIVE_INFINITY;
     }
 
-    /** A copy for a snapshot: the full points, then the partly filled one (if any). */
+    /** The history as it is now: a view that later epochs do not change. */
     public Points points() {
-        double[] copy = Arrays.copyOf(points, size + (pendingCount > 0 ? 1 : 0));
-        if (pendingCount > 0) {
-            copy[size] = pendingSum / pendingCount;
-        }
-        return new Points(copy, stride, epochs, lowest);
+        return new Points(points, size, pendingCount > 0, pendingCount > 0 ? pendingSum / pendingCount : 0,
+                stride, epochs, lowest);
     }
 
     /**
-     * The history as drawn: {@code values[i]} is the mean loss of epochs [i·stride, (i+1)·stride)
-     * (the last one may cover fewer); {@code lowest} is +∞ when nothing was recorded. It takes
-     * {@code values} as given, not a copy: whoever makes one hands over an array of its own (a
-     * trainer publishes 50 of these a second, and a second copy of a full history was half of
-     * its garbage). {@link #values()} still returns a copy.
+     * The history as drawn: {@code value(i)} is the mean loss of epochs [i·stride, (i+1)·stride)
+     * (the last one may cover fewer); {@code lowest} is +∞ when nothing was recorded.
      */
-    public record Points(double[] values, long stride, long epochs, double lowest) {
+    public static final class Points {
+        private static final Points EMPTY = new Points(new double[0], 0, false, 0, 1, 0, Double.POSITIVE_INFINITY);
 
-        @Override
-        public double[] values() {
-            return values.clone();
-        }
+        private final double[] full;
+        private final int fullCount;
+        private final boolean partial;
+        private final double partialValue;
+        private final long stride;
+        private final long epochs;
+        private final double lowest;
 
-        public int size() {
-            return values.length;
-        }
-
-        public double value(int i) {
-            return values[i];
+        private Points(double[] full, int fullCount, boolean partial, double partialValue, long stride, long epochs,
+                       double lowest) {
+            this.full = full;
+            this.fullCount = fullCount;
+            this.partial = partial;
+            this.partialValue = partialValue;
+            this.stride = stride;
+            this.epochs = epochs;
+            this.lowest = lowest;
         }
 
         public static Points empty() {
-            return new Points(new double[0], 1, 0, Double.POSITIVE_INFINITY);
+            return EMPTY;
+        }
+
+        /** The complete points, then the partly filled one (if any). */
+        public int size() {
+            return fullCount + (partial ? 1 : 0);
+        }
+
+        public double value(int i) {
+            if (i < 0 || i >= size()) throw new IndexOutOfBoundsException("point " + i + " of " + size());
+            return i < fullCount ? full[i] : partialValue;
+        }
+
+        /** A copy of every value, in order. */
+        public double[] values() {
+            double[] copy = java.util.Arrays.copyOf(full, size());
+            if (partial) copy[fullCount] = partialValue;
+            return copy;
+        }
+
+        /** Epochs per point (the last point may cover fewer). */
+        public long stride() {
+            return stride;
+        }
+
+        /** Epochs recorded (finite losses). */
+        public long epochs() {
+            return epochs;
+        }
+
+        /** The lowest loss of any epoch, +∞ when none was recorded. */
+        public double lowest() {
+            return lowest;
         }
     }
 }

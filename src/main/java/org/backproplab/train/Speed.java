@@ -13,9 +13,11 @@ public enum Speed {
     public static final Speed DEFAULT = S1K;
 
     private final long epochsPerSecond;
+    private final String label;
 
     Speed(long epochsPerSecond) {
         this.epochsPerSecond = epochsPerSecond;
+        this.label = epochsPerSecond == 0 ? "max" : String.format(Locale.ROOT, "%,d/s", epochsPerSecond);
     }
 
     public boolean isMax() {
@@ -36,6 +38,6 @@ public enum Speed {
 
     /** "1,000/s" or "max". */
     public String label() {
-        return isMax() ? "max" : String.format(Locale.ROOT, "%,d/s", epochsPerSecond);
+        return label;
     }
 }

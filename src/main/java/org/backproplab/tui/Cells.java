@@ -32,13 +32,18 @@ final class Cells {
     }
 
     /** Writes {@code s} at (col, row) in the graphics' current colours and modifiers. */
-    static void put(TextGraphics g, int col, int row, String s) {
+    static void put(TextGraphics g, int col, int row, CharSequence s) {
+        put(g, col, row, s, s.length());
+    }
+
+    /** Writes the first {@code length} characters of {@code s} at (col, row). */
+    static void put(TextGraphics g, int col, int row, CharSequence s, int length) {
         int style = style(g);
         if (style < 0) {
-            g.putString(col, row, s);
+            g.putString(col, row, s.subSequence(0, length).toString());
             return;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < length; i++) {
             g.setCharacter(col + i, row, cell(s.charAt(i), style));
         }
     }

@@ -15,7 +15,7 @@ final class FooterPanel {
             t.apply(g, Theme.Role.ACCENT);
             col = Text.put(g, a, col, 0, b.footerLabel());
             t.apply(g, Theme.Role.NORMAL);
-            col = Text.put(g, a, col, 0, " " + b.footerText());
+            col = Text.put(g, a, Text.put(g, a, col, 0, ' '), 0, b.footerText());
             col += 2;
         }
     }

@@ -20,32 +20,48 @@ final class GradientsPanel {
         return width >= 70 ? 6 : 5;
     }
 
+    /** The verdict as a symbol and a word, so that it reads without colour. */
     static String verdict(GradientCheck.Verdict v, Theme t) {
-        return switch (v) {
-            case GOOD -> t.right() + " good";
-            case ACCEPTABLE -> t.near() + " acceptable";
-            case BAD -> t.wrong() + " BAD";
-        };
+        return (t.ascii() ? ASCII_VERDICTS : VERDICTS).get(v);
     }
 
-    static String reason(GradientCheck.Reason r, boolean full, Theme t) {
-        if (full) return r.text().replace("ε", t.epsilon());
-        return switch (r) {
-            case NONE -> "";
-            case KINK -> "kink";
-            case ONE_SIDED -> "O(" + t.epsilon() + ")";
-            case ROUNDING -> "tiny";
-        };
-    }
+    private static final java.util.Map<GradientCheck.Verdict, String> VERDICTS = verdicts(new Theme(false, false));
+    private static final java.util.Map<GradientCheck.Verdict, String> ASCII_VERDICTS = verdicts(new Theme(false, true));
 
-    /** The verdict with its reason, as long as fits in {@code room}: in full, short, or left out. */
-    static String verdictText(String verdict, GradientCheck.Reason r, int room, Theme t) {
-        for (boolean full : new boolean[] {true, false}) {
-            String why = reason(r, full, t);
-            if (why.isEmpty()) return verdict;
-            if (verdict.length() + 1 + why.length() <= room) return verdict + " " + why;
+    private static java.util.Map<GradientCheck.Verdict, String> verdicts(Theme t) {
+        java.util.Map<GradientCheck.Verdict, String> m = new java.util.EnumMap<>(GradientCheck.Verdict.class);
+        for (GradientCheck.Verdict v : GradientCheck.Verdict.values()) {
+            m.put(v, switch (v) {
+                case GOOD -> t.right() + " good";
+                case ACCEPTABLE -> t.near() + " acceptable";
+                case BAD -> t.wrong() + " BAD";
+            });
         }
-        return verdict;
+        return m;
+    }
+
+    /** The reason in full or in a word, in the theme's characters (made once: every row of every frame shows one). */
+    static String reason(GradientCheck.Reason r, boolean full, Theme t) {
+        return (full ? t.ascii() ? ASCII_REASONS : REASONS : t.ascii() ? ASCII_SHORT : SHORT).get(r);
+    }
+
+    private static final java.util.Map<GradientCheck.Reason, String> REASONS = reasons(true, false);
+    private static final java.util.Map<GradientCheck.Reason, String> ASCII_REASONS = reasons(true, true);
+    private static final java.util.Map<GradientCheck.Reason, String> SHORT = reasons(false, false);
+    private static final java.util.Map<GradientCheck.Reason, String> ASCII_SHORT = reasons(false, true);
+
+    private static java.util.Map<GradientCheck.Reason, String> reasons(boolean full, boolean ascii) {
+        String epsilon = new Theme(false, ascii).epsilon();
+        java.util.Map<GradientCheck.Reason, String> m = new java.util.EnumMap<>(GradientCheck.Reason.class);
+        for (GradientCheck.Reason r : GradientCheck.Reason.values()) {
+            m.put(r, full ? r.text().replace("ε", epsilon) : switch (r) {
+                case NONE -> "";
+                case KINK -> "kink";
+                case ONE_SIDED -> "O(" + epsilon + ")";
+                case ROUNDING -> "tiny";
+            });
+        }
+        return m;
     }
 
     static Theme.Role role(GradientCheck.Verdict v) {
@@ -80,6 +96,7 @@ final class GradientsPanel {
         int count = check.entries().size();
         int first = Text.firstVisible(ui.selected(), visible, count);
         Text.rowsShown(g, a, title.length(), first, visible, count, t);
+        StringBuilder n = new StringBuilder(24);
         for (int i = 0; i < visible && first + i < count; i++) {
             int k = first + i;
             int row = 2 + i;
@@ -87,15 +104,20 @@ final class GradientsPanel {
             boolean selected = k == ui.selected();
             t.apply(g, Theme.Role.NORMAL);
             if (selected) g.enableModifiers(SGR.REVERSE);
-            Text.put(g, a, 0, row, Text.padRight(arch.label(k, t.ascii()), a.width()));
-            Text.put(g, a, cNum, row, Text.padLeft(Numbers.sci(e.numeric(), nd), num));
-            Text.put(g, a, cChain, row, Text.padLeft(Numbers.sci(e.chainRule(), nd), num));
-            Text.put(g, a, cRel, row, Numbers.sci(e.relativeError(), 2));
+            Text.putLeftIn(g, a, 0, row, cNum, arch.label(k, t.ascii()));
+            Text.putRightIn(g, a, cNum, row, num, Numbers.sci(Text.clear(n), e.numeric(), nd));
+            Text.fill(g, a, cNum + num, row, cChain);
+            Text.putRightIn(g, a, cChain, row, num, Numbers.sci(Text.clear(n), e.chainRule(), nd));
+            Text.fill(g, a, cChain + num, row, cRel);
+            Text.putLeftIn(g, a, cRel, row, cVerdict - cRel, Numbers.sci(Text.clear(n), e.relativeError(), 2));
             t.apply(g, role(e.verdict()));
             if (selected) g.enableModifiers(SGR.REVERSE);
-            String v = verdict(e.verdict(), t);
-            int room = a.width() - cVerdict;
-            Text.put(g, a, cVerdict, row, verdictText(v, e.reason(), room, t));
+            int col = Text.put(g, a, cVerdict, row, verdict(e.verdict(), t));
+            String why = reason(e.reason(), col + 1 + reason(e.reason(), true, t).length() <= a.width(), t);
+            if (!why.isEmpty() && col + 1 + why.length() <= a.width()) {
+                col = Text.put(g, a, Text.put(g, a, col, row, ' '), row, why);
+            }
+            Text.fill(g, a, col, row, a.width());
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -160,7 +160,9 @@ public final class Keymap {
 
     /** The footer's entries in rank order. */
     public static List<Binding> footer() {
-        return BINDINGS.stream().filter(b -> b.footer() > 0)
-                .sorted(java.util.Comparator.comparingInt(Binding::footer)).toList();
+        return FOOTER;
     }
+
+    private static final List<Binding> FOOTER = BINDINGS.stream().filter(b -> b.footer() > 0)
+            .sorted(java.util.Comparator.comparingInt(Binding::footer)).toList();
 }

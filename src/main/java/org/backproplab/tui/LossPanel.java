@@ -16,16 +16,20 @@ final class LossPanel {
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
         String scale = ui.logScale() ? "log scale" : "linear scale";
-        String title = "Loss L: mean " + s.config().loss().title() + " over the 4 rows, " + scale;
-        Text.heading(g, a, title.length() + 4 <= a.width() ? title
-                : "Loss: mean " + s.config().loss().title() + ", " + scale, t);
+        String loss = s.config().loss().title();
+        StringBuilder b = new StringBuilder(80); // the title, the caption and the axis: one builder for all
+        b.append("Loss L: mean ").append(loss).append(" over the 4 rows, ").append(scale);
+        if (b.length() + 4 > a.width()) Text.clear(b).append("Loss: mean ").append(loss).append(", ").append(scale);
+        Text.heading(g, a, b, t);
         LossHistory.Points h = s.history();
         double lowest = Math.min(h.lowest(), s.loss());
         t.apply(g, Theme.Role.NORMAL);
-        String caption = "now " + Numbers.sig(s.loss(), 6) + "   lowest "
-                + (Double.isFinite(lowest) ? Numbers.sig(lowest, 6) : "-");
-        String epochs = "   epochs 0.." + Numbers.count(s.epoch());
-        Text.put(g, a, 0, 1, caption.length() + epochs.length() <= a.width() ? caption + epochs : caption);
+        Numbers.sig(Text.clear(b).append("now "), s.loss(), 6).append("   lowest ");
+        if (Double.isFinite(lowest)) Numbers.sig(b, lowest, 6); else b.append('-');
+        int caption = b.length();
+        Numbers.count(b.append("   epochs 0.."), s.epoch());
+        if (b.length() > a.width()) b.setLength(caption); // the epochs only when they fit whole
+        Text.put(g, a, 0, 1, b);
         int rows = a.height() - 2;
         int width = a.width() - AXIS;
         if (rows < 1 || width < 1) return;
@@ -59,9 +63,9 @@ final class LossPanel {
         if (!(hi > lo)) hi = lo + 1;
         Area axis = new Area(a.col(), a.row() + 2, AXIS - 1, rows);
         t.apply(g, Theme.Role.DIM);
-        Text.putRight(g, axis, AXIS - 1, 0, Numbers.sig(ui.logScale() ? Math.pow(10, hi) : hi, 3));
+        Text.putRight(g, axis, AXIS - 1, 0, Numbers.sig(Text.clear(b), ui.logScale() ? Math.pow(10, hi) : hi, 3));
         if (rows > 1) {
-            Text.putRight(g, axis, AXIS - 1, rows - 1, ui.logScale() ? Numbers.sig(Math.pow(10, lo), 3) : "0");
+            Text.putRight(g, axis, AXIS - 1, rows - 1, ui.logScale() ? Numbers.sig(Text.clear(b), Math.pow(10, lo), 3) : "0");
         }
         t.apply(g, Theme.Role.ACCENT);
         for (int c = 0; c < cols.length; c++) {

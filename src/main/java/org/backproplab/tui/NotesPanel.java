@@ -73,8 +73,10 @@ final class NotesPanel {
 
     /** Some gradient is not good because the forward difference is one-sided. */
     static boolean oneSidedOff(Snapshot s) {
-        return s.check().entries().stream().anyMatch(e -> e.reason() == GradientCheck.Reason.ONE_SIDED
-                && e.verdict() == GradientCheck.Verdict.BAD);
+        for (GradientCheck.Entry e : s.check().entries()) {
+            if (e.reason() == GradientCheck.Reason.ONE_SIDED && e.verdict() == GradientCheck.Verdict.BAD) return true;
+        }
+        return false;
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {

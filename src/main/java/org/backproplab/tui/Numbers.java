@@ -9,6 +9,10 @@ import java.util.Locale;
  * Numbers as shown on screen: rounded from the exact binary value (half to even, as C's printf and
  * Python do), never truncated. {@link String#format} rounds from the shortest decimal instead, which
  * is off by one in the last digit for values such as 1.0005 (really 1.000499999…).
+ *
+ * <p>Each form comes twice: returning a new string, and appending to a {@link StringBuilder}. The
+ * panels redraw some fifty numbers thirty times a second and append them into one reused builder,
+ * so a frame makes almost no garbage; the strings are the same code with a builder of their own.
  */
 public final class Numbers {
     private Numbers() {
@@ -16,34 +20,22 @@ public final class Numbers {
 
     /** {@code decimals} places: 0.1235 for (0.12345678, 4). */
     public static String fixed(double x, int decimals) {
-        if (!Double.isFinite(x)) return nonFinite(x);
-        String fast = fastFixed(x, decimals);
-        if (fast != null) return fast;
-        String s = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
-        return x < 0 && !s.startsWith("-") ? "-" + s : s; // -0.0000: negative, but smaller than shown
+        return fixed(new StringBuilder(24), x, decimals).toString();
     }
 
     /** Like {@link #fixed} with a sign always shown: +0.4170, -1.0000, +0.0000. */
     public static String signedFixed(double x, int decimals) {
-        String s = fixed(x, decimals);
-        return s.startsWith("-") || !Double.isFinite(x) ? s : "+" + s;
+        return signedFixed(new StringBuilder(24), x, decimals).toString();
     }
 
     /** Scientific with {@code digits} significant digits: -1.2346e-05 for (-1.234567e-5, 5). */
     public static String sci(double x, int digits) {
-        if (!Double.isFinite(x)) return nonFinite(x);
-        String fast = fastSci(x, digits);
-        if (fast != null) return fast;
-        BigDecimal r = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
-        int exp = r.signum() == 0 ? 0 : r.precision() - r.scale() - 1;
-        BigDecimal mantissa = r.movePointLeft(exp).setScale(digits - 1, RoundingMode.HALF_EVEN);
-        return mantissa.toPlainString() + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
+        return sci(new StringBuilder(24), x, digits).toString();
     }
 
     /** Like {@link #sci} with a sign always shown. */
     public static String signedSci(double x, int digits) {
-        String s = sci(x, digits);
-        return s.startsWith("-") || !Double.isFinite(x) ? s : "+" + s;
+        return signedSci(new StringBuilder(24), x, digits).toString();
     }
 
     /**
@@ -51,38 +43,151 @@ public final class Numbers {
      * 10^digits (0.477385, 12.3457), scientific otherwise.
      */
     public static String sig(double x, int digits) {
-        if (!Double.isFinite(x)) return nonFinite(x);
-        if (x == 0) return fixed(0, digits - 1);
-        BigDecimal r = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
-        int exp = r.precision() - r.scale() - 1;
-        if (exp < -4 || exp >= digits) return sci(x, digits);
-        return r.setScale(Math.max(0, digits - 1 - exp), RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    /** A setting as the user typed it: 0.0001, 2, 0.03 (the shortest decimal that is this double). */
-    public static String setting(double x) {
-        if (!Double.isFinite(x)) return nonFinite(x);
-        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+        return sig(new StringBuilder(24), x, digits).toString();
     }
 
     /** A count with thousands separators: 12,345. */
     public static String count(long n) {
-        if (n == Long.MIN_VALUE) return String.format(Locale.ROOT, "%,d", n);
-        // by hand: the status line shows counts every frame, and a Formatter costs a kilobyte or two
-        String digits = Long.toString(Math.abs(n));
-        int len = digits.length();
-        StringBuilder b = new StringBuilder(len + len / 3 + 1);
-        if (n < 0) b.append('-');
-        for (int i = 0; i < len; i++) {
-            if (i > 0 && (len - i) % 3 == 0) b.append(',');
-            b.append(digits.charAt(i));
-        }
-        return b.toString();
+        return count(new StringBuilder(26), n).toString();
     }
 
     /** A rate rounded to a whole number, with separators: 1,234,568 for 1234567.6. */
     public static String rate(double perSecond) {
         return count(Math.round(perSecond));
+    }
+
+    /** Appends {@link #fixed(double, int)}. */
+    public static StringBuilder fixed(StringBuilder out, double x, int decimals) {
+        return fixed(out, x, decimals, false);
+    }
+
+    /** Appends {@link #signedFixed(double, int)}. */
+    public static StringBuilder signedFixed(StringBuilder out, double x, int decimals) {
+        return fixed(out, x, decimals, true);
+    }
+
+    /** Appends {@link #sci(double, int)}. */
+    public static StringBuilder sci(StringBuilder out, double x, int digits) {
+        return sci(out, x, digits, false);
+    }
+
+    /** Appends {@link #signedSci(double, int)}. */
+    public static StringBuilder signedSci(StringBuilder out, double x, int digits) {
+        return sci(out, x, digits, true);
+    }
+
+    /** Appends {@link #sig(double, int)}. */
+    public static StringBuilder sig(StringBuilder out, double x, int digits) {
+        if (!Double.isFinite(x)) return out.append(nonFinite(x));
+        if (x == 0) return fixed(out, 0, digits - 1);
+        // The exponent after rounding to `digits` places (9.99999995 is 1.00000e+01), then the same
+        // rounding written plainly if the exponent is in range.
+        int start = out.length();
+        sci(out, x, digits);
+        int exp = Integer.parseInt(out, out.lastIndexOf("e") + 1, out.length(), 10);
+        if (exp < -4 || exp >= digits) return out;
+        out.setLength(start);
+        return fixed(out, x, digits - 1 - exp);
+    }
+
+    /** Appends {@link #count(long)}. */
+    public static StringBuilder count(StringBuilder out, long n) {
+        if (n == Long.MIN_VALUE) return out.append(String.format(Locale.ROOT, "%,d", n));
+        if (n < 0) out.append('-');
+        long m = Math.abs(n);
+        int len = digitCount(m);
+        for (int i = len - 1; i >= 0; i--) {
+            out.append((char) ('0' + m / LONG_POW10[i] % 10));
+            if (i > 0 && i % 3 == 0) out.append(',');
+        }
+        return out;
+    }
+
+    /** Appends {@link #rate(double)}. */
+    public static StringBuilder rate(StringBuilder out, double perSecond) {
+        return count(out, Math.round(perSecond));
+    }
+
+    /** A setting as the user typed it: 0.0001, 2, 0.03 (the shortest decimal that is this double). */
+    public static String setting(double x) {
+        return setting(new StringBuilder(12), x).toString();
+    }
+
+    /** Appends {@link #setting(double)}. */
+    public static StringBuilder setting(StringBuilder b, double x) {
+        if (!Double.isFinite(x)) return b.append(nonFinite(x));
+        // What BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() gives, by hand: the status
+        // line shows two settings every frame. Double.toString is "2.0", "0.03" or "1.0E-4".
+        String d = Double.toString(Math.abs(x));
+        int e = d.indexOf('E');
+        int end = e < 0 ? d.length() : e;
+        int dot = d.indexOf('.');
+        char[] digits = new char[end - 1];
+        d.getChars(0, dot, digits, 0);
+        d.getChars(dot + 1, end, digits, dot);
+        int point = dot + (e < 0 ? 0 : Integer.parseInt(d, e + 1, d.length(), 10)); // digits before the point
+        int from = 0;
+        int to = digits.length;
+        while (from < to && digits[from] == '0') {
+            from++;
+            point--;
+        }
+        while (to > from && digits[to - 1] == '0') to--;
+        if (from == to) return b.append('0');
+        int n = to - from;
+        if (x < 0) b.append('-');
+        if (point <= 0) {
+            b.append("0.");
+            for (int i = point; i < 0; i++) b.append('0');
+            b.append(digits, from, n);
+        } else if (point >= n) {
+            b.append(digits, from, n);
+            for (int i = n; i < point; i++) b.append('0');
+        } else {
+            b.append(digits, from, point).append('.').append(digits, from + point, n - point);
+        }
+        return b;
+    }
+
+    /** The sign, then |x| rounded; a negative x too small to show stays negative: -0.0000. */
+    private static StringBuilder fixed(StringBuilder out, double x, int decimals, boolean plus) {
+        if (!Double.isFinite(x)) return out.append(nonFinite(x));
+        sign(out, x, plus);
+        double ax = Math.abs(x);
+        if (!fastFixed(out, ax, decimals)) {
+            out.append(new BigDecimal(ax).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
+        }
+        return out;
+    }
+
+    private static StringBuilder sci(StringBuilder out, double x, int digits, boolean plus) {
+        if (!Double.isFinite(x)) return out.append(nonFinite(x));
+        sign(out, x, plus);
+        double ax = Math.abs(x);
+        if (!fastSci(out, ax, digits)) {
+            BigDecimal r = new BigDecimal(ax).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            int exp = r.signum() == 0 ? 0 : r.precision() - r.scale() - 1;
+            out.append(r.movePointLeft(exp).setScale(digits - 1, RoundingMode.HALF_EVEN).toPlainString());
+            exponent(out, exp);
+        }
+        return out;
+    }
+
+    /** '-' for a negative x (not for -0.0, which shows as 0), '+' for the rest when asked. */
+    private static void sign(StringBuilder out, double x, boolean plus) {
+        if (x < 0) {
+            out.append('-');
+        } else if (plus) {
+            out.append('+');
+        }
+    }
+
+    /** e-05, e+00, e+123. */
+    private static void exponent(StringBuilder out, int exp) {
+        out.append(exp < 0 ? "e-" : "e+");
+        int ae = Math.abs(exp);
+        if (ae < 10) out.append('0');
+        out.append(ae);
     }
 
     // ---- fast paths: plain double arithmetic, used only when it cannot round the other way ----
@@ -92,66 +197,81 @@ public final class Numbers {
 
     private static final double NEAR_TIE = 1e-6;
     private static final double[] POW10 = new double[23];
+    private static final long[] LONG_POW10 = new long[19];
 
     static {
         for (int i = 0; i < POW10.length; i++) POW10[i] = Double.parseDouble("1e" + i);
+        LONG_POW10[0] = 1;
+        for (int i = 1; i < LONG_POW10.length; i++) LONG_POW10[i] = LONG_POW10[i - 1] * 10;
     }
 
-    /** {@code null} when the fast path cannot be sure. */
-    private static String fastFixed(double x, int decimals) {
-        if (decimals < 0 || decimals >= POW10.length) return null;
-        double scaled = Math.abs(x) * POW10[decimals];
-        if (!(scaled < 1e15)) return null;
+    /** Decimal digits of m ≥ 0 (1 for 0). */
+    private static int digitCount(long m) {
+        int n = 1;
+        while (n < LONG_POW10.length && m >= LONG_POW10[n]) n++;
+        return n;
+    }
+
+    /** m / 10^places, a point, then the rest zero-padded to {@code places} digits (m ≥ 0, places ≥ 1). */
+    private static void appendWithPoint(StringBuilder out, long m, int places) {
+        long p = LONG_POW10[places];
+        out.append(m / p).append('.');
+        long rest = m % p;
+        for (int i = digitCount(rest); i < places; i++) out.append('0');
+        out.append(rest);
+    }
+
+    /** Appends |x| = ax with {@code decimals} places; false (nothing appended) when it cannot be sure. */
+    private static boolean fastFixed(StringBuilder out, double ax, int decimals) {
+        if (decimals < 0 || decimals >= LONG_POW10.length) return false;
+        double scaled = ax * POW10[decimals];
+        if (!(scaled < 1e15)) return false;
         double floor = Math.floor(scaled);
         double frac = scaled - floor;
-        if (Math.abs(frac - 0.5) < NEAR_TIE) return null;
+        if (Math.abs(frac - 0.5) < NEAR_TIE) return false;
         long m = (long) floor + (frac > 0.5 ? 1 : 0);
-        StringBuilder b = new StringBuilder(24);
-        if (x < 0) b.append('-');
-        String digits = Long.toString(m);
-        if (decimals == 0) return b.append(digits).toString();
-        if (digits.length() <= decimals) {
-            b.append("0.");
-            for (int i = digits.length(); i < decimals; i++) b.append('0');
-            return b.append(digits).toString();
+        if (decimals == 0) {
+            out.append(m);
+        } else {
+            appendWithPoint(out, m, decimals);
         }
-        int point = digits.length() - decimals;
-        return b.append(digits, 0, point).append('.').append(digits, point, digits.length()).toString();
+        return true;
     }
 
-    /** {@code null} when the fast path cannot be sure. */
-    private static String fastSci(double x, int digits) {
-        double ax = Math.abs(x);
-        if (digits < 1 || digits > 15) return null;
+    /** Appends ax in scientific form; false (nothing appended) when it cannot be sure. */
+    private static boolean fastSci(StringBuilder out, double ax, int digits) {
+        if (digits < 1 || digits > 15) return false;
         if (ax == 0) {
-            StringBuilder b = new StringBuilder("0");
-            if (digits > 1) b.append('.').append("0".repeat(digits - 1));
-            return b.append("e+00").toString();
+            out.append('0');
+            if (digits > 1) {
+                out.append('.');
+                for (int i = 1; i < digits; i++) out.append('0');
+            }
+            out.append("e+00");
+            return true;
         }
-        if (ax < 1e-280 || ax > 1e280) return null;
+        if (ax < 1e-280 || ax > 1e280) return false;
         int exp = (int) Math.floor(Math.log10(ax));
         int shift = digits - 1 - exp; // scaled = ax · 10^shift has `digits` digits before the point
         double scaled = shift >= 0 ? (shift < POW10.length ? ax * POW10[shift] : ax * Math.pow(10, shift))
                 : (-shift < POW10.length ? ax / POW10[-shift] : ax / Math.pow(10, -shift));
         double top = POW10[digits];
-        if (scaled >= top * (1 - 1e-12) || scaled < POW10[digits - 1] * (1 + 1e-12)) return null; // log10 edge
+        if (scaled >= top * (1 - 1e-12) || scaled < POW10[digits - 1] * (1 + 1e-12)) return false; // log10 edge
         double floor = Math.floor(scaled);
         double frac = scaled - floor;
-        if (Math.abs(frac - 0.5) < NEAR_TIE) return null;
+        if (Math.abs(frac - 0.5) < NEAR_TIE) return false;
         long m = (long) floor + (frac > 0.5 ? 1 : 0);
         if (m >= (long) top) {
             m /= 10;
             exp++;
         }
-        String d = Long.toString(m);
-        StringBuilder b = new StringBuilder(16);
-        if (x < 0) b.append('-');
-        b.append(d.charAt(0));
-        if (digits > 1) b.append('.').append(d, 1, d.length());
-        b.append(exp < 0 ? "e-" : "e+");
-        int ae = Math.abs(exp);
-        if (ae < 10) b.append('0');
-        return b.append(ae).toString();
+        if (digits == 1) {
+            out.append(m);
+        } else {
+            appendWithPoint(out, m, digits - 1);
+        }
+        exponent(out, exp);
+        return true;
     }
 
     private static String nonFinite(double x) {

@@ -11,59 +11,121 @@ import org.backproplab.train.Snapshot;
  * their relative error, and what the sign says. While {@code a} adapts η, it says so.
  */
 final class RatePanel {
+    /** Three wordings, each with 6 and then 4 significant digits: longest first. */
+    private static final int FORMS = 6;
+
     private RatePanel() {
     }
 
     /** The longest form that fits in {@code width}; numbers are never cut (a shorter form has fewer words). */
     static String text(Snapshot s, int width, Theme t) {
+        return line(new StringBuilder(200), s, width, t).toString();
+    }
+
+    /** Appends {@link #text}: each form is written into the builder until one fits (this row is redrawn every frame). */
+    static StringBuilder line(StringBuilder b, Snapshot s, int width, Theme t) {
         LearningRateGradient lr = s.lesson().learningRate();
-        String eta = t.ascii() ? "lr" : "η";
-        String d = t.partial();
-        String dot = t.ascii() ? "*" : "·";
-        String adapting = s.lesson().adapting() ? "adapting " + eta + " by this (a stops): " : "";
         if (lr == null) {
-            return s.lesson().adapting() ? "adapting " + eta + " by its gradient (a stops)" : "";
+            return s.lesson().adapting() ? b.append("adapting ").append(eta(t)).append(" by its gradient (a stops)") : b;
         }
-        // Far apart, the numeric value is not the slope (with ReLU: the nudge of η crosses a kink).
-        boolean disagree = lr.relativeError() > 1e-2;
-        String kinkHint = s.config().activation().hasKink() ? " (ReLU: a kink within the nudge)" : "";
-        String advice = disagree ? "the two disagree here" + kinkHint : switch (lr.advice()) {
-            case LARGER -> "a larger " + eta + " would lower the loss now";
-            case SMALLER -> "a smaller " + eta + " would lower the loss now";
-            case NEITHER -> eta + " makes no difference now";
-        };
-        String shortAdvice = disagree ? "they disagree" : switch (lr.advice()) {
-            case LARGER -> "larger " + eta + " better";
-            case SMALLER -> "smaller " + eta + " better";
-            case NEITHER -> eta + " no matter";
-        };
-        // Past a ReLU kink the nudged η crosses it: the numeric value then says nothing about the slope.
+        int start = b.length();
+        int shortest = 0;
+        int shortestLength = Integer.MAX_VALUE;
+        for (int form = 0; form < FORMS; form++) {
+            b.setLength(start);
+            form(b, form, s, lr, t);
+            if (b.length() - start <= width) return b;
+            if (b.length() - start < shortestLength) {
+                shortest = form;
+                shortestLength = b.length() - start;
+            }
+        }
+        b.setLength(start);
+        return form(b, shortest, s, lr, t);
+    }
+
+    private static String eta(Theme t) {
+        return t.ascii() ? "lr" : "η";
+    }
+
+    private static StringBuilder form(StringBuilder b, int form, Snapshot s, LearningRateGradient lr, Theme t) {
+        int digits = form < 3 ? 6 : 4;
+        String eta = eta(t);
+        String d = t.partial();
+        boolean adapting = s.lesson().adapting();
+        switch (form % 3) {
+            case 0 -> {
+                if (adapting) b.append("adapting ").append(eta).append(" by this (a stops): ");
+                slope(b, t).append(" = ");
+                Numbers.sci(b, lr.chainRule(), digits).append(" by the chain rule, ");
+                Numbers.sci(b, lr.numeric(), digits).append(" nudging ").append(eta).append(" (rel.err ");
+                relativeError(b, s, lr).append("): ");
+                advice(b, s, lr, eta);
+            }
+            case 1 -> {
+                if (adapting) b.append("adapting ").append(eta).append(" by this (a stops): ");
+                Numbers.sci(slope(b, t).append(": chain "), lr.chainRule(), digits).append(", numeric ");
+                Numbers.sci(b, lr.numeric(), digits).append(", rel.err ");
+                relativeError(b, s, lr).append(": ");
+                shortAdvice(b, lr, eta);
+            }
+            default -> {
+                if (adapting) b.append("adapting: ");
+                b.append(d).append("L/").append(d).append(eta).append(' ');
+                Numbers.sci(b, lr.chainRule(), digits).append(" (numeric ");
+                Numbers.sci(b, lr.numeric(), digits).append(", rel ");
+                relativeError(b, s, lr).append(") ");
+                shortAdvice(b, lr, eta);
+            }
+        }
+        return b;
+    }
+
+    /** ∂L(θ−η·g)/∂η in the theme's characters. */
+    private static StringBuilder slope(StringBuilder b, Theme t) {
+        String d = t.partial();
+        String eta = eta(t);
+        return b.append(d).append("L(").append(t.theta()).append('-').append(eta).append(t.ascii() ? "*" : "·")
+                .append("g)/").append(d).append(eta);
+    }
+
+    /** Far apart, the numeric value is not the slope (with ReLU: the nudge of η crosses a kink). */
+    private static boolean disagree(LearningRateGradient lr) {
+        return lr.relativeError() > 1e-2;
+    }
+
+    /** The relative error, and "a kink" when the nudged η crosses a ReLU kink (the numeric value then says nothing). */
+    private static StringBuilder relativeError(StringBuilder b, Snapshot s, LearningRateGradient lr) {
+        Numbers.sci(b, lr.relativeError(), 2);
         boolean kink = lr.relativeError() > GradientCheck.ACCEPTABLE && s.lesson().diagnosis() != null
                 && !s.lesson().diagnosis().kinks().isEmpty();
-        String rel = Numbers.sci(lr.relativeError(), 2) + (kink ? ", a kink" : "");
-        String[] forms = new String[6];
-        int f = 0;
-        for (int digits : new int[] {6, 4}) {
-            String chain = Numbers.sci(lr.chainRule(), digits);
-            String numeric = Numbers.sci(lr.numeric(), digits);
-            forms[f++] = adapting + d + "L(" + t.theta() + "-" + eta + dot + "g)/" + d + eta + " = " + chain
-                    + " by the chain rule, " + numeric + " nudging " + eta + " (rel.err " + rel + "): " + advice;
-            forms[f++] = adapting + d + "L(" + t.theta() + "-" + eta + dot + "g)/" + d + eta + ": chain " + chain
-                    + ", numeric " + numeric + ", rel.err " + rel + ": " + shortAdvice;
-            forms[f++] = (s.lesson().adapting() ? "adapting: " : "") + d + "L/" + d + eta + " " + chain + " (numeric " + numeric + ", rel " + rel + ") "
-                    + shortAdvice;
+        return kink ? b.append(", a kink") : b;
+    }
+
+    private static StringBuilder advice(StringBuilder b, Snapshot s, LearningRateGradient lr, String eta) {
+        if (disagree(lr)) {
+            b.append("the two disagree here");
+            return s.config().activation().hasKink() ? b.append(" (ReLU: a kink within the nudge)") : b;
         }
-        String best = forms[forms.length - 1];
-        for (String form : forms) {
-            if (form.length() <= width) return form;
-            if (form.length() < best.length()) best = form;
-        }
-        return best;
+        return switch (lr.advice()) {
+            case LARGER -> b.append("a larger ").append(eta).append(" would lower the loss now");
+            case SMALLER -> b.append("a smaller ").append(eta).append(" would lower the loss now");
+            case NEITHER -> b.append(eta).append(" makes no difference now");
+        };
+    }
+
+    private static StringBuilder shortAdvice(StringBuilder b, LearningRateGradient lr, String eta) {
+        if (disagree(lr)) return b.append("they disagree");
+        return switch (lr.advice()) {
+            case LARGER -> b.append("larger ").append(eta).append(" better");
+            case SMALLER -> b.append("smaller ").append(eta).append(" better");
+            case NEITHER -> b.append(eta).append(" no matter");
+        };
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, Theme t) {
         t.apply(g, s.lesson().adapting() ? Theme.Role.ACCENT : Theme.Role.NORMAL);
-        Text.put(g, a, 0, 0, text(s, a.width(), t));
+        Text.put(g, a, 0, 0, line(new StringBuilder(200), s, a.width(), t));
         t.apply(g, Theme.Role.NORMAL);
     }
 }

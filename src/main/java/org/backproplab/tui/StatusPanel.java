@@ -1,8 +1,6 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
-import java.util.ArrayList;
-import java.util.List;
 import org.backproplab.grad.Difference;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;
@@ -18,14 +16,29 @@ final class StatusPanel {
 
     /** "chain rule", "numeric (forward)" or "numeric (central)". */
     static String methodLabel(Config c) {
-        return c.method() == Method.CHAIN ? "chain rule"
-                : "numeric (" + (c.difference() == Difference.FORWARD ? "forward" : "central") + ")";
+        if (c.method() == Method.CHAIN) return "chain rule";
+        return c.difference() == Difference.FORWARD ? "numeric (forward)" : "numeric (central)";
     }
 
     static String stateLabel(Snapshot s) {
         if (s.diverged()) return "DIVERGED, paused";
-        String run = s.running() ? "running" : "paused";
-        return s.learned() ? run + ", learned" : run;
+        if (s.learned()) return s.running() ? "running, learned" : "paused, learned";
+        return s.running() ? "running" : "paused";
+    }
+
+    /** Appends the second row: speed, learning rate, ε, preset, seed, with {@code sep} between them. */
+    private static StringBuilder settings(StringBuilder b, Snapshot s, Theme t, String sep) {
+        Config c = s.config();
+        Numbers.rate(b.append("speed ").append(s.speed().label()).append(" set, "), s.measuredEpochsPerSecond());
+        b.append("/s now").append(sep).append("lr ");
+        if (s.lesson().adapting()) {
+            Numbers.sig(b, c.learningRate(), 4).append(" adapting");
+        } else {
+            Numbers.setting(b, c.learningRate());
+        }
+        Numbers.setting(b.append(sep).append(t.epsilon()).append(' '), c.epsilon());
+        b.append(sep).append("preset ").append(s.preset()).append(sep).append("seed ");
+        return c.init() != null ? b.append("(saved start)") : b.append(c.seed());
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, LabOptions o, Theme t) {
@@ -33,30 +46,24 @@ final class StatusPanel {
         t.apply(g, Theme.Role.HEADING);
         int col = Text.put(g, a, 0, 0, o.title());
         t.apply(g, Theme.Role.NORMAL);
-        col = Text.put(g, a, col, 0, t.separator() + "epoch ");
+        col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, "epoch ");
         t.apply(g, Theme.Role.ACCENT);
-        col = Text.put(g, a, col, 0, Numbers.count(s.epoch()));
+        StringBuilder b = new StringBuilder(100);
+        col = Text.put(g, a, col, 0, Numbers.count(b, s.epoch()));
         t.apply(g, Theme.Role.NORMAL);
         col = Text.put(g, a, col, 0, t.separator());
         t.apply(g, s.diverged() ? Theme.Role.BAD : s.learned() ? Theme.Role.GOOD : Theme.Role.NORMAL);
         col = Text.put(g, a, col, 0, stateLabel(s));
         t.apply(g, Theme.Role.NORMAL);
-        col = Text.put(g, a, col, 0, t.separator() + "method: ");
+        col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, "method: ");
         t.apply(g, Theme.Role.ACCENT);
         Text.put(g, a, col, 0, methodLabel(c));
         t.apply(g, Theme.Role.NORMAL);
 
-        List<String> parts = new ArrayList<>();
-        parts.add("speed " + s.speed().label() + " set, " + Numbers.rate(s.measuredEpochsPerSecond()) + "/s now");
-        parts.add(s.lesson().adapting() ? "lr " + Numbers.sig(c.learningRate(), 4) + " adapting"
-                : "lr " + Numbers.setting(c.learningRate()));
-        parts.add(t.epsilon() + " " + Numbers.setting(c.epsilon()));
-        parts.add("preset " + s.preset());
-        parts.add("seed " + (c.init() != null ? "(saved start)" : Long.toString(c.seed())));
-        String line = String.join(t.separator(), parts);
-        if (line.length() > a.width()) {
-            line = String.join("  ", parts);
+        settings(Text.clear(b), s, t, t.separator());
+        if (b.length() > a.width()) {
+            settings(Text.clear(b), s, t, "  ");
         }
-        Text.put(g, a, 0, 1, line);
+        Text.put(g, a, 0, 1, b);
     }
 }

@@ -10,16 +10,48 @@ final class Text {
     }
 
     /** Writes {@code s} at (col, row) inside {@code a}; returns the column after it. */
-    static int put(TextGraphics g, Area a, int col, int row, String s) {
+    static int put(TextGraphics g, Area a, int col, int row, CharSequence s) {
         if (row < 0 || row >= a.height() || col >= a.width() || col < 0) return col;
-        String clipped = s.length() > a.width() - col ? s.substring(0, a.width() - col) : s;
-        Cells.put(g, a.col() + col, a.row() + row, clipped);
-        return col + clipped.length();
+        int shown = Math.min(s.length(), a.width() - col);
+        Cells.put(g, a.col() + col, a.row() + row, s, shown);
+        return col + shown;
     }
 
     /** Writes {@code s} right-aligned so that it ends just before column {@code end}. */
-    static void putRight(TextGraphics g, Area a, int end, int row, String s) {
+    static void putRight(TextGraphics g, Area a, int end, int row, CharSequence s) {
         put(g, a, Math.max(0, end - s.length()), row, s);
+    }
+
+    /** The builder emptied, to append the next number into (a panel reuses one for all its numbers). */
+    static StringBuilder clear(StringBuilder b) {
+        b.setLength(0);
+        return b;
+    }
+
+    /** Spaces in the current style from column {@code col} up to {@code end} (a reversed row's highlight); returns {@code end}. */
+    static int fill(TextGraphics g, Area a, int col, int row, int end) {
+        for (int c = col; c < end; c++) {
+            put(g, a, c, row, ' ');
+        }
+        return end;
+    }
+
+    /** One character at (col, row) inside {@code a}; returns the column after it. */
+    static int put(TextGraphics g, Area a, int col, int row, char ch) {
+        if (row >= 0 && row < a.height() && col >= 0 && col < a.width()) {
+            Cells.put(g, a.col() + col, a.row() + row, ch);
+        }
+        return col + 1;
+    }
+
+    /** {@code s} right-aligned in the field of {@code width} columns from {@code col}; returns the column after the field. */
+    static int putRightIn(TextGraphics g, Area a, int col, int row, int width, CharSequence s) {
+        return put(g, a, fill(g, a, col, row, col + width - s.length()), row, s);
+    }
+
+    /** {@code s} then spaces to the end of the field of {@code width} columns from {@code col}; returns the column after it. */
+    static int putLeftIn(TextGraphics g, Area a, int col, int row, int width, CharSequence s) {
+        return fill(g, a, put(g, a, col, row, s), row, col + width);
     }
 
     static String padLeft(String s, int width) {
@@ -50,7 +82,7 @@ final class Text {
     }
 
     /** A panel's title row: "─ Title ──────" across the area's width. */
-    static void heading(TextGraphics g, Area a, String title, Theme t) {
+    static void heading(TextGraphics g, Area a, CharSequence title, Theme t) {
         t.apply(g, Theme.Role.DIM);
         char rule = t.horizontal();
         for (int c = 0; c < a.width() && a.height() > 0; c++) {

@@ -11,21 +11,29 @@ final class TruthTablePanel {
     private TruthTablePanel() {
     }
 
+    /** An input or target of a gate (0 or 1) as its digit. */
+    private static char digit(double v) {
+        return (char) ('0' + (int) v);
+    }
+
     static void draw(TextGraphics g, Area a, Snapshot s, Theme t) {
         Dataset data = s.config().dataset();
-        Text.heading(g, a, "Truth table: " + data.id().toUpperCase(Locale.ROOT), t);
+        Text.heading(g, a, "Truth table: " + data.name(), t);
         t.apply(g, Theme.Role.DIM);
         Text.put(g, a, 0, 1, "x1 x2  target  output " + t.yhat() + "  right?");
+        StringBuilder n = new StringBuilder(16);
         for (int r = 0; r < Dataset.ROWS; r++) {
             int row = 2 + r;
             double out = s.output(r);
             boolean right = Training.rowRight(out, data.target(r));
             t.apply(g, Theme.Role.NORMAL);
-            Text.put(g, a, 0, row, String.format(Locale.ROOT, " %d  %d     %d   ",
-                    (int) Dataset.input(r, 0), (int) Dataset.input(r, 1), (int) data.target(r)));
-            Text.put(g, a, 15, row, Text.padLeft(Numbers.fixed(out, 4), 8));
+            // " x1  x2     target   ": one digit each, under the header's names
+            Text.put(g, a, 1, row, digit(Dataset.input(r, 0)));
+            Text.put(g, a, 4, row, digit(Dataset.input(r, 1)));
+            Text.put(g, a, 10, row, digit(data.target(r)));
+            Text.putRightIn(g, a, 15, row, 8, Numbers.fixed(Text.clear(n), out, 4));
             t.apply(g, right ? Theme.Role.GOOD : Theme.Role.BAD);
-            Text.put(g, a, 25, row, right ? t.right() + " yes" : t.wrong() + " no");
+            Text.put(g, a, Text.put(g, a, 25, row, right ? t.right() : t.wrong()), row, right ? " yes" : " no");
         }
         t.apply(g, Theme.Role.DIM);
         if (a.height() > 6) {

@@ -9,13 +9,15 @@ import org.backproplab.train.Snapshot;
 final class WeightsPanel {
     static final int LABEL = 6;
     static final int VALUE = 9;
+    private static final String HEADER = Text.padRight("param", LABEL) + " " + Text.padLeft("value", VALUE) + "  step";
+    private static final String HEADER_WIDE = Text.padRight("param", LABEL) + " " + Text.padLeft("value", VALUE) + "  last step";
 
     private WeightsPanel() {
     }
 
-    /** A parameter's value: 4 decimals, scientific once it is too large for that. */
-    static String value(double x) {
-        return Math.abs(x) < 1e4 ? Numbers.signedFixed(x, 4) : Numbers.signedSci(x, 3);
+    /** Appends a parameter's value: 4 decimals, scientific once it is too large for that. */
+    static StringBuilder value(StringBuilder out, double x) {
+        return Math.abs(x) < 1e4 ? Numbers.signedFixed(out, x, 4) : Numbers.signedSci(out, x, 3);
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
@@ -23,22 +25,23 @@ final class WeightsPanel {
         boolean wide = a.width() >= 30;
         Text.heading(g, a, "Weights & biases", t);
         t.apply(g, Theme.Role.DIM);
-        Text.put(g, a, 0, 1, Text.padRight("param", LABEL) + " " + Text.padLeft("value", VALUE)
-                + (wide ? "  last step" : "  step"));
+        Text.put(g, a, 0, 1, wide ? HEADER_WIDE : HEADER);
         int visible = a.height() - 2;
         int count = s.parameterCount();
         int first = Text.firstVisible(ui.selected(), visible, count);
+        StringBuilder n = new StringBuilder(24);
         Text.rowsShown(g, a, "Weights & biases".length(), first, visible, count, t);
         for (int i = 0; i < visible && first + i < count; i++) {
             int k = first + i;
             int row = 2 + i;
             double step = s.lastStep(k);
-            String dir = step > 0 ? t.up() : step < 0 ? t.down() : t.still();
-            String line = Text.padRight(arch.label(k, t.ascii()), LABEL) + " " + Text.padLeft(value(s.parameter(k)), VALUE)
-                    + "  " + dir + (wide ? " " + Numbers.signedSci(step, 2) : "");
             t.apply(g, Theme.Role.NORMAL);
             if (k == ui.selected()) g.enableModifiers(SGR.REVERSE);
-            Text.put(g, a, 0, row, Text.padRight(line, a.width()));
+            int col = Text.putLeftIn(g, a, 0, row, LABEL + 1, arch.label(k, t.ascii()));
+            col = Text.putRightIn(g, a, col, row, VALUE, value(Text.clear(n), s.parameter(k)));
+            col = Text.put(g, a, Text.fill(g, a, col, row, col + 2), row, step > 0 ? t.up() : step < 0 ? t.down() : t.still());
+            if (wide) col = Text.put(g, a, Text.put(g, a, col, row, ' '), row, Numbers.signedSci(Text.clear(n), step, 2));
+            Text.fill(g, a, col, row, a.width());
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -54,6 +54,37 @@ class LossHistoryTest {
         assertThat(h.points().lowest()).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
+    /** A view shares the history's array: epochs, merges and a restart after it must not change what it shows. */
+    @Test
+    void aViewStaysAsItWasWhenMade() {
+        LossHistory h = new LossHistory(4);
+        h.add(1);
+        h.add(2);
+        h.add(3);
+        LossHistory.Points before = h.points();
+        h.add(4); // fills the array
+        h.add(5); // merges pairs: (1.5, 3.5), then 5 pending
+        LossHistory.Points merged = h.points();
+        for (int i = 6; i <= 20; i++) h.add(i);
+        h.clear();
+        h.add(9);
+        assertThat(before.values()).containsExactly(1, 2, 3);
+        assertThat(before.stride()).isEqualTo(1);
+        assertThat(merged.values()).containsExactly(1.5, 3.5, 5.0);
+        assertThat(merged.stride()).isEqualTo(2);
+        assertThat(h.points().values()).containsExactly(9);
+    }
+
+    @Test
+    void readingPastTheEndIsAnError() {
+        LossHistory h = new LossHistory(4);
+        h.add(1);
+        LossHistory.Points p = h.points();
+        h.add(2);
+        assertThat(p.size()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.value(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     /** Merging keeps the mean: points weighted by the epochs they cover average to the mean of all losses. */
     @Property(tries = 50)
     void meanIsKept(@ForAll @IntRange(min = 1, max = 5000) int n) {

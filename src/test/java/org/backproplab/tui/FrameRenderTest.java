@@ -178,6 +178,10 @@ class FrameRenderTest {
         int row = v.findRow("x2→h1", 0, 23);
         assertThat(v.cell(1, row).getModifiers()).contains(SGR.REVERSE);
         assertThat(v.cell(40, row).getModifiers()).contains(SGR.REVERSE);
+        for (int col : new int[] {0, 10, 20, 22, 24, 30, 36, 50, 60, 79}) { // every gap between columns, to both ends
+            assertThat(v.cell(col, row).getModifiers()).as("column %d", col).contains(SGR.REVERSE);
+        }
+        assertThat(v.cell(23, row).getModifiers()).as("the rule between the tables").doesNotContain(SGR.REVERSE);
         assertThat(v.cell(1, row - 1).getModifiers()).doesNotContain(SGR.REVERSE);
     }
 

@@ -162,7 +162,8 @@ class FrameScreenTest {
     /**
      * Steady frames allocate little: the memo gives every cell, the screen keeps its grids, and the
      * terminal its escape bytes. (Lanterna's TerminalScreen allocated ~36 KB per refresh of a
-     * changing frame, ~200 bytes per changed cell; the panels ~77 KB per frame.)
+     * changing frame, ~200 bytes per changed cell; the panels ~77 KB per frame, then ~55 KB while
+     * they built padded strings, before numbers were appended into one reused builder: ~5 KB.)
      */
     @Test
     void aSteadyRefreshAllocatesAlmostNothing() throws IOException {
@@ -194,6 +195,6 @@ class FrameScreenTest {
         }
         wire.sink.reset();
         assertThat(refreshBytes / n).as("bytes allocated per refresh").isLessThan(2_000);
-        assertThat(drawBytes / n).as("bytes allocated per frame drawn").isLessThan(65_000);
+        assertThat(drawBytes / n).as("bytes allocated per frame drawn").isLessThan(10_000);
     }
 }

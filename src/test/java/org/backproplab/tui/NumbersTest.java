@@ -43,7 +43,12 @@ class NumbersTest {
         "12.3456789, 6, 12.3457",
         "1234567.0, 6, 1.23457e+06",
         "0.5, 6, 0.500000",          // %g would drop the zeros; a column keeps them
-        "0.99999995, 6, 1.00000"})
+        "0.99999995, 6, 1.00000",
+        "9.9999996, 6, 10.0000",     // rounding carries into a new decade: one decimal fewer
+        "0.000099999996, 6, 0.000100000",
+        "99999.96, 6, 100000",
+        "999999.6, 6, 1.00000e+06",
+        "-0.00012345, 3, -0.000123"})
     void significantDigits(double x, int digits, String expected) {
         assertThat(Numbers.sig(x, digits)).isEqualTo(expected);
     }
@@ -65,6 +70,55 @@ class NumbersTest {
             if (x < 0 && !plain.startsWith("-")) plain = "-" + plain;
             assertThat(Numbers.fixed(x, digits)).isEqualTo(plain);
         }
+    }
+
+    /** The appending forms add to what a builder holds, and equal the string forms. */
+    @Test
+    void appendingFormsAddToTheBuilder() {
+        StringBuilder b = new StringBuilder("e=");
+        Numbers.sig(b, 0.5, 6).append(' ');
+        Numbers.sig(b, 1234567.0, 6).append(' ');
+        Numbers.signedFixed(b, -0.00001, 4).append(' ');
+        Numbers.signedSci(b, 0.0, 3).append(' ');
+        Numbers.count(b, -1234567).append(' ');
+        Numbers.rate(b, 999.5).append(' ');
+        Numbers.fixed(b, Double.NaN, 2);
+        assertThat(b).hasToString("e=0.500000 1.23457e+06 -0.0000 +0.00e+00 -1,234,567 1,000 NaN");
+    }
+
+    /** A setting reads as the shortest decimal of the double, as BigDecimal.valueOf writes it plainly. */
+    @net.jqwik.api.Property(tries = 3000)
+    void settingIsTheShortestDecimalWrittenPlainly(@net.jqwik.api.ForAll double x) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Double.isFinite(x));
+        assertThat(Numbers.setting(x)).as("setting(%s)", x)
+                .isEqualTo(java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 2", "0.0001, 0.0001", "0.03, 0.03", "1e-7, 0.0000001", "1234567, 1234567", "1.5e10, 15000000000",
+        "-0.25, -0.25", "-0.0, 0", "0, 0", "100, 100", "12.5, 12.5"})
+    void settingsAsTyped(double x, String expected) {
+        assertThat(Numbers.setting(x)).isEqualTo(expected);
+    }
+
+    /** Significant digits as BigDecimal rounds the binary value, for values across the plain and the scientific range. */
+    @net.jqwik.api.Property(tries = 3000)
+    void significantDigitsAgreeWithExactRounding(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = -10, max = 10) double mantissa,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -9, max = 9) int power,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 8) int digits) {
+        double x = mantissa * Math.pow(10, power);
+        org.junit.jupiter.api.Assumptions.assumeTrue(x != 0);
+        java.math.BigDecimal r = new java.math.BigDecimal(x).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        int exp = r.precision() - r.scale() - 1;
+        String expected;
+        if (exp < -4 || exp >= digits) {
+            String mant = r.movePointLeft(exp).setScale(digits - 1, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            expected = mant + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
+        } else {
+            expected = r.setScale(digits - 1 - exp, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        }
+        assertThat(Numbers.sig(x, digits)).as("sig(%s, %d)", x, digits).isEqualTo(expected);
     }
 
     @ParameterizedTest
