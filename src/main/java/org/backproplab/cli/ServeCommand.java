@@ -1,7 +1,6 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
@@ -104,25 +103,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "class over"));
-        keepHeapTight();
+        Heap.keepTight(); // and the console collects once whenever the room empties
         new Console(out, server, header(server, settings), System.console() != null).run(stopped);
         return 0;
-    }
-
-    /**
-     * Lets the heap give memory back after a full collection (as the local TUI does): the JVM
-     * sizes its heap for a large program, and 50 labs' frames touch ever more of it. The console
-     * collects once whenever the room empties, so memory returns to its size before the class.
-     * The flags are "manageable": settable at run time.
-     */
-    private static void keepHeapTight() {
-        try {
-            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            vm.setVMOption("MinHeapFreeRatio", "10");
-            vm.setVMOption("MaxHeapFreeRatio", "30");
-        } catch (RuntimeException e) {
-            // only an economy
-        }
     }
 
     private ServeSettings settings() {

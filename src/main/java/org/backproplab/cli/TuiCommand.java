@@ -1,8 +1,6 @@
 package org.backproplab.cli;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +9,7 @@ import org.backproplab.train.Trainer;
 import org.backproplab.tui.Lab;
 import org.backproplab.tui.LabOptions;
 import org.backproplab.tui.LocalTerminal;
+import org.backproplab.tui.Rehearsal;
 import org.backproplab.tui.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +27,8 @@ import sun.misc.Signal;
 public final class TuiCommand implements Callable<Integer> {
     /** If the lab has not stopped this long after a signal, exit anyway (Lanterna's hook restores the tty). */
     private static final long SIGNAL_GRACE_MILLIS = 3000;
+    /** Long enough for the JIT to compile the training loop and the drawing code (a few thousand frames). */
+    private static final long REHEARSAL_MILLIS = 1500;
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -57,7 +58,7 @@ public final class TuiCommand implements Callable<Integer> {
         onSignal("TERM", 143, lab, exit);
         onSignal("HUP", 129, lab, exit);
         trainer.start();
-        trimHeapSoon();
+        settleSoon(config, options.preset().id(), labOptions);
         try {
             lab.run();
         } finally {
@@ -72,25 +73,20 @@ public final class TuiCommand implements Callable<Integer> {
     }
 
     /**
-     * A second after start, shrink the heap to what the lab uses and let it grow only as needed.
-     * The JVM sizes its heap for a large program (hundreds of MB on a big machine), and memory
-     * allocated by each frame would otherwise touch ever more of it for minutes: resident memory
-     * then climbs to that size before it levels off. One full collection (a pause of a few ms
-     * with the lab's small live set) with tight free-ratio bounds gives the heap back; it stays
-     * small because the live set does. The flags are "manageable": settable at run time.
+     * A second after start, while the first screen waits for the learner: a rehearsal of the lab
+     * at max speed for a moment (the JIT compiles it now rather than during the first seconds of
+     * running), then the heap trimmed to what the lab uses. From then on resident memory is flat.
      */
-    private static void trimHeapSoon() {
+    private static void settleSoon(Config config, String preset, LabOptions options) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(1000);
-                HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-                vm.setVMOption("MinHeapFreeRatio", "10");
-                vm.setVMOption("MaxHeapFreeRatio", "30");
-                System.gc();
-            } catch (InterruptedException | RuntimeException e) {
-                // only an economy: without it the heap is the JVM's default size
+            } catch (InterruptedException e) {
+                return;
             }
-        }, "heap-trim");
+            Rehearsal.run(config, preset, options, REHEARSAL_MILLIS);
+            Heap.trim();
+        }, "settle");
         t.setDaemon(true);
         t.start();
     }

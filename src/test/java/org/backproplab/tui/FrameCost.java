@@ -4,8 +4,6 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -36,23 +34,7 @@ public final class FrameCost {
         Sink sink = new Sink();
         FrameOutputStream out = new FrameOutputStream(sink);
         TerminalSize size = new TerminalSize(cols, rows);
-        ANSITerminal terminal = new ANSITerminal(new ByteArrayInputStream(new byte[0]), out, StandardCharsets.UTF_8) {
-            @Override
-            protected TerminalSize findTerminalSize() {
-                return size;
-            }
-
-            // as LocalTerminal and the SSH server's terminal do
-            @Override
-            protected byte[] translateCharacter(char c) {
-                return AnsiBytes.encode(c, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public void setCursorPosition(int col, int row) throws IOException {
-                writeToTerminal(AnsiBytes.cursor(col, row));
-            }
-        };
+        ANSITerminal terminal = new OffScreenTerminal(size, out, StandardCharsets.UTF_8);
         Trainer trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
         trainer.start();
         trainer.submit(new Command.ChangeSpeed(100));

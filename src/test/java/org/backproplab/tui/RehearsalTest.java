@@ -1,0 +1,48 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Trainer;
+import org.junit.jupiter.api.Test;
+
+class RehearsalTest {
+
+    /** It draws many frames of a running trainer in the time given, and leaves no trainer running. */
+    @Test
+    void drawsFramesOfARunningTrainerThenStopsIt() {
+        long before = trainerThreads();
+        long start = System.nanoTime();
+        int frames = Rehearsal.run(Preset.TEXTBOOK.defaults(), "textbook", LabOptions.defaults(), 300);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(frames).isGreaterThan(10);
+        assertThat(seconds).isBetween(0.3, 2.0);
+        assertThat(trainerThreads()).isEqualTo(before);
+    }
+
+    private static long trainerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("trainer") && t.isAlive()).count();
+    }
+
+    /** The off-screen terminal turns a frame into the bytes a real terminal would get: the panels' text, encoded. */
+    @Test
+    void anOffScreenTerminalWritesTheFramesBytes() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameScreen screen = new FrameScreen(new OffScreenTerminal(new TerminalSize(80, 24), out, StandardCharsets.UTF_8));
+        screen.start();
+        Trainer trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
+        try {
+            Frame.draw(screen.graphics(), 80, 24, trainer.snapshot(), UiState.initial(), new Theme(true, false),
+                    LabOptions.defaults());
+            screen.refresh(true);
+        } finally {
+            trainer.close();
+        }
+        String bytes = out.toString(StandardCharsets.UTF_8);
+        assertThat(bytes).startsWith("\u001b[?1049h"); // the alternate screen, as on a tty
+        assertThat(bytes).contains("epoch").contains("Weights & biases").contains("x1→h1").contains("Truth table: XOR");
+    }
+}
