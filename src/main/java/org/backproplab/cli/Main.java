@@ -31,6 +31,7 @@ public final class Main implements Callable<Integer> {
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            WarmUpCommand.class,
             CommandLine.HelpCommand.class);
 
     @Mixin
@@ -50,14 +51,10 @@ public final class Main implements Callable<Integer> {
         return commandLine(out, err, args).execute(args);
     }
 
-    /** The whole command line, every command modelled. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, new String[0]);
-    }
-
     /**
      * The command line for {@code args}: when the first argument names a command (other than
-     * help), only that command is modelled; otherwise all are (for help, errors and the TUI).
+     * help), only that command is modelled; with no arguments at all (the TUI) none is; otherwise
+     * all are (for help, errors, and the TUI with options).
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
@@ -66,8 +63,8 @@ public final class Main implements Callable<Integer> {
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
                 .findFirst().orElse(null);
         for (Class<?> c : COMMANDS) {
-            if (only == null || c == only) {
-                cl.addSubcommand(c);
+            if ((only == null && args.length > 0) || c == only) {
+                cl.addSubcommand(c); // no arguments at all: the TUI, which needs no command modelled
             }
         }
         cl.setOut(out);

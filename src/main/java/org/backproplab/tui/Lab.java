@@ -3,7 +3,6 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -93,14 +92,15 @@ public final class Lab {
     }
 
     /**
-     * Draws one throwaway frame on a virtual terminal in the background: the first real frame then
-     * finds the panel, formatting and screen classes loaded (start-up is mostly class loading, and
+     * Draws one throwaway frame off-screen in the background: the first real frame then finds the
+     * panel, formatting, screen and terminal classes loaded (start-up is mostly class loading, and
      * setting up the tty leaves the second core idle). Returns the started thread.
      */
     public static Thread warmUp(Snapshot s, LabOptions options) {
         Thread t = new Thread(() -> {
             try {
-                FrameScreen screen = new FrameScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
+                FrameScreen screen = new FrameScreen(new OffScreenTerminal(new TerminalSize(100, 30),
+                        java.io.OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
                 screen.start();
                 Frame.draw(screen.graphics(), 100, 30, s, UiState.initial(),
                         new Theme(options.colour(), options.ascii()), options);

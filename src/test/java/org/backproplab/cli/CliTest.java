@@ -61,6 +61,16 @@ class CliTest {
         assertThat(r.out()).contains("train", "gradcheck", "sweep", "bench", "--version");
     }
 
+    /** The launcher's class-loading run: quiet, exit 0, and not offered to people. */
+    @Test
+    void warmUpIsQuietAndHidden() {
+        Run r = run("warm-up");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+        assertThat(run("--help").out()).doesNotContain("warm-up");
+    }
+
     @ParameterizedTest
     @MethodSource("commands")
     void everyCommandHasHelp(String command, String option) {
