@@ -30,11 +30,12 @@ final class Heap {
 
     /**
      * Shrinks the heap to what the program uses now (one full collection: a few ms with a small
-     * live set), then fills most of one young region with garbage. G1 takes its young region from
-     * memory the collection just gave back, and a lab's few hundred KB a second would otherwise
-     * touch that region's pages for ten seconds or more (resident memory creeping up by megabytes);
-     * this touches them now. The filling is paced so that G1 does not take it for a program that
-     * needs a larger heap. Under any other collector only the collection is done.
+     * live set), then, under G1 (the default collector of {@code java -jar}), fills three quarters
+     * of one heap region (1 to 32 MB, by the machine's memory) with garbage. G1 takes its young
+     * region from memory the collection just gave back, and a lab's few hundred KB a second would
+     * otherwise touch that region's pages for ten seconds or more (resident memory creeping up by
+     * megabytes); this touches them now. The filling is paced so that G1 does not take it for a
+     * program that needs a larger heap. Under the launcher's Serial GC only the collection is done.
      */
     static void trim() {
         keepTight();
@@ -43,7 +44,7 @@ final class Heap {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             boolean g1 = "true".equals(vm.getVMOption("UseG1GC").getValue());
             long region = g1 ? Long.parseLong(vm.getVMOption("G1HeapRegionSize").getValue()) : 0;
-            for (long done = 0; done + CHUNK <= region - (1 << 20); done += CHUNK) {
+            for (long done = 0; done + CHUNK <= region / 4 * 3; done += CHUNK) {
                 sink = new byte[CHUNK];
                 if (done % (1 << 20) == 0) Thread.sleep(5);
             }

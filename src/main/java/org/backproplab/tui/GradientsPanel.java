@@ -2,6 +2,8 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.EnumMap;
+import java.util.Map;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.nn.Architecture;
 import org.backproplab.train.Snapshot;
@@ -22,46 +24,46 @@ final class GradientsPanel {
 
     /** The verdict as a symbol and a word, so that it reads without colour. */
     static String verdict(GradientCheck.Verdict v, Theme t) {
-        return (t.ascii() ? ASCII_VERDICTS : VERDICTS).get(v);
+        return Words.of(t).verdicts.get(v);
     }
 
-    private static final java.util.Map<GradientCheck.Verdict, String> VERDICTS = verdicts(new Theme(false, false));
-    private static final java.util.Map<GradientCheck.Verdict, String> ASCII_VERDICTS = verdicts(new Theme(false, true));
-
-    private static java.util.Map<GradientCheck.Verdict, String> verdicts(Theme t) {
-        java.util.Map<GradientCheck.Verdict, String> m = new java.util.EnumMap<>(GradientCheck.Verdict.class);
-        for (GradientCheck.Verdict v : GradientCheck.Verdict.values()) {
-            m.put(v, switch (v) {
-                case GOOD -> t.right() + " good";
-                case ACCEPTABLE -> t.near() + " acceptable";
-                case BAD -> t.wrong() + " BAD";
-            });
-        }
-        return m;
-    }
-
-    /** The reason in full or in a word, in the theme's characters (made once: every row of every frame shows one). */
+    /** The reason in full or in a word, in the theme's characters. */
     static String reason(GradientCheck.Reason r, boolean full, Theme t) {
-        return (full ? t.ascii() ? ASCII_REASONS : REASONS : t.ascii() ? ASCII_SHORT : SHORT).get(r);
+        return (full ? Words.of(t).reasons : Words.of(t).shortReasons).get(r);
     }
 
-    private static final java.util.Map<GradientCheck.Reason, String> REASONS = reasons(true, false);
-    private static final java.util.Map<GradientCheck.Reason, String> ASCII_REASONS = reasons(true, true);
-    private static final java.util.Map<GradientCheck.Reason, String> SHORT = reasons(false, false);
-    private static final java.util.Map<GradientCheck.Reason, String> ASCII_SHORT = reasons(false, true);
+    /** The words of the verdict column, made once per character set: every row of every frame shows them. */
+    private record Words(Map<GradientCheck.Verdict, String> verdicts, Map<GradientCheck.Reason, String> reasons,
+                         Map<GradientCheck.Reason, String> shortReasons) {
+        private static final Words UNICODE = make(new Theme(false, false));
+        private static final Words ASCII = make(new Theme(false, true));
 
-    private static java.util.Map<GradientCheck.Reason, String> reasons(boolean full, boolean ascii) {
-        String epsilon = new Theme(false, ascii).epsilon();
-        java.util.Map<GradientCheck.Reason, String> m = new java.util.EnumMap<>(GradientCheck.Reason.class);
-        for (GradientCheck.Reason r : GradientCheck.Reason.values()) {
-            m.put(r, full ? r.text().replace("ε", epsilon) : switch (r) {
-                case NONE -> "";
-                case KINK -> "kink";
-                case ONE_SIDED -> "O(" + epsilon + ")";
-                case ROUNDING -> "tiny";
-            });
+        static Words of(Theme t) {
+            return t.ascii() ? ASCII : UNICODE;
         }
-        return m;
+
+        private static Words make(Theme t) {
+            Map<GradientCheck.Verdict, String> verdicts = new EnumMap<>(GradientCheck.Verdict.class);
+            for (GradientCheck.Verdict v : GradientCheck.Verdict.values()) {
+                verdicts.put(v, switch (v) {
+                    case GOOD -> t.right() + " good";
+                    case ACCEPTABLE -> t.near() + " acceptable";
+                    case BAD -> t.wrong() + " BAD";
+                });
+            }
+            Map<GradientCheck.Reason, String> reasons = new EnumMap<>(GradientCheck.Reason.class);
+            Map<GradientCheck.Reason, String> shortReasons = new EnumMap<>(GradientCheck.Reason.class);
+            for (GradientCheck.Reason r : GradientCheck.Reason.values()) {
+                reasons.put(r, r.text().replace("ε", t.epsilon()));
+                shortReasons.put(r, switch (r) {
+                    case NONE -> "";
+                    case KINK -> "kink";
+                    case ONE_SIDED -> "O(" + t.epsilon() + ")";
+                    case ROUNDING -> "tiny";
+                });
+            }
+            return new Words(verdicts, reasons, shortReasons);
+        }
     }
 
     static Theme.Role role(GradientCheck.Verdict v) {
@@ -104,19 +106,21 @@ final class GradientsPanel {
             boolean selected = k == ui.selected();
             t.apply(g, Theme.Role.NORMAL);
             if (selected) g.enableModifiers(SGR.REVERSE);
-            Text.putLeftIn(g, a, 0, row, cNum, arch.label(k, t.ascii()));
-            Text.putRightIn(g, a, cNum, row, num, Numbers.sci(Text.clear(n), e.numeric(), nd));
-            Text.fill(g, a, cNum + num, row, cChain);
-            Text.putRightIn(g, a, cChain, row, num, Numbers.sci(Text.clear(n), e.chainRule(), nd));
-            Text.fill(g, a, cChain + num, row, cRel);
-            Text.putLeftIn(g, a, cRel, row, cVerdict - cRel, Numbers.sci(Text.clear(n), e.relativeError(), 2));
+            // each field where its heading is, or just after the one before if that ran long
+            int col = Text.putLeftIn(g, a, 0, row, cNum, arch.label(k, t.ascii()));
+            col = Text.putRightIn(g, a, col, row, num, Numbers.sci(Text.clear(n), e.numeric(), nd));
+            col = Text.putRightIn(g, a, Text.fill(g, a, col, row, cChain), row, num, Numbers.sci(Text.clear(n), e.chainRule(), nd));
+            col = Text.putLeftIn(g, a, Text.fill(g, a, col, row, cRel), row, cVerdict - cRel,
+                    Numbers.sci(Text.clear(n), e.relativeError(), 2));
             t.apply(g, role(e.verdict()));
             if (selected) g.enableModifiers(SGR.REVERSE);
-            int col = Text.put(g, a, cVerdict, row, verdict(e.verdict(), t));
+            col = Text.put(g, a, col, row, verdict(e.verdict(), t));
             String why = reason(e.reason(), col + 1 + reason(e.reason(), true, t).length() <= a.width(), t);
             if (!why.isEmpty() && col + 1 + why.length() <= a.width()) {
                 col = Text.put(g, a, Text.put(g, a, col, row, ' '), row, why);
             }
+            t.apply(g, Theme.Role.NORMAL); // the rest of the row plain (reversed when selected), not in the verdict's colour
+            if (selected) g.enableModifiers(SGR.REVERSE);
             Text.fill(g, a, col, row, a.width());
         }
         t.apply(g, Theme.Role.NORMAL);

@@ -11,7 +11,7 @@ import org.backproplab.train.Snapshot;
  * their relative error, and what the sign says. While {@code a} adapts η, it says so.
  */
 final class RatePanel {
-    /** Three wordings, each with 6 and then 4 significant digits: longest first. */
+    /** Three wordings, each with 6 and then 4 significant digits: longest first, the last the shortest. */
     private static final int FORMS = 6;
 
     private RatePanel() {
@@ -26,36 +26,30 @@ final class RatePanel {
     static StringBuilder line(StringBuilder b, Snapshot s, int width, Theme t) {
         LearningRateGradient lr = s.lesson().learningRate();
         if (lr == null) {
-            return s.lesson().adapting() ? b.append("adapting ").append(eta(t)).append(" by its gradient (a stops)") : b;
+            return s.lesson().adapting() ? b.append("adapting ").append(etaSymbol(t)).append(" by its gradient (a stops)") : b;
         }
         int start = b.length();
-        int shortest = 0;
-        int shortestLength = Integer.MAX_VALUE;
         for (int form = 0; form < FORMS; form++) {
             b.setLength(start);
             form(b, form, s, lr, t);
             if (b.length() - start <= width) return b;
-            if (b.length() - start < shortestLength) {
-                shortest = form;
-                shortestLength = b.length() - start;
-            }
         }
-        b.setLength(start);
-        return form(b, shortest, s, lr, t);
+        return b; // the shortest, cut at the edge
     }
 
-    private static String eta(Theme t) {
+    /** The learning rate's symbol in a formula: η, or lr in ASCII. */
+    private static String etaSymbol(Theme t) {
         return t.ascii() ? "lr" : "η";
     }
 
     private static StringBuilder form(StringBuilder b, int form, Snapshot s, LearningRateGradient lr, Theme t) {
         int digits = form < 3 ? 6 : 4;
-        String eta = eta(t);
+        String eta = etaSymbol(t);
         String d = t.partial();
         boolean adapting = s.lesson().adapting();
+        if (adapting && form % 3 < 2) b.append("adapting ").append(eta).append(" by this (a stops): ");
         switch (form % 3) {
             case 0 -> {
-                if (adapting) b.append("adapting ").append(eta).append(" by this (a stops): ");
                 slope(b, t).append(" = ");
                 Numbers.sci(b, lr.chainRule(), digits).append(" by the chain rule, ");
                 Numbers.sci(b, lr.numeric(), digits).append(" nudging ").append(eta).append(" (rel.err ");
@@ -63,7 +57,6 @@ final class RatePanel {
                 advice(b, s, lr, eta);
             }
             case 1 -> {
-                if (adapting) b.append("adapting ").append(eta).append(" by this (a stops): ");
                 Numbers.sci(slope(b, t).append(": chain "), lr.chainRule(), digits).append(", numeric ");
                 Numbers.sci(b, lr.numeric(), digits).append(", rel.err ");
                 relativeError(b, s, lr).append(": ");
@@ -84,7 +77,7 @@ final class RatePanel {
     /** ∂L(θ−η·g)/∂η in the theme's characters. */
     private static StringBuilder slope(StringBuilder b, Theme t) {
         String d = t.partial();
-        String eta = eta(t);
+        String eta = etaSymbol(t);
         return b.append(d).append("L(").append(t.theta()).append('-').append(eta).append(t.ascii() ? "*" : "·")
                 .append("g)/").append(d).append(eta);
     }

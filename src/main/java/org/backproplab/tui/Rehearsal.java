@@ -26,12 +26,13 @@ public final class Rehearsal {
     /** Runs for about {@code millis}; returns the frames drawn. Never throws: it is only a head start. */
     public static int run(Config config, String preset, LabOptions options, long millis) {
         Trainer trainer = new Trainer(config, preset);
+        FrameScreen screen = null;
         int frames = 0;
         try {
             trainer.start();
             trainer.submit(new Command.ChangeSpeed(Speed.values().length)); // to the top of the ladder: max
             trainer.submit(new Command.ToggleRun());
-            FrameScreen screen = new FrameScreen(new OffScreenTerminal(SIZE, OutputStream.nullOutputStream(),
+            screen = new FrameScreen(new OffScreenTerminal(SIZE, OutputStream.nullOutputStream(),
                     StandardCharsets.UTF_8));
             screen.start();
             Theme theme = new Theme(options.colour(), options.ascii());
@@ -46,6 +47,11 @@ public final class Rehearsal {
             // the real lab does the same work when it comes to it
         } finally {
             trainer.close();
+            try {
+                if (screen != null) screen.stop();
+            } catch (IOException e) {
+                // thrown-away bytes
+            }
         }
         return frames;
     }

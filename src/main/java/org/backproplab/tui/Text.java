@@ -28,23 +28,29 @@ final class Text {
         return b;
     }
 
-    /** Spaces in the current style from column {@code col} up to {@code end} (a reversed row's highlight); returns {@code end}. */
+    /**
+     * Spaces in the current style from column {@code col} up to {@code end} (a reversed row's
+     * highlight); returns the later of the two: text that ran past {@code end} is not overwritten.
+     */
     static int fill(TextGraphics g, Area a, int col, int row, int end) {
         for (int c = col; c < end; c++) {
             put(g, a, c, row, ' ');
         }
-        return end;
+        return Math.max(col, end);
     }
 
-    /** One character at (col, row) inside {@code a}; returns the column after it. */
+    /** One character at (col, row) inside {@code a}; returns the column after it (as {@link #put(TextGraphics, Area, int, int, CharSequence)}). */
     static int put(TextGraphics g, Area a, int col, int row, char ch) {
-        if (row >= 0 && row < a.height() && col >= 0 && col < a.width()) {
-            Cells.put(g, a.col() + col, a.row() + row, ch);
-        }
+        if (row < 0 || row >= a.height() || col >= a.width() || col < 0) return col;
+        Cells.put(g, a.col() + col, a.row() + row, ch);
         return col + 1;
     }
 
-    /** {@code s} right-aligned in the field of {@code width} columns from {@code col}; returns the column after the field. */
+    /**
+     * {@code s} right-aligned in the field of {@code width} columns from {@code col}; returns the
+     * column after it. Text wider than the field starts at the field and runs past its end (as a
+     * padded string would), never over what is before the field.
+     */
     static int putRightIn(TextGraphics g, Area a, int col, int row, int width, CharSequence s) {
         return put(g, a, fill(g, a, col, row, col + width - s.length()), row, s);
     }

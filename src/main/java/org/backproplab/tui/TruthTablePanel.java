@@ -1,7 +1,6 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
-import java.util.Locale;
 import org.backproplab.nn.Dataset;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Training;
@@ -27,7 +26,7 @@ final class TruthTablePanel {
             double out = s.output(r);
             boolean right = Training.rowRight(out, data.target(r));
             t.apply(g, Theme.Role.NORMAL);
-            // " x1  x2     target   ": one digit each, under the header's names
+            // the digits of x1, x2 and the target, under the header's names
             Text.put(g, a, 1, row, digit(Dataset.input(r, 0)));
             Text.put(g, a, 4, row, digit(Dataset.input(r, 1)));
             Text.put(g, a, 10, row, digit(data.target(r)));

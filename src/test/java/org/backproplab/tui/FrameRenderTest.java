@@ -182,6 +182,12 @@ class FrameRenderTest {
             assertThat(v.cell(col, row).getModifiers()).as("column %d", col).contains(SGR.REVERSE);
         }
         assertThat(v.cell(23, row).getModifiers()).as("the rule between the tables").doesNotContain(SGR.REVERSE);
+        VirtualScreen wide = new VirtualScreen(120, 40).draw(snapshotAfter(c, 0), UiState.initial().select(2, 9), COLOUR);
+        int wideRow = wide.findRow("x2→h1", 0, 119);
+        assertThat(wide.row(wideRow).stripTrailing()).as("room after the verdict").hasSizeLessThan(110);
+        assertThat(wide.cell(119, wideRow).getForegroundColor()).as("the highlight after the verdict is plain, not the verdict's colour")
+                .isEqualTo(com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+        assertThat(wide.cell(119, wideRow).getModifiers()).contains(SGR.REVERSE);
         assertThat(v.cell(1, row - 1).getModifiers()).doesNotContain(SGR.REVERSE);
     }
 
