@@ -1,31 +1,27 @@
 package org.backproplab.serve;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
-import org.backproplab.tui.AnsiBytes;
+import org.backproplab.tui.ExactAnsiTerminal;
 
 /**
  * A Lanterna terminal on one SSH channel. The size comes from the client's pty request and its
  * window-change messages (no size query on the wire), and each character is encoded exactly.
  */
-final class ChannelTerminal extends ANSITerminal {
+final class ChannelTerminal extends ExactAnsiTerminal {
     /** What a client that sends no size (e.g. {@code ssh -tt} from a pipe, which says 0×0) gets. */
     static final TerminalSize FALLBACK_SIZE = new TerminalSize(80, 24);
 
     private final Environment env;
-    private final Charset charset;
 
     ChannelTerminal(InputStream in, OutputStream out, Charset charset, Environment env) {
         super(in, out, charset);
         this.env = env;
-        this.charset = charset;
         // MINA updates COLUMNS and LINES before it calls the listener.
         env.addSignalListener((channel, signal) -> onResized(sizeOf(env.getEnv())), Signal.WINCH);
     }
@@ -48,20 +44,5 @@ final class ChannelTerminal extends ANSITerminal {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /**
-     * Exactly the bytes of one character. Lanterna's own version returns the encoder's whole
-     * backing array, which carries a NUL after every two-byte character (é ± × µ).
-     */
-    @Override
-    protected byte[] translateCharacter(char c) {
-        return AnsiBytes.encode(c, charset);
-    }
-
-    /** From a shared table: Lanterna builds a new string for every move. */
-    @Override
-    public void setCursorPosition(int col, int row) throws IOException {
-        writeToTerminal(AnsiBytes.cursor(col, row));
     }
 }
