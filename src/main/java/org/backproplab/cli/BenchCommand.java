@@ -41,10 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "About how long each batch runs, 0.001..10 (default: ${DEFAULT-VALUE}).")
     double batchTime;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableOrJson.class,
-            completionCandidates = Format.TableOrJson.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
-    Format format;
+    @Mixin
+    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -68,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
                 new Row("numericCentral", "numeric, central", results.numericCentral()));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (output.format == Format.JSON) {
             out.print(Json.write(json(config, rows, results)));
         } else {
             table(out, config, rows, results);

@@ -41,10 +41,8 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "The parameter to explain: w_x1_h1, b_h1, w_h1_y, b_y, ... (for --hidden H up to hH).")
     String param;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableOrJson.class,
-            completionCandidates = Format.TableOrJson.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
-    Format format;
+    @Mixin
+    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -64,7 +62,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Network net = new Network(arch, config.dataset());
         Explanation e = Explanation.of(net, config.initialParameters(), k, config.epsilon(), config.difference());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (output.format == Format.JSON) {
             out.print(Json.write(json(config, e)));
         } else {
             table(out, config, e);

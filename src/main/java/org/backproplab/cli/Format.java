@@ -1,6 +1,7 @@
 package org.backproplab.cli;
 
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /** How a command prints its result: a table for people, JSON or CSV for scripts. */
 enum Format {
@@ -15,6 +16,14 @@ enum Format {
         TableOrJson() {
             super(new Format[] {TABLE, JSON}, Format::id);
         }
+    }
+
+    /** The --format option of the commands that print a table or JSON, declared once for all of them. */
+    static final class TableOrJsonOption {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = TableOrJson.class,
+                completionCandidates = TableOrJson.class,
+                description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
+        Format format;
     }
 
     /** For train, whose one-row result also reads well as CSV. */

@@ -14,7 +14,6 @@ import org.backproplab.train.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: both gradients at the starting parameters, side by side, with a verdict each. */
@@ -30,10 +29,8 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableOrJson.class,
-            completionCandidates = Format.TableOrJson.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
-    Format format;
+    @Mixin
+    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -45,7 +42,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         GradientCheck check = GradientCheck.at(net, config.initialParameters(), config.epsilon(), config.difference());
         LearningRateGradient lr = LearningRateGradient.at(net, config.initialParameters(), config.learningRate());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (output.format == Format.JSON) {
             out.print(Json.write(json(config, check, lr)));
         } else {
             table(out, config, check, lr);

@@ -51,10 +51,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Worker threads, 1..256 (default: one per core).")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableOrJson.class,
-            completionCandidates = Format.TableOrJson.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
-    Format format;
+    @Mixin
+    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -108,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
         groups.sort(Comparator.comparingInt((Group g) -> -g.seeds().size()));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (output.format == Format.JSON) {
             out.print(Json.write(json(base, learned, diverged, groups, seconds, t)));
         } else {
             table(out, base, learned, diverged, groups, seconds, t);
