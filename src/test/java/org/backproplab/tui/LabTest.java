@@ -6,61 +6,13 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.backproplab.grad.Difference;
 import org.backproplab.train.Method;
-import org.backproplab.train.Preset;
 import org.backproplab.train.Speed;
-import org.backproplab.train.Trainer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A whole lab on a virtual terminal: keys in, trainer commands and frames out. */
-class LabTest {
-    private final DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-    private Trainer trainer;
-    private Lab lab;
-    private Thread thread;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-    private void start(LabOptions options) {
-        start(options, 1_000_000_000L / Lab.FPS);
-    }
-
-    private void start(LabOptions options, long frameNanos) {
-        trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
-        trainer.start();
-        lab = new Lab(vt, trainer, options, frameNanos);
-        thread = new Thread(() -> {
-            try {
-                lab.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        thread.start();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (lab != null) lab.stop();
-        if (thread != null) thread.join(2000);
-        if (trainer != null) trainer.close();
-    }
-
-    private String screen() {
-        return VirtualScreenText.screen(vt);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        VirtualScreenText.await(what, condition);
-    }
-
-    private void key(char c) {
-        VirtualScreenText.key(vt, c);
-    }
-
+class LabTest extends LabHarness {
     @Test
     void keysDriveTheTrainerAndTheScreenFollows() throws Exception {
         start(LabOptions.defaults());

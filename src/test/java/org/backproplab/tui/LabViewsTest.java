@@ -2,70 +2,24 @@ package org.backproplab.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.backproplab.grad.Explanation;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Dataset;
 import org.backproplab.train.Preset;
-import org.backproplab.train.Trainer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The teaching keys on a whole lab (virtual terminal, real trainer): Enter, c, s, a, g, u, i, w, e. */
-class LabViewsTest {
-    private final DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-    private Trainer trainer;
-    private Lab lab;
-    private Thread thread;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
+class LabViewsTest extends LabHarness {
     @TempDir
     Path dir;
-
-    private void start(LabOptions options) {
-        trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
-        trainer.start();
-        lab = new Lab(vt, trainer, options);
-        thread = new Thread(() -> {
-            try {
-                lab.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        thread.start();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (lab != null) lab.stop();
-        if (thread != null) thread.join(2000);
-        if (trainer != null) trainer.close();
-        assertThat(failure.get()).isNull();
-    }
-
-    private String screen() {
-        return VirtualScreenText.screen(vt);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        VirtualScreenText.await(what, condition);
-    }
-
-    private void key(char c) {
-        VirtualScreenText.key(vt, c);
-    }
 
     @Test
     void enterExplainsTheSelectedRowLiveAndEscClosesIt() throws Exception {
