@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The bytes a frame is made of, made once and shared: a cursor move to each position, and each
  * character encoded exactly. Lanterna builds a new string and byte array for every cursor move and
- * every character it writes; the terminals here ({@link LocalTerminal}, and the SSH server's) hand
- * out these instead. Every array is immutable once published (streams copy what they are given).
+ * every character it writes; the terminals here ({@link LocalTerminal}, and the SSH server's and the
+ * off-screen one through {@link ExactAnsiTerminal}) hand out these instead. Every array is
+ * immutable once published (streams copy what they are given).
  */
 public final class AnsiBytes {
     /** Positions beyond this get a fresh array each time (no terminal is that large in practice). */

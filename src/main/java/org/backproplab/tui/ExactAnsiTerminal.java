@@ -13,11 +13,8 @@ import java.nio.charset.Charset;
  * same two things itself.
  */
 public abstract class ExactAnsiTerminal extends ANSITerminal {
-    private final Charset charset;
-
     protected ExactAnsiTerminal(InputStream in, OutputStream out, Charset charset) {
         super(in, out, charset);
-        this.charset = charset;
     }
 
     /**
@@ -26,7 +23,7 @@ public abstract class ExactAnsiTerminal extends ANSITerminal {
      */
     @Override
     protected byte[] translateCharacter(char c) {
-        return AnsiBytes.encode(c, charset);
+        return AnsiBytes.encode(c, getCharset());
     }
 
     /** From a shared table: Lanterna builds a new string for every move. */

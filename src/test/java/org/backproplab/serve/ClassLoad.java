@@ -132,12 +132,22 @@ public final class ClassLoad {
                 s[s.length - 1]);
     }
 
-    /** Heap in use after a full GC, from jcmd (KB). */
+    /**
+     * Heap in use after a full GC, from jcmd (KB): G1's one heap line, or the Serial collector's
+     * generations added up (metaspace is not heap).
+     */
     private static long heapAfterGc(long pid) throws IOException, InterruptedException {
         run("jcmd", "" + pid, "GC.run");
-        String info = run("jcmd", "" + pid, "GC.heap_info");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        long used = 0;
+        boolean found = false;
+        for (String line : run("jcmd", "" + pid, "GC.heap_info").split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(line);
+            if (m.find() && (line.contains("heap") || line.contains("generation"))) {
+                used += Long.parseLong(m.group(1));
+                found = true;
+            }
+        }
+        return found ? used : -1;
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {

@@ -31,14 +31,20 @@ abstract class LabHarness {
         trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
         trainer.start();
         lab = new Lab(vt, trainer, options, frameNanos);
-        thread = new Thread(() -> {
+        thread = runOnItsOwnThread(lab);
+    }
+
+    /** Runs a lab as a terminal would, on its own thread; whatever it throws fails the test. */
+    Thread runOnItsOwnThread(Lab l) {
+        Thread t = new Thread(() -> {
             try {
-                lab.run();
-            } catch (Throwable t) {
-                failure.set(t);
+                l.run();
+            } catch (Throwable e) {
+                failure.set(e);
             }
         });
-        thread.start();
+        t.start();
+        return t;
     }
 
     @AfterEach
@@ -47,6 +53,7 @@ abstract class LabHarness {
         if (thread != null) thread.join(2000);
         if (trainer != null) trainer.close();
         assertThat(failure.get()).isNull();
+        if (thread != null) assertThat(thread.isAlive()).as("the lab stopped").isFalse();
     }
 
     String screen() {

@@ -113,15 +113,7 @@ class LabTest extends LabHarness {
         assertThat(failure.get()).isNull();
 
         DefaultVirtualTerminal vt2 = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        Lab second = new Lab(vt2, trainer, LabOptions.defaults());
-        Thread t2 = new Thread(() -> {
-            try {
-                second.run();
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        t2.start();
+        Thread t2 = runOnItsOwnThread(new Lab(vt2, trainer, LabOptions.defaults()));
         Thread.sleep(100);
         vt2.addInput(new KeyStroke('c', true, false));
         t2.join(2000);
@@ -169,30 +161,13 @@ class LabTest extends LabHarness {
         start(LabOptions.defaults());
         DefaultVirtualTerminal other = new DefaultVirtualTerminal(new TerminalSize(120, 40));
         Lab watcher = new Lab(other, trainer, new LabOptions(false, true, true, null));
-        Thread t = new Thread(() -> {
-            try {
-                watcher.run();
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        t.start();
+        Thread t = runOnItsOwnThread(watcher);
         key('n');
         key('n');
         key('n');
-        await("both screens show epoch 3", () -> screen().contains("epoch 3 ") && text(other).contains("epoch 3 "));
+        await("both screens show epoch 3", () -> screen().contains("epoch 3 ") && VirtualScreenText.screen(other).contains("epoch 3 "));
         watcher.stop();
         t.join(2000);
         assertThat(t.isAlive()).isFalse();
-    }
-
-    private static String text(DefaultVirtualTerminal t) {
-        StringBuilder b = new StringBuilder();
-        for (int r = 0; r < t.getTerminalSize().getRows(); r++) {
-            for (int c = 0; c < t.getTerminalSize().getColumns(); c++) {
-                b.append(t.getCharacter(c, r).getCharacterString());
-            }
-        }
-        return b.toString();
     }
 }
