@@ -1,6 +1,7 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import org.backproplab.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -37,15 +38,19 @@ final class Errors {
     }
 
     static int runtime(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        String where = cl.getCommandSpec().qualifiedName();
+        return report(ex, cl.getCommandSpec().qualifiedName(), cl.getErr());
+    }
+
+    /** One line on {@code err} for what a command threw, and its exit code: 2 for usage, 1 for the rest. */
+    static int report(Exception ex, String where, PrintWriter err) {
         if (ex instanceof UsageException u) {
-            cl.getErr().println(where + ": " + oneLine(u.getMessage()) + " (see '" + where + " --help')");
-            cl.getErr().flush();
+            err.println(where + ": " + oneLine(u.getMessage()) + " (see '" + where + " --help')");
+            err.flush();
             return USAGE;
         }
         String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        cl.getErr().println(where + ": error: " + oneLine(msg));
-        cl.getErr().flush();
+        err.println(where + ": error: " + oneLine(msg));
+        err.flush();
         return FAILURE;
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The command line: {@code backprop-lab [COMMAND] [OPTIONS]}; with no command, the live TUI. */
-@Command(name = "backprop-lab",
+@Command(name = Main.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
@@ -19,6 +19,8 @@ import picocli.CommandLine.Mixin;
             "Watch a 2-H-1 network learn a logic gate, with the numeric and the chain-rule gradient side by side.",
             "With no command it opens the live terminal UI (the same as 'tui')."})
 public final class Main implements Callable<Integer> {
+    static final String NAME = "backprop-lab";
+
     /**
      * The commands, in the order help lists them. picocli models a command by reflection, which
      * costs start-up time, so a run that names its command models only that one (see {@link #commandLine}).
@@ -48,13 +50,21 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line with the given streams and returns its exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 0) {
+            // The live view with its defaults, the usual start: picocli's model of the command line
+            // (reflection over every option) would cost about 100 ms before the first frame.
+            try {
+                return new TuiCommand().call();
+            } catch (Exception e) {
+                return Errors.report(e, NAME, err);
+            }
+        }
         return commandLine(out, err, args).execute(args);
     }
 
     /**
      * The command line for {@code args}: when the first argument names a command (other than
-     * help), only that command is modelled; with no arguments at all (the TUI) none is; otherwise
-     * all are (for help, errors, and the TUI with options).
+     * help), only that command is modelled; otherwise all are (for help, errors and the TUI).
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
@@ -63,8 +73,8 @@ public final class Main implements Callable<Integer> {
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
                 .findFirst().orElse(null);
         for (Class<?> c : COMMANDS) {
-            if ((only == null && args.length > 0) || c == only) {
-                cl.addSubcommand(c); // no arguments at all: the TUI, which needs no command modelled
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
             }
         }
         cl.setOut(out);

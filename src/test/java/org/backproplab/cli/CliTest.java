@@ -61,6 +61,19 @@ class CliTest {
         assertThat(r.out()).contains("train", "gradcheck", "sweep", "bench", "--version");
     }
 
+    /** With no arguments the live view starts without picocli; without a terminal it says so as the parsed path does. */
+    @Test
+    void theLiveViewWithoutATerminalSaysSoTheSameWithOrWithoutOptions() {
+        Run bare = run();
+        Run withOption = run("--seed", "3");
+        assertThat(bare.code()).isEqualTo(2);
+        assertThat(withOption.code()).isEqualTo(2);
+        assertThat(bare.err()).isEqualTo(withOption.err())
+                .startsWith("backprop-lab: the live view needs a terminal").contains("'backprop-lab train'")
+                .endsWith("(see 'backprop-lab --help')" + System.lineSeparator());
+        assertThat(bare.out()).isEmpty();
+    }
+
     /** The launcher's class-loading run: quiet, exit 0, and not offered to people. */
     @Test
     void warmUpIsQuietAndHidden() {
