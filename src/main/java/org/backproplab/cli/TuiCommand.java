@@ -50,7 +50,7 @@ public final class TuiCommand implements Callable<Integer> {
         Theme theme = Theme.from(env, noColor, ascii);
         LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""));
         Trainer trainer = new Trainer(config, options.preset().id());
-        Lab.warmUp(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
+        Rehearsal.firstFrameSoon(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
         LocalTerminal terminal = LocalTerminal.open(LocalTerminal.charset(env));
         Lab lab = new Lab(terminal, trainer, labOptions);
         AtomicInteger exit = new AtomicInteger(0);

@@ -1,5 +1,7 @@
 package org.backproplab.cli;
 
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.backproplab.train.Preset;
 import org.backproplab.tui.LabOptions;
@@ -15,9 +17,8 @@ import picocli.CommandLine.Command;
 public final class WarmUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        Main.run(new String[] {"train", "--epochs", "1", "--format", "json"},
-                new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
-                new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()));
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
+        Main.run(new String[] {"train", "--epochs", "1", "--format", "json"}, nowhere, nowhere);
         int frames = Rehearsal.run(Preset.TEXTBOOK.defaults(), Preset.TEXTBOOK.id(), LabOptions.defaults(), 200);
         return frames > 0 ? 0 : 1;
     }

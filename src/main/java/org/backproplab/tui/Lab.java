@@ -91,29 +91,6 @@ public final class Lab {
         }
     }
 
-    /**
-     * Draws one throwaway frame off-screen in the background: the first real frame then finds the
-     * panel, formatting, screen and terminal classes loaded (start-up is mostly class loading, and
-     * setting up the tty leaves the second core idle). Returns the started thread.
-     */
-    public static Thread warmUp(Snapshot s, LabOptions options) {
-        Thread t = new Thread(() -> {
-            try {
-                FrameScreen screen = new FrameScreen(new OffScreenTerminal(new TerminalSize(100, 30),
-                        java.io.OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
-                screen.start();
-                Frame.draw(screen.graphics(), 100, 30, s, UiState.initial(),
-                        new Theme(options.colour(), options.ascii()), options);
-                screen.refresh(true);
-            } catch (IOException | RuntimeException e) {
-                // only a head start: the real frame does the same work if this fails
-            }
-        }, "warm-up");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     /** Ends {@link #run()} promptly; safe from any thread (a signal handler, a server shutting down). */
     public void stop() {
         stopRequested = true;

@@ -17,12 +17,11 @@ final class RatePanel {
     private RatePanel() {
     }
 
-    /** The longest form that fits in {@code width}; numbers are never cut (a shorter form has fewer words). */
-    static String text(Snapshot s, int width, Theme t) {
-        return line(new StringBuilder(200), s, width, t).toString();
-    }
-
-    /** Appends {@link #text}: each form is written into the builder until one fits (this row is redrawn every frame). */
+    /**
+     * Appends the longest form that fits in {@code width}; numbers are never cut (a shorter form
+     * has fewer words). Each form is written into the builder until one fits: the row is redrawn
+     * every frame, and this builds no strings to measure.
+     */
     static StringBuilder line(StringBuilder b, Snapshot s, int width, Theme t) {
         LearningRateGradient lr = s.lesson().learningRate();
         if (lr == null) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.backproplab.train.Command;
 import org.backproplab.train.Config;
+import org.backproplab.train.Snapshot;
 import org.backproplab.train.Speed;
 import org.backproplab.train.Trainer;
 
@@ -23,6 +24,23 @@ public final class Rehearsal {
     private Rehearsal() {
     }
 
+    /**
+     * Draws one throwaway frame of {@code s} in the background: the first real frame then finds the
+     * panel, formatting, screen and terminal classes loaded (start-up is mostly class loading, and
+     * setting up the tty leaves the second core idle).
+     */
+    public static void firstFrameSoon(Snapshot s, LabOptions options) {
+        Thread t = new Thread(() -> {
+            try {
+                draw(offScreen(), s, options, true); // whole, as the first real frame is
+            } catch (IOException | RuntimeException e) {
+                // only a head start: the real frame does the same work if this fails
+            }
+        }, "first-frame");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Runs for about {@code millis}; returns the frames drawn. Never throws: it is only a head start. */
     public static int run(Config config, String preset, LabOptions options, long millis) {
         Trainer trainer = new Trainer(config, preset);
@@ -32,15 +50,10 @@ public final class Rehearsal {
             trainer.start();
             trainer.submit(new Command.ChangeSpeed(Speed.values().length)); // to the top of the ladder: max
             trainer.submit(new Command.ToggleRun());
-            screen = new FrameScreen(new OffScreenTerminal(SIZE, OutputStream.nullOutputStream(),
-                    StandardCharsets.UTF_8));
-            screen.start();
-            Theme theme = new Theme(options.colour(), options.ascii());
+            screen = offScreen();
             long end = System.nanoTime() + millis * 1_000_000L;
             while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
-                Frame.draw(screen.graphics(), SIZE.getColumns(), SIZE.getRows(), trainer.snapshot(), UiState.initial(),
-                        theme, options);
-                screen.refresh(false);
+                draw(screen, trainer.snapshot(), options, false);
                 frames++;
             }
         } catch (IOException | RuntimeException e) {
@@ -54,5 +67,19 @@ public final class Rehearsal {
             }
         }
         return frames;
+    }
+
+    /** A started screen whose bytes go nowhere. */
+    private static FrameScreen offScreen() throws IOException {
+        FrameScreen screen = new FrameScreen(new OffScreenTerminal(SIZE, OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+        screen.start();
+        return screen;
+    }
+
+    /** One frame of {@code s}, drawn and turned into bytes as on a real terminal ({@code whole}, or what changed). */
+    private static void draw(FrameScreen screen, Snapshot s, LabOptions options, boolean whole) throws IOException {
+        Frame.draw(screen.graphics(), SIZE.getColumns(), SIZE.getRows(), s, UiState.initial(),
+                new Theme(options.colour(), options.ascii()), options);
+        screen.refresh(whole);
     }
 }
