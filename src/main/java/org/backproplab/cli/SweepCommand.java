@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.backproplab.io.Json;
 import org.backproplab.nn.Forward;
 import org.backproplab.train.Config;
+import org.backproplab.train.Outcome;
 import org.backproplab.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
         header = "Train many seeds on all cores; count how many learn the gate.",
         description = {
             "Train seeds 0..N-1 (each its own starting weights) for E epochs on all cores, and report how many"
-                    + " learned the gate (every output within 0.1 of its target), where the others got stuck"
-                    + " (grouped by final loss), and the time taken."})
+                    + " learned the gate (every output within 0.1 of its target), which got stuck (not learned, and"
+                    + " no 0.1%% better loss in their last 5,000 epochs; grouped by final loss), which were still"
+                    + " learning when the epochs ran out, and which diverged; and the time taken."})
 public final class SweepCommand implements Callable<Integer> {
     static final int MAX_SEEDS = 1_000_000;
     /** Stuck groups listed in the table; the rest are summed up in one line. */
@@ -58,7 +60,7 @@ public final class SweepCommand implements Callable<Integer> {
     ConfigOptions options = new ConfigOptions();
 
     /** How one seed ended. */
-    record Outcome(long seed, double loss, boolean learned, boolean diverged) {
+    record Result(long seed, double loss, Outcome outcome) {
     }
 
     /** Stuck runs that ended at the same loss (rounded to 4 decimals). */
@@ -86,18 +88,14 @@ public final class SweepCommand implements Callable<Integer> {
         Config base = options.toConfig();
 
         long start = System.nanoTime();
-        Outcome[] outcomes = run(base, seeds, epochs, t);
+        Result[] results = run(base, seeds, epochs, t);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        int learned = 0;
-        int diverged = 0;
+        int[] counts = new int[Outcome.values().length];
         Map<String, List<Long>> byLoss = new TreeMap<>();
-        for (Outcome o : outcomes) {
-            if (o.learned()) {
-                learned++;
-            } else if (o.diverged()) {
-                diverged++;
-            } else {
+        for (Result o : results) {
+            counts[o.outcome().ordinal()]++;
+            if (o.outcome() == Outcome.STUCK) {
                 byLoss.computeIfAbsent(Fmt.fixed(o.loss(), 4), k -> new ArrayList<>()).add(o.seed());
             }
         }
@@ -107,17 +105,17 @@ public final class SweepCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == Format.JSON) {
-            out.print(Json.write(json(base, learned, diverged, groups, seconds, t)));
+            out.print(Json.write(json(base, counts, groups, seconds, t)));
         } else {
-            table(out, base, learned, diverged, groups, seconds, t);
+            table(out, base, counts, groups, seconds, t);
         }
         out.flush();
         return 0;
     }
 
     /** Trains seeds 0..n-1 on a fixed pool of {@code threads} workers, each taking the next seed in turn. */
-    static Outcome[] run(Config base, int n, long epochs, int threads) throws InterruptedException {
-        Outcome[] outcomes = new Outcome[n];
+    static Result[] run(Config base, int n, long epochs, int threads) throws InterruptedException {
+        Result[] outcomes = new Result[n];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "sweep-worker");
@@ -132,7 +130,8 @@ public final class SweepCommand implements Callable<Integer> {
                         Training training = new Training(base.withSeed(i));
                         training.run(epochs);
                         Forward f = training.forward();
-                        outcomes[i] = new Outcome(i, f.loss, Training.learned(f, base.dataset()), training.diverged());
+                        outcomes[i] = new Result(i, f.loss, Outcome.of(f, base.dataset(), training.diverged(),
+                                training.epochsSinceImprovement()));
                     }
                 }));
             }
@@ -147,16 +146,16 @@ public final class SweepCommand implements Callable<Integer> {
         return outcomes;
     }
 
-    private Map<String, Object> json(Config base, int learned, int diverged, List<Group> groups, double seconds,
-                                     int t) {
+    private Map<String, Object> json(Config base, int[] counts, List<Group> groups, double seconds, int t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seeds", seeds);
         m.put("epochs", epochs);
-        m.put("learned", learned);
+        m.put("learned", counts[Outcome.LEARNED.ordinal()]);
         m.put("seconds", seconds);
         m.put("threads", t);
-        m.put("diverged", diverged);
-        m.put("stuck", seeds - learned - diverged);
+        m.put("diverged", counts[Outcome.DIVERGED.ordinal()]);
+        m.put("stuck", counts[Outcome.STUCK.ordinal()]);
+        m.put("stillLearning", counts[Outcome.LEARNING.ordinal()]);
         Map<String, Object> config = Describe.json(base, options.preset());
         config.remove("seed");
         m.put("config", config);
@@ -172,17 +171,20 @@ public final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    private void table(PrintWriter out, Config base, int learned, int diverged, List<Group> groups, double seconds,
-                       int t) {
-        int stuck = seeds - learned - diverged;
+    private void table(PrintWriter out, Config base, int[] counts, List<Group> groups, double seconds, int t) {
+        int learned = counts[Outcome.LEARNED.ordinal()];
+        int stuck = counts[Outcome.STUCK.ordinal()];
+        int learning = counts[Outcome.LEARNING.ordinal()];
+        int diverged = counts[Outcome.DIVERGED.ordinal()];
         out.println("network   " + Describe.network(base));
         out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
                 + ", " + Fmt.count(epochs) + " epochs per seed");
         out.println("seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)");
         out.println();
         out.println("learned   " + learned + " of " + seeds + " (" + Fmt.fixed(100.0 * learned / seeds, 1)
-                + "%): every output within " + Training.LEARNED_TOLERANCE + " of its target");
-        out.println("stuck     " + stuck + (stuck == 0 ? "" : ", grouped by final loss (rounded to 4 decimals):"));
+                + "%): " + Outcome.LEARNED_RULE);
+        out.println("stuck     " + stuck + " (" + Outcome.STUCK_RULE + ")"
+                + (stuck == 0 ? "" : ", grouped by final loss (rounded to 4 decimals):"));
         int shown = 0;
         for (Group g : groups) {
             if (shown++ == GROUPS_SHOWN) {
@@ -196,6 +198,10 @@ public final class SweepCommand implements Callable<Integer> {
                     .reduce((a, b) -> a + ", " + b).orElse("") + (s.size() > EXAMPLE_SEEDS ? ", ..." : "");
             out.printf("          loss %s: %6d run%s  (seed%s %s)%n", g.loss(), s.size(), s.size() == 1 ? " " : "s",
                     s.size() == 1 ? "" : "s", examples);
+        }
+        if (learning > 0) {
+            out.println("learning  " + learning + " not learned yet when the " + Fmt.count(epochs)
+                    + " epochs ran out, the loss still improving: more --epochs may learn them");
         }
         if (diverged > 0) {
             out.println("diverged  " + diverged + " (a NaN or infinite loss or parameter: try a smaller --lr)");

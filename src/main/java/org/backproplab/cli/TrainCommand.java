@@ -19,6 +19,7 @@ import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
 import org.backproplab.train.Config;
+import org.backproplab.train.Outcome;
 import org.backproplab.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,7 +129,8 @@ public final class TrainCommand implements Callable<Integer> {
         m.put("epochs", t.epoch());
         m.put("loss", f.loss);
         m.put("diverged", t.diverged());
-        m.put("learned", Training.learned(f, data));
+        m.put("learned", t.outcome() == Outcome.LEARNED);
+        m.put("outcome", t.outcome().id());
         m.put("config", Describe.json(config, options.preset()));
         m.put("parameters", ParametersFile.toJson(t.architecture(), t.parameters()));
         List<Map<String, Object>> predictions = new ArrayList<>();
@@ -146,14 +148,11 @@ public final class TrainCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, Training t) {
         Forward f = t.forward();
         Dataset data = config.dataset();
-        boolean learned = Training.learned(f, data);
         out.println("network   " + Describe.network(config));
         out.println("start     " + Describe.start(config, options));
         out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
         out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)" : ""));
-        out.println("loss      " + Fmt.sig(f.loss, 6) + (learned ? "  learned: every output within "
-                + Training.LEARNED_TOLERANCE + " of its target" : "  not learned: some output is more than "
-                + Training.LEARNED_TOLERANCE + " from its target"));
+        out.println("loss      " + Fmt.sig(f.loss, 6) + "  " + outcome(t.outcome()));
         out.println();
         Architecture arch = t.architecture();
         double[] theta = t.parameters();
@@ -168,9 +167,20 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf(" %d   %d       %d  %8s  %s%s%n", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1),
                     (int) data.target(r), Fmt.fixed(f.output[r], 6),
                     error >= 0 ? "+" + Fmt.fixed(error, 6) : Fmt.fixed(error, 6),
-                    Math.abs(error) < Training.LEARNED_TOLERANCE ? "" : "  (off by more than "
-                            + Training.LEARNED_TOLERANCE + ")");
+                    Outcome.rowLearned(f.output[r], data.target(r)) ? "" : "  (off by "
+                            + Outcome.TOLERANCE + " or more)");
         }
+    }
+
+    /** The outcome in words, with its rule: the same words as the lab's status line and legend. */
+    static String outcome(Outcome o) {
+        return switch (o) {
+            case LEARNED -> "learned: " + Outcome.LEARNED_RULE;
+            case STUCK -> "stuck: " + Outcome.STUCK_RULE;
+            case LEARNING -> "not learned yet: some output is " + Outcome.TOLERANCE
+                    + " or more from its target, and the loss is still improving";
+            case DIVERGED -> "diverged: the loss or a parameter is no longer a finite number";
+        };
     }
 
     private static void csv(PrintWriter out, Training t) {
@@ -180,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
         StringBuilder head = new StringBuilder("epochs,loss,diverged,learned");
         StringBuilder row = new StringBuilder();
         row.append(t.epoch()).append(',').append(f.loss).append(',').append(t.diverged()).append(',')
-                .append(Training.learned(f, t.network().dataset()));
+                .append(t.outcome() == Outcome.LEARNED);
         for (int k = 0; k < theta.length; k++) {
             head.append(',').append(arch.name(k));
             row.append(',').append(theta[k]);

@@ -32,7 +32,6 @@ final class TuiLabs implements LabFactory {
             trainer.start();
         }
         Lab lab = new Lab(terminal, trainer, options);
-        StuckWatch watch = new StuckWatch();
         return new RunningLab() {
             @Override
             public void run() throws Exception {
@@ -53,8 +52,7 @@ final class TuiLabs implements LabFactory {
             @Override
             public Progress progress() {
                 Snapshot s = trainer.snapshot();
-                boolean stuck = !s.learned() && !s.diverged() && watch.stuck(s.epoch(), s.loss());
-                return new Progress(s.epoch(), s.loss(), stuck ? "stuck" : s.state().label());
+                return new Progress(s.epoch(), s.loss(), s.standing());
             }
         };
     }

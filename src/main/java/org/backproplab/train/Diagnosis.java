@@ -10,8 +10,9 @@ import org.backproplab.nn.Forward;
 /**
  * Why a run is stuck, said plainly: the notes line of the lab and of the command line.
  *
- * @param plateau  the loss has not improved (by {@link Training#IMPROVEMENT}, relative) for
- *                 {@link #PLATEAU_EPOCHS} epochs or more, and the gate is not learned
+ * @param plateau  the run is {@link Outcome#STUCK}: the loss has not improved (by
+ *                 {@link Outcome#IMPROVEMENT}, relative) for {@link Outcome#PLATEAU_EPOCHS} epochs
+ *                 or more, and the gate is not learned
  * @param epochsSinceImprovement how long the loss has not improved
  * @param deadUnits hidden ReLU units that output 0 on all four rows ("h1", ...): no gradient flows
  *                  through them, so nothing feeding them can learn
@@ -21,9 +22,6 @@ import org.backproplab.nn.Forward;
  */
 public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<String> deadUnits, List<String> kinks,
                         List<String> notes) {
-    /** A loss this long without improving is a plateau: a local minimum, most likely. */
-    public static final long PLATEAU_EPOCHS = 5_000;
-
     public Diagnosis {
         deadUnits = List.copyOf(deadUnits);
         kinks = List.copyOf(kinks);
@@ -38,8 +36,7 @@ public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<Strin
 
     /** From a forward pass at θ (the numbers a snapshot already holds). */
     public static Diagnosis of(Architecture arch, Dataset data, Forward f, double epsilon, long epochsSinceImprovement) {
-        boolean learned = Training.learned(f, data);
-        boolean plateau = !learned && epochsSinceImprovement >= PLATEAU_EPOCHS;
+        boolean plateau = Outcome.of(f, data, false, epochsSinceImprovement) == Outcome.STUCK;
         List<String> notes = new ArrayList<>();
         if (plateau) {
             notes.add(String.format(java.util.Locale.ROOT,

@@ -20,8 +20,8 @@ import org.backproplab.grad.LearningRateGradient;
  * @param check       the numeric and the chain-rule gradient at θ, with relative errors and verdicts
  * @param history     the loss of every epoch so far (bounded, see {@link LossHistory})
  * @param running     training is running (not paused)
- * @param learned     all four rows are right (the output rounded to 0 or 1 is the target)
- * @param diverged    the loss or θ is no longer finite; training is paused until a restart
+ * @param outcome     learning, learned, stuck or diverged (see {@link Outcome}); a diverged run is
+ *                    paused until a restart
  * @param speed       the speed set
  * @param measuredEpochsPerSecond epochs per second actually run lately (0 when paused)
  * @param message     a note for the user ("" when there is none)
@@ -29,7 +29,7 @@ import org.backproplab.grad.LearningRateGradient;
  */
 public record Snapshot(long version, long epoch, Config config, String preset, double[] parameters,
                        double[] lastStep, double loss, double[] outputs, GradientCheck check,
-                       LossHistory.Points history, boolean running, boolean learned, boolean diverged,
+                       LossHistory.Points history, boolean running, Outcome outcome,
                        Speed speed, double measuredEpochsPerSecond, String message, Lesson lesson) {
 
     /**
@@ -84,27 +84,32 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
         }
     }
 
-    /** What the status line says, one word. */
-    public enum State {
-        PAUSED, RUNNING, LEARNED, DIVERGED;
-
-        public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     public Snapshot {
         lesson = lesson == null ? Lesson.NONE : lesson;
+        if (outcome == null) throw new IllegalArgumentException("outcome is null");
         parameters = parameters.clone();
         lastStep = lastStep.clone();
         outputs = outputs.clone();
     }
 
-    /** Diverged wins over learned, learned over running/paused (the run/pause state is shown apart). */
-    public State state() {
-        if (diverged) return State.DIVERGED;
-        if (learned) return State.LEARNED;
-        return running ? State.RUNNING : State.PAUSED;
+    public boolean learned() {
+        return outcome == Outcome.LEARNED;
+    }
+
+    public boolean stuck() {
+        return outcome == Outcome.STUCK;
+    }
+
+    public boolean diverged() {
+        return outcome == Outcome.DIVERGED;
+    }
+
+    /**
+     * One word for a table of runs (the class console): the outcome once there is one (learned,
+     * stuck, diverged), else whether it is running or paused.
+     */
+    public String standing() {
+        return outcome != Outcome.LEARNING ? outcome.id() : running ? "running" : "paused";
     }
 
     @Override

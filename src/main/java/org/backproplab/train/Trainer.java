@@ -345,13 +345,13 @@ public final class Trainer implements AutoCloseable {
         }
         Forward f = training.forward();
         GradientCheck check = training.check();
-        boolean learned = !training.diverged() && Training.allRight(f, config.dataset());
+        Outcome outcome = Outcome.of(f, config.dataset(), training.diverged(), training.epochsSinceImprovement());
         if (training.learningRateAdaptation() > 0 && training.learningRate() != config.learningRate()) {
             config = config.withLearningRate(training.learningRate()); // η moved by itself: show where it is
         }
         snapshot = new Snapshot(++version, training.epoch(), config, preset, training.parameters(),
-                training.lastStep(), check.loss(), f.output, check, history.points(), running, learned,
-                training.diverged(), speed, measuredRate, message, lesson(f, check));
+                training.lastStep(), check.loss(), f.output, check, history.points(), running, outcome, speed,
+                measuredRate, message, lesson(f, check));
         lastPublish = now;
     }
 }

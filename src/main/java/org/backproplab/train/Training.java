@@ -15,10 +15,6 @@ import org.backproplab.nn.Network;
  * from gradients taken at the same θ. {@link #step()} allocates nothing.
  */
 public final class Training {
-    /** Within this of its target, a prediction counts as learned (for {@code sweep}). */
-    public static final double LEARNED_TOLERANCE = 0.1;
-    /** An epoch's loss counts as an improvement when it is this much (relative) below the best so far. */
-    public static final double IMPROVEMENT = 1e-3;
     /**
      * β for hypergradient descent on η when it is switched on. Measured with the chain rule, up
      * to 20k epochs, learned = all outputs within 0.1 (median epochs to learn; share learned):
@@ -52,7 +48,7 @@ public final class Training {
     private long epoch;
     private double lastLoss = Double.NaN;
     private boolean diverged;
-    /** The best loss in the sense of {@link #IMPROVEMENT}, and the epoch it was reached. */
+    /** The best loss in the sense of {@link Outcome#IMPROVEMENT}, and the epoch it was reached. */
     private double bestLoss = Double.POSITIVE_INFINITY;
     private long bestEpoch;
     /** β of hypergradient descent on η (0: η stays as set), the previous gradient, the last φ′(η). */
@@ -105,7 +101,7 @@ public final class Training {
             theta[k] += delta;
             notFinite += theta[k] * 0.0;
         }
-        if (loss < bestLoss * (1.0 - IMPROVEMENT)) {
+        if (loss < bestLoss * (1.0 - Outcome.IMPROVEMENT)) {
             bestLoss = loss;
             bestEpoch = epoch;
         }
@@ -168,24 +164,9 @@ public final class Training {
         return f;
     }
 
-    /** Whether every prediction is within {@link #LEARNED_TOLERANCE} of its target. */
-    public static boolean learned(Forward f, Dataset data) {
-        for (int r = 0; r < Dataset.ROWS; r++) {
-            if (!(Math.abs(f.output[r] - data.target(r)) < LEARNED_TOLERANCE)) return false;
-        }
-        return true;
-    }
-
-    /** Whether every row is right: the output rounded to 0 or 1 equals the target. */
-    public static boolean allRight(Forward f, Dataset data) {
-        for (int r = 0; r < Dataset.ROWS; r++) {
-            if (!rowRight(f.output[r], data.target(r))) return false;
-        }
-        return true;
-    }
-
-    public static boolean rowRight(double output, double target) {
-        return (output >= 0.5 ? 1.0 : 0.0) == target; // NaN is never right
+    /** Where the run stands now: learning, learned, stuck or diverged (see {@link Outcome}). */
+    public Outcome outcome() {
+        return Outcome.of(forward(), config.dataset(), diverged, epochsSinceImprovement());
     }
 
     static boolean allFinite(double[] v) {
@@ -285,7 +266,7 @@ public final class Training {
         return lastLearningRateGradient;
     }
 
-    /** Epochs since the loss last improved by {@link #IMPROVEMENT} (relative) on its best. */
+    /** Epochs since the loss last improved by {@link Outcome#IMPROVEMENT} (relative) on its best. */
     public long epochsSinceImprovement() {
         return epoch == 0 ? 0 : epoch - 1 - bestEpoch;
     }

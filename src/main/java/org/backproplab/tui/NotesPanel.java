@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.train.Diagnosis;
+import org.backproplab.train.Outcome;
 import org.backproplab.train.Snapshot;
 
 /**
@@ -30,7 +31,7 @@ final class NotesPanel {
                     + "L''/2: d switches to central differences";
         }
         if (s.learned()) {
-            return "learned: all four rows right (" + t.yhat() + " rounded to 0 or 1 equals the target)";
+            return "learned: " + Outcome.LEARNED_RULE + " (" + t.yhat() + " on all four rows)";
         }
         if (s.epoch() == 0 && !s.running()) {
             return "paused at epoch 0: space runs, n steps, Enter explains a gradient, ? all keys";

@@ -22,8 +22,10 @@ final class StatusPanel {
 
     static String stateLabel(Snapshot s) {
         if (s.diverged()) return "DIVERGED, paused";
-        if (s.learned()) return s.running() ? "running, learned" : "paused, learned";
-        return s.running() ? "running" : "paused";
+        String run = s.running() ? "running" : "paused";
+        if (s.learned()) return run + ", learned";
+        if (s.stuck()) return run + ", stuck";
+        return run;
     }
 
     /** Appends the second row: speed, learning rate, ε, preset, seed, with {@code sep} between them. */
@@ -52,7 +54,8 @@ final class StatusPanel {
         col = Text.put(g, a, col, 0, Numbers.count(b, s.epoch()));
         t.apply(g, Theme.Role.NORMAL);
         col = Text.put(g, a, col, 0, t.separator());
-        t.apply(g, s.diverged() ? Theme.Role.BAD : s.learned() ? Theme.Role.GOOD : Theme.Role.NORMAL);
+        t.apply(g, s.diverged() ? Theme.Role.BAD : s.learned() ? Theme.Role.GOOD : s.stuck() ? Theme.Role.FAIR
+                : Theme.Role.NORMAL);
         col = Text.put(g, a, col, 0, stateLabel(s));
         t.apply(g, Theme.Role.NORMAL);
         col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, "method: ");

@@ -3,9 +3,9 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import org.backproplab.nn.Dataset;
 import org.backproplab.train.Snapshot;
-import org.backproplab.train.Training;
+import org.backproplab.train.Outcome;
 
-/** The four rows of the gate: inputs, target, the network's output ŷ, and whether it is right. */
+/** The four rows of the gate: inputs, target, the network's output ŷ, and whether that row is learned. */
 final class TruthTablePanel {
     private TruthTablePanel() {
     }
@@ -19,12 +19,12 @@ final class TruthTablePanel {
         Dataset data = s.config().dataset();
         Text.heading(g, a, "Truth table: " + data.name(), t);
         t.apply(g, Theme.Role.DIM);
-        Text.put(g, a, 0, 1, "x1 x2  target  output " + t.yhat() + "  right?");
+        Text.put(g, a, 0, 1, "x1 x2  target  output " + t.yhat() + " learned?");
         StringBuilder n = new StringBuilder(16);
         for (int r = 0; r < Dataset.ROWS; r++) {
             int row = 2 + r;
             double out = s.output(r);
-            boolean right = Training.rowRight(out, data.target(r));
+            boolean right = Outcome.rowLearned(out, data.target(r));
             t.apply(g, Theme.Role.NORMAL);
             // the digits of x1, x2 and the target, under the header's names
             Text.put(g, a, 1, row, digit(Dataset.input(r, 0)));
@@ -36,7 +36,7 @@ final class TruthTablePanel {
         }
         t.apply(g, Theme.Role.DIM);
         if (a.height() > 6) {
-            Text.put(g, a, 0, 6, "right = round(" + t.yhat() + ") is the target");
+            Text.put(g, a, 0, 6, "learned: " + t.yhat() + " within " + Outcome.TOLERANCE + " of target");
         }
         t.apply(g, Theme.Role.NORMAL);
     }

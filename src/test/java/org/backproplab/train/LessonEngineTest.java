@@ -56,7 +56,7 @@ class LessonEngineTest {
             Diagnosis d = Diagnosis.of(t);
             assertThat(d.deadUnits()).containsExactly(deadUnit[seed]);
             assertThat(d.plateau()).isTrue();
-            assertThat(d.epochsSinceImprovement()).isGreaterThanOrEqualTo(Diagnosis.PLATEAU_EPOCHS);
+            assertThat(d.epochsSinceImprovement()).isGreaterThanOrEqualTo(Outcome.PLATEAU_EPOCHS);
             assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("plateau: the loss has not improved in "));
             String unit = deadUnit[seed];
             assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("dead ReLU unit " + unit + ":"));

@@ -3,6 +3,7 @@ package org.backproplab.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.backproplab.train.Outcome;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
@@ -44,7 +45,7 @@ class TeachingViewsRenderTest {
         Snapshot.Lesson lesson = new Snapshot.Lesson(false, LearningRateGradient.at(net, theta, c.learningRate()),
                 Diagnosis.of(t), explanations, surfaces);
         return new Snapshot(3, t.epoch(), c, "textbook", theta, t.lastStep(), check.loss(), t.forward().output, check,
-                h.points(), false, false, false, Speed.DEFAULT, 0, "", lesson);
+                h.points(), false, t.outcome(), Speed.DEFAULT, 0, "", lesson);
     }
 
     private static UiState explaining(int k) {
