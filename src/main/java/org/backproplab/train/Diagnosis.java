@@ -40,7 +40,7 @@ public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<Strin
         List<String> notes = new ArrayList<>();
         if (plateau) {
             notes.add(String.format(java.util.Locale.ROOT,
-                    "plateau: the loss has not improved in %,d epochs, likely a local minimum (try another seed)",
+                    "stuck: no 0.1%% better loss in %,d epochs, likely a local minimum (try another seed)",
                     epochsSinceImprovement));
         }
         List<String> dead = deadUnits(arch, f);

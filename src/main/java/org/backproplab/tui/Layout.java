@@ -1,7 +1,7 @@
 package org.backproplab.tui;
 
 /**
- * Where each panel goes. At the minimum size (80×24) everything fits: two status rows, the
+ * Where each panel goes. At the minimum size (80×24) everything fits: three status rows, the
  * parameter tables (weights beside gradients; they scroll with the selection when P is large),
  * the truth table beside the loss chart, the learning-rate row, a notes row and the footer.
  * Wider terminals give the tables more digits; taller ones a larger chart. {@code view} is the
@@ -21,9 +21,9 @@ public record Layout(Area status, Area weights, Area gradients, Area truth, Area
 
     /** The layout for a terminal of this size (at least the minimum) and P parameters. */
     public static Layout of(int width, int height, int parameters) {
-        int middle = height - 5;
+        int top = StatusPanel.ROWS;
+        int middle = height - top - 3;
         int paramRows = Math.min(2 + parameters, middle - BOTTOM_MIN);
-        int top = 2;
         int weightsWidth = width >= WIDE ? 34 : 23;
         Area weights = new Area(0, top, weightsWidth, paramRows);
         Area gradients = new Area(weightsWidth + 1, top, width - weightsWidth - 1, paramRows);
@@ -32,7 +32,7 @@ public record Layout(Area status, Area weights, Area gradients, Area truth, Area
         int truthWidth = 32;
         Area truth = new Area(0, bottomRow, truthWidth, bottomRows);
         Area loss = new Area(truthWidth + 1, bottomRow, width - truthWidth - 1, bottomRows);
-        return new Layout(new Area(0, 0, width, 2), weights, gradients, truth, loss,
+        return new Layout(new Area(0, 0, width, top), weights, gradients, truth, loss,
                 new Area(0, height - 3, width, 1), new Area(0, height - 2, width, 1), new Area(0, height - 1, width, 1),
                 new Area(0, top, width, middle));
     }

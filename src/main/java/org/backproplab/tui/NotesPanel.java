@@ -40,36 +40,43 @@ final class NotesPanel {
     }
 
     /**
-     * The diagnosis in as many of its notes as fit: the engine's own sentences when they fit, else
-     * short forms of the same findings (most important first: dead units, plateau, kinks).
+     * The diagnosis in the longest form that fits: the engine's own sentences, else short forms of
+     * the same findings. A stuck run is said first, with its cause when a dead ReLU unit is it
+     * (the most important finding, which fits at 80 columns); a kink is added when there is room.
      */
     static String diagnosis(Diagnosis d, int width, Theme t) {
         if (d == null || d.notes().isEmpty()) return "";
         String joined = String.join("; ", d.notes()).replace("ε", t.epsilon());
         if (joined.length() <= width) return joined;
-        List<String> parts = new ArrayList<>();
-        if (!d.deadUnits().isEmpty()) {
-            parts.add("dead ReLU " + String.join(", ", d.deadUnits()) + ": 0 on all four rows, no gradient flows through");
+        String units = String.join(", ", d.deadUnits());
+        String epochs = Numbers.count(d.epochsSinceImprovement());
+        List<String> forms = new ArrayList<>();
+        if (d.plateau() && !d.deadUnits().isEmpty()) {
+            forms.add("stuck: no 0.1% better loss in " + epochs + " epochs; dead ReLU " + units
+                    + " is 0 on all four rows, no gradient flows through it; r: new seed");
+            forms.add("stuck: dead ReLU " + units + " is 0 on all rows, no gradient flows through; r: new seed");
+            forms.add("stuck: dead ReLU " + units + ", no gradient flows; r: new seed");
+        } else if (d.plateau()) {
+            forms.add("stuck: no 0.1% better loss in " + epochs + " epochs, likely a local minimum (r: new seed)");
+            forms.add("stuck: no 0.1% better loss in " + epochs + " epochs; r: new seed");
+        } else if (!d.deadUnits().isEmpty()) {
+            forms.add("dead ReLU " + units + ": 0 on all four rows, no gradient flows through");
+            forms.add("dead ReLU " + units + ": no gradient flows through");
         }
-        if (d.plateau()) {
-            parts.add("plateau: no better loss in " + Numbers.count(d.epochsSinceImprovement())
-                    + " epochs, likely a local minimum (r: new seed)");
+        String ne = t.ascii() ? "!=" : "≠";
+        String kink = d.kinks().isEmpty() ? null
+                : "kink: a ReLU input at 0 on a row, numeric " + ne + " chain rule for " + String.join(", ", d.kinks());
+        String shortKink = d.kinks().isEmpty() ? null : "kink: numeric " + ne + " chain rule for "
+                + String.join(", ", d.kinks());
+        for (String f : forms) {
+            if (f.length() > width) continue;
+            for (String k : new String[] {kink, shortKink}) {
+                if (k != null && f.length() + 2 + k.length() <= width) return f + "; " + k;
+            }
+            return f;
         }
-        if (!d.kinks().isEmpty()) {
-            parts.add("kink: a ReLU input at 0 on a row, numeric " + (t.ascii() ? "!=" : "≠") + " chain rule for "
-                    + String.join(", ", d.kinks()));
-        }
-        String line = "";
-        for (String part : parts) {
-            String next = line.isEmpty() ? part : line + "; " + part;
-            if (next.length() > width) break;
-            line = next;
-        }
-        if (line.isEmpty()) line = parts.get(0);
-        if (!d.plateau() && d.deadUnits().isEmpty() && !d.kinks().isEmpty() && line.length() > width) {
-            line = "kink: numeric " + (t.ascii() ? "!=" : "≠") + " chain rule for " + String.join(", ", d.kinks());
-        }
-        return line;
+        if (!forms.isEmpty()) return forms.get(forms.size() - 1); // the shortest, cut at the edge
+        return kink.length() <= width ? kink : shortKink;
     }
 
     /** Some gradient is not good because the forward difference is one-sided. */

@@ -1,16 +1,22 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.Locale;
 import org.backproplab.grad.Difference;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;
 import org.backproplab.train.Snapshot;
 
 /**
- * Two rows: what is happening (epoch, run state, the method that drives training), then the
- * settings (speed set and measured, learning rate, ε, preset, seed).
+ * Three rows: what is happening (epoch, run state, the method that drives training); the network
+ * and how its numeric gradient is taken (architecture, hidden activation, output, loss, gate,
+ * difference, ε), so every key that changes one of them shows on the main screen; then the run's
+ * settings (learning rate, speed set and measured, preset, seed). Each row says it in its longest
+ * form that fits, never cut.
  */
 final class StatusPanel {
+    static final int ROWS = 3;
+
     private StatusPanel() {
     }
 
@@ -28,45 +34,77 @@ final class StatusPanel {
         return run;
     }
 
-    /** Appends the second row: speed, learning rate, ε, preset, seed, with {@code sep} between them. */
-    private static StringBuilder settings(StringBuilder b, Snapshot s, Theme t, String sep) {
+    /**
+     * The network row in form 0 (longest) to 2: "network 2-2-1 · hidden sigmoid, output sigmoid ·
+     * loss squared error · gate XOR · numeric: forward difference, ε 0.0001" down to "2-2-1,
+     * hidden sigmoid, squared error, XOR · forward, ε 0.0001".
+     */
+    static StringBuilder network(StringBuilder b, Config c, Theme t, int form) {
+        String gate = c.dataset().id().toUpperCase(Locale.ROOT);
+        String diff = c.difference().id();
+        String sep = t.separator();
+        if (form == 0) {
+            b.append("network 2-").append(c.hidden()).append("-1").append(sep).append("hidden ")
+                    .append(c.activation().id()).append(", output sigmoid").append(sep).append("loss ")
+                    .append(c.loss().title()).append(sep).append("gate ").append(gate).append(sep)
+                    .append("numeric: ").append(diff).append(" difference, ");
+        } else {
+            b.append(form == 1 ? "network 2-" : "2-").append(c.hidden()).append("-1, hidden ")
+                    .append(c.activation().id()).append(", ").append(c.loss().title()).append(", ").append(gate)
+                    .append(sep).append(form == 1 ? "numeric: " : "").append(diff).append(", ");
+        }
+        return Numbers.setting(b.append(t.epsilon()).append(' '), c.epsilon());
+    }
+
+    /** The settings row: learning rate, speed, preset, seed, with {@code sep} between them. */
+    private static StringBuilder settings(StringBuilder b, Snapshot s, String sep) {
         Config c = s.config();
-        Numbers.rate(b.append("speed ").append(s.speed().label()).append(" set, "), s.measuredEpochsPerSecond());
-        b.append("/s now").append(sep).append("lr ");
+        b.append("lr ");
         if (s.lesson().adapting()) {
             Numbers.sig(b, c.learningRate(), 4).append(" adapting");
         } else {
             Numbers.setting(b, c.learningRate());
         }
-        Numbers.setting(b.append(sep).append(t.epsilon()).append(' '), c.epsilon());
-        b.append(sep).append("preset ").append(s.preset()).append(sep).append("seed ");
+        Numbers.rate(b.append(sep).append("speed ").append(s.speed().label()).append(" set, "),
+                s.measuredEpochsPerSecond());
+        b.append("/s now").append(sep).append("preset ").append(s.preset()).append(sep).append("seed ");
         return c.init() != null ? b.append("(saved start)") : b.append(c.seed());
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, LabOptions o, Theme t) {
         Config c = s.config();
+        StringBuilder b = new StringBuilder(120);
+        // "method: " only when the whole first row fits with it
+        boolean roomy = o.title().length() + "epoch ".length() + Numbers.count(b, s.epoch()).length()
+                + stateLabel(s).length() + "method: ".length() + methodLabel(c).length()
+                + 3 * t.separator().length() <= a.width();
         t.apply(g, Theme.Role.HEADING);
         int col = Text.put(g, a, 0, 0, o.title());
         t.apply(g, Theme.Role.NORMAL);
         col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, "epoch ");
         t.apply(g, Theme.Role.ACCENT);
-        StringBuilder b = new StringBuilder(100);
-        col = Text.put(g, a, col, 0, Numbers.count(b, s.epoch()));
+        col = Text.put(g, a, col, 0, Numbers.count(Text.clear(b), s.epoch()));
         t.apply(g, Theme.Role.NORMAL);
         col = Text.put(g, a, col, 0, t.separator());
         t.apply(g, s.diverged() ? Theme.Role.BAD : s.learned() ? Theme.Role.GOOD : s.stuck() ? Theme.Role.FAIR
                 : Theme.Role.NORMAL);
         col = Text.put(g, a, col, 0, stateLabel(s));
         t.apply(g, Theme.Role.NORMAL);
-        col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, "method: ");
+        col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, roomy ? "method: " : "");
         t.apply(g, Theme.Role.ACCENT);
         Text.put(g, a, col, 0, methodLabel(c));
         t.apply(g, Theme.Role.NORMAL);
 
-        settings(Text.clear(b), s, t, t.separator());
-        if (b.length() > a.width()) {
-            settings(Text.clear(b), s, t, "  ");
+        for (int form = 0; form < 3; form++) {
+            network(Text.clear(b), c, t, form);
+            if (b.length() <= a.width()) break;
         }
         Text.put(g, a, 0, 1, b);
+
+        settings(Text.clear(b), s, t.separator());
+        if (b.length() > a.width()) {
+            settings(Text.clear(b), s, "  ");
+        }
+        Text.put(g, a, 0, 2, b);
     }
 }

@@ -57,7 +57,7 @@ class LessonEngineTest {
             assertThat(d.deadUnits()).containsExactly(deadUnit[seed]);
             assertThat(d.plateau()).isTrue();
             assertThat(d.epochsSinceImprovement()).isGreaterThanOrEqualTo(Outcome.PLATEAU_EPOCHS);
-            assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("plateau: the loss has not improved in "));
+            assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("stuck: no 0.1% better loss in "));
             String unit = deadUnit[seed];
             assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("dead ReLU unit " + unit + ":"));
         }

@@ -86,7 +86,10 @@ class FrameRenderTest {
         VirtualScreen v = new VirtualScreen(80, 24).draw(snapshotAfter(c, 0), UiState.initial(), COLOUR);
         String top = v.row(0);
         assertThat(top).contains("epoch 0", "paused", "method: chain rule");
-        assertThat(v.row(1)).contains("speed 1,000/s set", "lr 2", "ε 0.0001", "preset textbook", "seed 1");
+        // the network and its numeric difference, then the run's settings
+        assertThat(v.row(1)).contains("network 2-2-1", "hidden sigmoid", "squared error", "XOR", "numeric: forward",
+                "ε 0.0001");
+        assertThat(v.row(2)).contains("speed 1,000/s set", "lr 2", "preset textbook", "seed 1");
         assertThat(v.text()).contains("Weights & biases", "Gradients", "Truth table: XOR", "Loss");
         assertPanelsMatchEngine(v, c, 0, 23, 5);
         assertThat(v.row(23)).contains("space run/pause", "n step", "m method", "? help", "q quit");
@@ -99,9 +102,10 @@ class FrameRenderTest {
         Snapshot s = snapshotAfter(c, 500);
         VirtualScreen v = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR);
         assertThat(v.row(0)).contains("epoch 500", "method: numeric (central)");
-        assertThat(v.row(1)).contains("lr 0.03");
+        assertThat(v.row(1)).contains("network 2-2-1", "hidden relu", "cross-entropy", "central");
+        assertThat(v.row(2)).contains("lr 0.03");
         assertPanelsMatchEngine(v, c, 500, 23, 5);
-        int lossRow = v.findRow("now ", 33, 80);
+        int lossRow = v.findRow("   lowest ", 33, 80);
         assertThat(v.row(lossRow)).contains("now " + new java.math.BigDecimal(s.loss())
                 .round(new java.math.MathContext(6)).toPlainString());
     }
@@ -169,7 +173,7 @@ class FrameRenderTest {
                 .contains("+ yes");
         // nothing cut off: every verdict ends in a whole word, the truth table's note is whole
         VirtualScreen plain = new VirtualScreen(80, 24).draw(snapshotAfter(c, 3), UiState.initial(), ascii);
-        for (int r = 4; r < 13; r++) {
+        for (int r = 5; r < 14; r++) {
             assertThat(plain.row(r).stripTrailing()).matches(".*(good|acceptable|BAD|kink|O\\(eps\\)|tiny)$");
         }
         assertThat(plain.text()).contains("learned: y^ within 0.1 of target");

@@ -199,12 +199,13 @@ class TeachingViewsRenderTest {
         Snapshot s = lesson(c, 20_000, -1, null);
         assertThat(s.lesson().diagnosis().deadUnits()).isNotEmpty();
         String unit = s.lesson().diagnosis().deadUnits().get(0);
-        String notes = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR).row(22);
-        assertThat(notes).contains("dead ReLU " + unit).contains("no gradient flows");
-        // 20,000 epochs stuck: a plateau too; at 160 columns both findings fit, in their short words
+        // 20,000 epochs without a 0.1% better loss: stuck, said first, with its cause, at 80 columns
         assertThat(s.lesson().diagnosis().plateau()).isTrue();
+        VirtualScreen small = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR);
+        assertThat(small.row(22)).startsWith("stuck: ").contains("dead ReLU " + unit, "no gradient flows", "r: new seed");
+        assertThat(small.row(0)).contains("paused, stuck");
         String wide = new VirtualScreen(160, 50).draw(s, UiState.initial(), COLOUR).row(48);
-        assertThat(wide).contains("dead ReLU " + unit, "plateau", "likely a local minimum", "r: new seed");
+        assertThat(wide).contains("stuck: no 0.1% better loss in ", "dead ReLU " + unit, "r: new seed");
     }
 
     @Test
@@ -219,15 +220,15 @@ class TeachingViewsRenderTest {
 
     @Test
     void aScrolledTableSaysWhichRowsItShows() throws Exception {
-        // H = 4: P = 17 parameters; at 80x24 each table has 10 rows (rows 3..12 of the screen).
+        // H = 4: P = 17 parameters; at 80x24 each table has 9 rows (rows 5..13 of the screen).
         Snapshot s = lesson(Preset.TEXTBOOK.defaults().withHidden(4), 0, -1, null);
-        String top = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR).row(2);
-        assertThat(top).contains(" 1-10 of 17 ");
-        String bottom = new VirtualScreen(80, 24).draw(s, UiState.initial().select(16, 17), COLOUR).row(2);
-        assertThat(bottom).contains(" 8-17 of 17 ");
+        String top = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR).row(3);
+        assertThat(top).contains(" 1-9 of 17 ");
+        String bottom = new VirtualScreen(80, 24).draw(s, UiState.initial().select(16, 17), COLOUR).row(3);
+        assertThat(bottom).contains(" 9-17 of 17 ");
         assertThat(new VirtualScreen(160, 50).draw(s, UiState.initial(), COLOUR).text()).doesNotContain(" of 17 ");
         // every row fits: no note
         Snapshot nine = lesson(Preset.TEXTBOOK.defaults(), 0, -1, null);
-        assertThat(new VirtualScreen(80, 24).draw(nine, UiState.initial(), COLOUR).row(2)).doesNotContain(" of 9");
+        assertThat(new VirtualScreen(80, 24).draw(nine, UiState.initial(), COLOUR).row(3)).doesNotContain(" of 9");
     }
 }
