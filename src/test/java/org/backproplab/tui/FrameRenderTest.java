@@ -105,7 +105,7 @@ class FrameRenderTest {
         assertThat(v.row(1)).contains("network 2-2-1", "hidden relu", "cross-entropy", "central");
         assertThat(v.row(2)).contains("lr 0.03");
         assertPanelsMatchEngine(v, c, 500, 23, 5);
-        int lossRow = v.findRow("   lowest ", 33, 80);
+        int lossRow = v.findRow("now ", 33, 80, StatusPanel.ROWS); // below the status rows
         assertThat(v.row(lossRow)).contains("now " + new java.math.BigDecimal(s.loss())
                 .round(new java.math.MathContext(6)).toPlainString());
     }

@@ -58,7 +58,12 @@ final class VirtualScreen {
 
     /** The first row whose columns [from, to) start with {@code prefix}, or -1. */
     int findRow(String prefix, int from, int to) {
-        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
+        return findRow(prefix, from, to, 0);
+    }
+
+    /** The first row at or below {@code firstRow} whose columns [from, to) start with {@code prefix}, or -1. */
+    int findRow(String prefix, int from, int to, int firstRow) {
+        for (int r = firstRow; r < vt.getTerminalSize().getRows(); r++) {
             if (row(r, from, to).startsWith(prefix)) return r;
         }
         return -1;
