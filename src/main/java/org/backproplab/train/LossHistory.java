@@ -2,8 +2,10 @@ package org.backproplab.train;
 
 /**
  * The loss of every epoch in bounded memory: at most {@code capacity} points, each the mean of
- * {@code stride} consecutive epochs. When full, neighbouring pairs merge and the stride doubles, so
- * a run of hours keeps the same few thousand points. The lowest loss is kept exactly.
+ * {@code stride} consecutive epochs together with the lowest and the highest of them (so a chart
+ * can show the range a point covers: the first loss and every spike stay visible however many
+ * epochs a point holds). When full, neighbouring pairs merge and the stride doubles, so a run of
+ * hours keeps the same few thousand points. The lowest loss is kept exactly.
  * Not thread-safe: the trainer's thread owns it and hands out {@link Points}, read-only views
  * that any thread may read. A view shares the array of points instead of copying it (a trainer
  * publishes 50 views a second, and copying a full history was most of its garbage): points are
@@ -15,11 +17,16 @@ public final class LossHistory {
     private final int capacity;
     /** Shared with the views handed out: entries below {@code size} are never changed in place. */
     private double[] points;
+    /** The lowest and the highest epoch of each point, shared like {@code points}. */
+    private double[] lows;
+    private double[] highs;
     private int size;
     private long stride = 1;
     /** The bucket being filled: sum and count of epochs not yet a point. */
     private double pendingSum;
     private long pendingCount;
+    private double pendingLow = Double.POSITIVE_INFINITY;
+    private double pendingHigh = Double.NEGATIVE_INFINITY;
     private long epochs;
     private double lowest = Double.POSITIVE_INFINITY;
 
@@ -33,6 +40,8 @@ public final class LossHistory {
         }
         this.capacity = capacity;
         this.points = new double[capacity];
+        this.lows = new double[capacity];
+        this.highs = new double[capacity];
     }
 
     /** Records one epoch's loss; a non-finite loss (divergence) is not a point on the curve. */
@@ -46,10 +55,16 @@ public final class LossHistory {
         }
         pendingSum += loss;
         pendingCount++;
+        pendingLow = Math.min(pendingLow, loss);
+        pendingHigh = Math.max(pendingHigh, loss);
         if (pendingCount == stride) {
+            lows[size] = pendingLow;
+            highs[size] = pendingHigh;
             points[size++] = pendingSum / stride;
             pendingSum = 0;
             pendingCount = 0;
+            pendingLow = Double.POSITIVE_INFINITY;
+            pendingHigh = Double.NEGATIVE_INFINITY;
             if (size == points.length) {
                 mergePairs(); // every pair is complete here, so each merged point covers 2·stride epochs
             }
@@ -57,52 +72,74 @@ public final class LossHistory {
     }
 
     private void mergePairs() {
-        double[] merged = new double[capacity]; // a new array: views made before still read the old one
+        double[] merged = new double[capacity]; // new arrays: views made before still read the old ones
+        double[] mergedLows = new double[capacity];
+        double[] mergedHighs = new double[capacity];
         for (int i = 0; i < size / 2; i++) {
             merged[i] = (points[2 * i] + points[2 * i + 1]) / 2;
+            mergedLows[i] = Math.min(lows[2 * i], lows[2 * i + 1]);
+            mergedHighs[i] = Math.max(highs[2 * i], highs[2 * i + 1]);
         }
         points = merged;
+        lows = mergedLows;
+        highs = mergedHighs;
         size /= 2;
         stride *= 2;
     }
 
     public void clear() {
         points = new double[capacity];
+        lows = new double[capacity];
+        highs = new double[capacity];
         size = 0;
         stride = 1;
         pendingSum = 0;
         pendingCount = 0;
+        pendingLow = Double.POSITIVE_INFINITY;
+        pendingHigh = Double.NEGATIVE_INFINITY;
         epochs = 0;
         lowest = Double.POSITIVE_INFINITY;
     }
 
     /** The history as it is now: a view that later epochs do not change. */
     public Points points() {
-        return new Points(points, size, pendingCount > 0, pendingCount > 0 ? pendingSum / pendingCount : 0,
-                stride, epochs, lowest);
+        boolean partial = pendingCount > 0;
+        return new Points(points, lows, highs, size, partial, partial ? pendingSum / pendingCount : 0,
+                pendingLow, pendingHigh, stride, epochs, lowest);
     }
 
     /**
      * The history as drawn: {@code value(i)} is the mean loss of epochs [i·stride, (i+1)·stride)
-     * (the last one may cover fewer); {@code lowest} is +∞ when nothing was recorded.
+     * (the last one may cover fewer), {@code low(i)} and {@code high(i)} the lowest and highest of
+     * them; {@code lowest} is +∞ when nothing was recorded.
      */
     public static final class Points {
-        private static final Points EMPTY = new Points(new double[0], 0, false, 0, 1, 0, Double.POSITIVE_INFINITY);
+        private static final Points EMPTY = new Points(new double[0], new double[0], new double[0], 0, false, 0,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1, 0, Double.POSITIVE_INFINITY);
 
         private final double[] full;
+        private final double[] lows;
+        private final double[] highs;
         private final int fullCount;
         private final boolean partial;
         private final double partialValue;
+        private final double partialLow;
+        private final double partialHigh;
         private final long stride;
         private final long epochs;
         private final double lowest;
 
-        private Points(double[] full, int fullCount, boolean partial, double partialValue, long stride, long epochs,
+        private Points(double[] full, double[] lows, double[] highs, int fullCount, boolean partial,
+                       double partialValue, double partialLow, double partialHigh, long stride, long epochs,
                        double lowest) {
             this.full = full;
+            this.lows = lows;
+            this.highs = highs;
             this.fullCount = fullCount;
             this.partial = partial;
             this.partialValue = partialValue;
+            this.partialLow = partialLow;
+            this.partialHigh = partialHigh;
             this.stride = stride;
             this.epochs = epochs;
             this.lowest = lowest;
@@ -120,6 +157,18 @@ public final class LossHistory {
         public double value(int i) {
             if (i < 0 || i >= size()) throw new IndexOutOfBoundsException("point " + i + " of " + size());
             return i < fullCount ? full[i] : partialValue;
+        }
+
+        /** The lowest loss of the epochs point i covers. */
+        public double low(int i) {
+            if (i < 0 || i >= size()) throw new IndexOutOfBoundsException("point " + i + " of " + size());
+            return i < fullCount ? lows[i] : partialLow;
+        }
+
+        /** The highest loss of the epochs point i covers. */
+        public double high(int i) {
+            if (i < 0 || i >= size()) throw new IndexOutOfBoundsException("point " + i + " of " + size());
+            return i < fullCount ? highs[i] : partialHigh;
         }
 
         /** A copy of every value, in order. */

@@ -104,4 +104,44 @@ class LossHistoryTest {
         assertThat(weighted).isCloseTo(sum, within(1e-9 * n));
         assertThat(p.size()).isLessThanOrEqualTo(16);
     }
+
+    /** Each point also keeps the lowest and highest epoch it covers, through merges and the partial bucket. */
+    @Test
+    void eachPointKnowsItsRange() {
+        LossHistory h = new LossHistory(4);
+        for (double loss : new double[] {5, 1, 4, 2, 9}) h.add(loss); // (5,1),(4,2) merge; 9 pending
+        LossHistory.Points p = h.points();
+        assertThat(p.values()).containsExactly(3, 3, 9);
+        assertThat(new double[] {p.low(0), p.low(1), p.low(2)}).containsExactly(1, 2, 9);
+        assertThat(new double[] {p.high(0), p.high(1), p.high(2)}).containsExactly(5, 4, 9);
+        h.add(0.5);
+        assertThat(h.points().low(2)).isEqualTo(0.5);
+        assertThat(h.points().high(2)).isEqualTo(9);
+        assertThat(p.low(2)).isEqualTo(9); // the older view is unchanged
+    }
+
+    /** However many epochs a point holds, the highest over all points is the highest epoch's loss. */
+    @Property(tries = 50)
+    void theHighestAndLowestEpochsSurviveEveryMerge(@ForAll @IntRange(min = 1, max = 5000) int n) {
+        LossHistory h = new LossHistory(16);
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double loss = Math.sin(i * 0.37) + 2 + (i == n / 3 ? 10 : 0); // one spike
+            h.add(loss);
+            max = Math.max(max, loss);
+            min = Math.min(min, loss);
+        }
+        LossHistory.Points p = h.points();
+        double highest = Double.NEGATIVE_INFINITY;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < p.size(); i++) {
+            assertThat(p.low(i)).isLessThanOrEqualTo(p.value(i));
+            assertThat(p.high(i)).isGreaterThanOrEqualTo(p.value(i));
+            highest = Math.max(highest, p.high(i));
+            lowest = Math.min(lowest, p.low(i));
+        }
+        assertThat(highest).isEqualTo(max);
+        assertThat(lowest).isEqualTo(min);
+    }
 }

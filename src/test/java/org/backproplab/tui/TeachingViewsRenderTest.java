@@ -231,4 +231,23 @@ class TeachingViewsRenderTest {
         Snapshot nine = lesson(Preset.TEXTBOOK.defaults(), 0, -1, null);
         assertThat(new VirtualScreen(80, 24).draw(nine, UiState.initial(), COLOUR).row(3)).doesNotContain(" of 9");
     }
+
+    /**
+     * Each column of the loss chart shows the range of its epochs: after 20,000 epochs of the
+     * reference preset at seed 1 (first loss 1.522847709301653 in the guide's numpy code), the
+     * axis still reads the first loss, and the first column draws a line up to it above its bar.
+     */
+    @Test
+    void theLossChartShowsTheFirstLossHoweverManyEpochsAColumnHolds() throws Exception {
+        Snapshot s = lesson(Preset.REFERENCE.defaults().withSeed(1), 20_000, -1, null);
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR);
+        int top = v.findRow("─ Loss", 33, 80, StatusPanel.ROWS) + 2; // the first row of the chart
+        assertThat(v.row(top, 33, 42)).isEqualTo("    1.52 "); // 1.5228... to 3 digits, right-aligned on the axis
+        assertThat(v.row(top, 42, 43)).isEqualTo("│");          // the range of the first column reaches the top
+        assertThat(v.row(top + 4, 42, 43)).isEqualTo("█");       // above a solid bar up to its lowest loss (5 rows)
+        // and on the log scale too
+        VirtualScreen log = new VirtualScreen(80, 24).draw(s, UiState.initial().toggleLogScale(), COLOUR);
+        assertThat(log.row(top, 33, 42)).isEqualTo("    1.52 ");
+        assertThat(log.row(top, 42, 43)).isEqualTo("│");
+    }
 }
