@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.backproplab.train.Config;
+import org.backproplab.train.Guide;
 import org.backproplab.train.Preset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Mixin;
         sortOptions = false,
         description = {
             "Watch a 2-H-1 network learn a logic gate, with the numeric and the chain-rule gradient side by side.",
-            "With no command it opens the live terminal UI (the same as 'tui')."})
+            "With no command it opens the live terminal UI (the same as 'tui').",
+            "It teaches from the guide \"" + Guide.TITLE + "\", whose companion code the reference preset"
+                    + " follows step for step:",
+            "  " + Guide.REPOSITORY})
 public final class Main implements Callable<Integer> {
     static final String NAME = "backprop-lab";
 

@@ -2,12 +2,18 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
+import org.backproplab.train.Guide;
+import org.backproplab.train.Outcome;
 
 /** Every key from the key table in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
     static final String[] LEGEND = {
         "rel.err = |a-n| / max(|a|,|n|): good <= 1e-7; acceptable <= 1e-4",
-        "(a one-sided nudge, or a ReLU kink); bad above that"};
+        "(a one-sided nudge, or a ReLU kink); bad above that",
+        "learned = " + Outcome.LEARNED_RULE,
+        "stuck = " + Outcome.STUCK_RULE,
+        "the guide = \"" + Guide.TITLE + "\",",
+        "  " + Guide.REPOSITORY};
 
     private HelpOverlay() {
     }

@@ -59,6 +59,9 @@ class CliTest {
         Run r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("train", "gradcheck", "sweep", "bench", "--version");
+        // "the guide" is named and found
+        assertThat(r.out()).contains("\"A Beginner's Guide to Backpropagation\"",
+                "github.com/623637719/The-Democratization-of-AI");
     }
 
     /** With no arguments the live view starts without picocli; without a terminal it says so as the parsed path does. */

@@ -218,6 +218,11 @@ class FrameRenderTest {
             assertThat(v.text()).contains(b.description());
         }
         assertThat(v.text()).contains("Esc or ? closes", "pause", "quit");
+        VirtualScreen tall = new VirtualScreen(100, 50).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
+                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
+        assertThat(tall.text()).contains("learned = every output within 0.1 of its target",
+                "stuck = not learned, and no 0.1% better loss in 5,000 epochs",
+                "A Beginner's Guide to Backpropagation", "github.com/623637719/The-Democratization-of-AI");
         // at 80×24 one column is too tall: two columns with every key and the head of its description
         VirtualScreen small = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
                 UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
