@@ -112,7 +112,7 @@ public final class Keymap {
             b(Action.NEXT_GATE, List.of(Key.of('g')), "g", "g", "g",
                     "next gate: xor, and, or, nand, nor, xnor (restarts, same seed)", "gate", 12),
             b(Action.NEXT_UNITS, List.of(Key.of('u')), "u", "u", "u",
-                    "more hidden units: 1, 2, 3, 4, then 1 again (restarts, same seed)", "units", 14),
+                    "more hidden units: 1 to 4 (or to --hidden), then 1 (restarts, same seed)", "units", 14),
             b(Action.NEXT_ACTIVATION, List.of(Key.of('i')), "i", "i", "i",
                     "next activation: sigmoid, tanh, relu (restarts, same seed)", "activation", 15),
             b(Action.SELECT_UP, List.of(Key.of(KeyType.ArrowUp), Key.of('k')), "↑ or k", "Up or k", "",

@@ -43,6 +43,8 @@ public final class Lab {
     private final Theme theme;
     /** The shortest time between two frames of animation. */
     private final long frameNanos;
+    /** {@code u} cycles 1..this: {@link #MAX_UNITS}, or the hidden units the lab started with when more. */
+    private final int maxUnits;
     /** Held while a frame is drawn and while the screen is stopped: nothing writes half a frame. */
     private final Object renderLock = new Object();
     private volatile boolean stopRequested;
@@ -66,6 +68,7 @@ public final class Lab {
         this.options = options;
         this.theme = new Theme(options.colour(), options.ascii());
         this.frameNanos = frameNanos;
+        this.maxUnits = Math.max(MAX_UNITS, trainer.snapshot().config().hidden());
     }
 
     /**
@@ -230,7 +233,7 @@ public final class Lab {
             case SAME_SEED -> trainer.submit(new Command.Restart(false));
             case ADAPT_LR -> trainer.submit(new Command.ToggleAdaptation());
             case NEXT_GATE -> trainer.submit(new Command.NextGate());
-            case NEXT_UNITS -> trainer.submit(new Command.NextHiddenUnits(MAX_UNITS));
+            case NEXT_UNITS -> trainer.submit(new Command.NextHiddenUnits(maxUnits));
             case NEXT_ACTIVATION -> trainer.submit(new Command.NextActivation());
             case SELECT_UP -> ui = ui.select(-1, trainer.snapshot().parameterCount());
             case SELECT_DOWN -> ui = ui.select(1, trainer.snapshot().parameterCount());
@@ -252,7 +255,10 @@ public final class Lab {
         return false;
     }
 
-    /** The most hidden units {@code u} cycles through: at H = 4 (P = 17) every panel still fits 80×24. */
+    /**
+     * The most hidden units {@code u} cycles through: at H = 4 (P = 17) every panel still fits
+     * 80×24. A lab started with more ({@code --hidden 8}) cycles up to its own start.
+     */
     static final int MAX_UNITS = 4;
 
     private void writeParameters() {

@@ -28,7 +28,11 @@ abstract class LabHarness {
     }
 
     void start(LabOptions options, long frameNanos) {
-        trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
+        start(options, frameNanos, Preset.TEXTBOOK.defaults());
+    }
+
+    void start(LabOptions options, long frameNanos, org.backproplab.train.Config config) {
+        trainer = new Trainer(config, "textbook");
         trainer.start();
         lab = new Lab(vt, trainer, options, frameNanos);
         thread = runOnItsOwnThread(lab);

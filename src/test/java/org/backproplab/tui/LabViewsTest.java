@@ -76,6 +76,21 @@ class LabViewsTest extends LabHarness {
         assertThat(trainer.snapshot().config().seed()).isEqualTo(Preset.TEXTBOOK.defaults().seed());
     }
 
+    /** Started with --hidden 8, u goes 1, 2, ... and comes back to 8, not only up to 4. */
+    @Test
+    void uComesBackToTheHiddenUnitsTheLabStartedWith() throws Exception {
+        start(LabOptions.defaults(), 1_000_000_000L / Lab.FPS, Preset.TEXTBOOK.defaults().withHidden(8));
+        await("first frame", () -> screen().contains("network 2-8-1"));
+        key('u');
+        await("one hidden unit", () -> trainer.snapshot().config().hidden() == 1 && screen().contains("network 2-1-1"));
+        for (int h = 2; h <= 8; h++) {
+            key('u');
+            int expected = h;
+            await(h + " hidden units", () -> trainer.snapshot().config().hidden() == expected
+                    && screen().contains("network 2-" + expected + "-1"));
+        }
+    }
+
     @Test
     void aAdaptsTheLearningRate() throws Exception {
         start(LabOptions.defaults());
