@@ -60,7 +60,10 @@ final class FrameScreen {
 
     /**
      * Leaves the alternate screen (which also resets colours and shows the cursor), first reading
-     * away keys not yet read, so they do not reach the shell.
+     * away keys not yet read, so they do not reach the shell. The alternate screen is cleared and
+     * the cursor sent home before it is left, as vim and less do: a terminal resized while the lab
+     * ran (tmux, for one) shrinks the alternate screen back to the shell's old size on the way out,
+     * and the lines it cuts off would otherwise land in the shell's scrollback and on its screen.
      */
     void stop() throws IOException {
         if (!started) return;
@@ -69,6 +72,9 @@ final class FrameScreen {
         do {
             k = terminal.pollInput();
         } while (k != null && k.getKeyType() != KeyType.EOF);
+        terminal.resetColorAndSGR();
+        terminal.clearScreen();
+        terminal.setCursorPosition(0, 0);
         terminal.exitPrivateMode();
         terminal.flush();
     }

@@ -44,6 +44,15 @@ final class Tmux implements AutoCloseable {
         return run("capture-pane", "-p", "-t", "t");
     }
 
+    /** The screen and, above it, the pane's scrollback (what the shell's user can scroll back to). */
+    String screenAndHistory() throws IOException, InterruptedException {
+        return run("capture-pane", "-p", "-S", "-1000", "-t", "t");
+    }
+
+    void resize(int cols, int rows) throws IOException, InterruptedException {
+        run("resize-window", "-t", "t", "-x", Integer.toString(cols), "-y", Integer.toString(rows));
+    }
+
     /** The screen with colour escapes (capture-pane -e). */
     String screenWithEscapes() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-e", "-t", "t");

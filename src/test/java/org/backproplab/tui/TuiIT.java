@@ -74,6 +74,26 @@ class TuiIT {
         }
     }
 
+    /** Resized while it ran, the lab still gives the shell its screen back as it was: nothing of it stays. */
+    @Test
+    void quittingAfterAResizeLeavesTheShellsScreenAsItWas() throws Exception {
+        int[][] sizes = {{120, 35}, {100, 30}, {60, 20}};
+        for (int[] size : sizes) {
+            try (Tmux t = new Tmux().start(80, 24, "echo BEFORE-THE-LAB; " + command(""))) {
+                t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
+                t.resize(size[0], size[1]);
+                t.await("redrawn at the new size", 5, s -> s.lines().count() >= size[1] - 1
+                        && (size[0] < 80 ? s.contains("too small") : s.contains("q quit")));
+                t.keys("q");
+                String after = t.await("q", 5, s -> s.contains("EXITED rc=0"));
+                String all = t.screenAndHistory();
+                assertThat(after).as("at %dx%d", size[0], size[1]).contains("BEFORE-THE-LAB");
+                assertThat(all).as("at %dx%d", size[0], size[1])
+                        .doesNotContain("Weights", "Gradients", "Truth table", "space run", "too small", "│");
+            }
+        }
+    }
+
     @Test
     void noColourAndAsciiInARealTerminal() throws Exception {
         try (Tmux t = new Tmux().start(80, 24, "NO_COLOR=1 " + command("--ascii"))) {
