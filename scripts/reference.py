@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The guide's companion program, rewritten from DESIGN.md's description, in numpy.
+"""The guide's companion program, rewritten from the description in docs/guide-and-reference.md, in numpy.
 
 Backprop Lab's tests compare the engine against numbers printed by this script (it is not run
 by the build). Usage: scripts/reference.py SEED EPOCHS [EVERY]

@@ -142,7 +142,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         // numpy: the loss at seed 0's starting parameters is 1.5017334395697 (scripts/reference.py 0 0).
         assertThat(r.out()).contains("loss      1.50173 ", "not learned");
-        // DESIGN.md: seed 0 draws w_x1_h1 = 1.764052345967664, b_h2 = -0.977277879876411.
+        // docs/guide-and-reference.md: seed 0 draws w_x1_h1 = 1.764052345967664, b_h2 = -0.977277879876411.
         assertThat(r.out()).containsPattern("w_x1_h1 +1\\.764052\\R").containsPattern("b_h2 +-0\\.977278\\R");
         assertThat(r.out()).contains("x1  x2  target    output").containsPattern(" 1   1       0  ");
         assertThat(r.err()).isEmpty();
@@ -290,7 +290,7 @@ class CliTest {
 
     // ------------------------------------------------------------------ sweep
 
-    /** DESIGN.md: the guide's program learns XOR with seed 0 and sticks at loss 0.4774 with seeds 1 and 2. */
+    /** docs/guide-and-reference.md: the guide's program learns XOR with seed 0 and sticks at loss 0.4774 with seeds 1 and 2. */
     @Test
     void sweepCountsLearnedAndGroupsStuckRuns() {
         Run r = run("sweep", "--preset", "reference", "--seeds", "3", "--epochs", "100000", "--format", "json");

@@ -76,7 +76,7 @@ class NetworkTest {
         return Arbitraries.longs().between(0, 0xFFFF_FFFFL);
     }
 
-    /** DESIGN.md / scripts/reference.py: the guide's code at seed 0 starts at loss 1.5017334395697. */
+    /** docs/guide-and-reference.md, scripts/reference.py: the guide's code at seed 0 starts at loss 1.5017334395697. */
     @Test
     void referenceStartingLossIsNumpys() {
         Architecture arch = new Architecture(2, Activation.RELU, Loss.BCE);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * numpy's legacy generator, draw for draw. Expected values were printed by numpy 2.4, e.g.
  * {@code python3 -c 'import numpy as np; np.random.seed(1); print(repr(np.random.randn(9)))'},
- * except seed 0's randn, which are DESIGN.md's published numbers. All compared exactly.
+ * except seed 0's randn, which are the published numbers of docs/guide-and-reference.md. All compared exactly.
  */
 class NumpyRandomTest {
 
@@ -32,7 +32,7 @@ class NumpyRandomTest {
 
     @Test
     void seedZeroRandnIsTheGuidesDraw() {
-        // DESIGN.md: W1, b1, W2, b2 for seed 0.
+        // docs/guide-and-reference.md: W1, b1, W2, b2 for seed 0.
         assertThat(randn(0, 9)).containsExactly(
                 1.764052345967664, 0.4001572083672233, 0.9787379841057392, 2.240893199201458,
                 1.8675579901499675, -0.977277879876411,
