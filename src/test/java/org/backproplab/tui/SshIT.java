@@ -115,7 +115,7 @@ class SshIT {
             t.keys("?");
             t.await("help over SSH", 5, s -> s.contains("Keys (Esc or ? closes)"));
             t.keys("q");
-            String after = t.await("q over SSH", 8, s -> s.contains("EXITED rc="));
+            String after = t.awaitExit("q over SSH", 8);
             assertThat(after).contains("EXITED rc=0");
             assertThat(Tmux.terminalSane(after)).isTrue();
         }

@@ -59,7 +59,8 @@ class TeachingViewsIT {
             t.keys("e");
             t.await("e: the file named", 5, s -> s.contains("backprop-lab-loss-0.csv"));
             t.keys("q");
-            String after = t.await("q quits", 5, s -> s.contains("EXITED rc=0"));
+            String after = t.awaitExit("q quits", 5);
+            assertThat(after).contains("EXITED rc=0");
             assertThat(Tmux.terminalSane(after)).isTrue();
         }
         try (Stream<Path> files = Files.list(dir)) {

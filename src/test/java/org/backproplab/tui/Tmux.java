@@ -27,11 +27,23 @@ final class Tmux implements AutoCloseable {
         assumeTrue(ok, "tmux is not installed");
     }
 
-    /** Starts {@code shellCommand} in a cols×rows pane; afterwards the pane prints "EXITED rc=N" and `stty -a`. */
+    /**
+     * Starts {@code shellCommand} in a cols×rows pane; afterwards the pane prints "EXITED rc=N",
+     * the terminal's `stty -a` on one line, and then {@value #DONE}: a test that reads the stty
+     * line waits for {@value #DONE} (see {@link #awaitExit}), which comes after it.
+     */
     Tmux start(int cols, int rows, String shellCommand) throws IOException, InterruptedException {
         run("new-session", "-d", "-s", "t", "-x", Integer.toString(cols), "-y", Integer.toString(rows),
-                shellCommand + "; echo EXITED rc=$?; stty -a | tr '\\n' ' '; sleep 60");
+                shellCommand + "; echo EXITED rc=$?; stty -a | tr '\\n' ' '; echo; echo " + DONE + "; sleep 60");
         return this;
+    }
+
+    /** Printed after the exit code and the stty line. */
+    static final String DONE = "STTY-DONE";
+
+    /** Waits until the command has exited and the stty line is printed; returns that screen. */
+    String awaitExit(String what, double seconds) throws IOException, InterruptedException {
+        return await(what, seconds, s -> s.contains(DONE));
     }
 
     void keys(String... keys) throws IOException, InterruptedException {
@@ -94,8 +106,9 @@ final class Tmux implements AutoCloseable {
         return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
     }
 
-    /** Whether the stty line after the exit shows echo and icanon on. */
+    /** Whether the stty line after the exit (read once {@link #DONE} shows) has echo and icanon on. */
     static boolean terminalSane(String screen) {
+        if (!screen.contains(DONE)) throw new IllegalStateException("read the stty line after awaitExit");
         String s = screen.replace('\n', ' ');
         return s.matches("(?s).*(^| )echo( |$).*") && s.matches("(?s).*(^| )icanon( |$).*");
     }

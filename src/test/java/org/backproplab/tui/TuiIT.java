@@ -44,7 +44,8 @@ class TuiIT {
             t.keys("Escape");
             t.await("Esc closes help", 5, s -> !s.contains("Keys (Esc or ? closes)"));
             t.keys("q");
-            String after = t.await("q quits", 5, s -> s.contains("EXITED rc=0"));
+            String after = t.awaitExit("q quits", 5);
+            assertThat(after).contains("EXITED rc=0");
             assertThat(Tmux.terminalSane(after)).as("echo and icanon back on: %s", after).isTrue();
         }
     }
@@ -55,7 +56,8 @@ class TuiIT {
             t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
             t.keys("Space");
             t.keys("C-c");
-            String after = t.await("Ctrl-C quits", 5, s -> s.contains("EXITED rc=0"));
+            String after = t.awaitExit("Ctrl-C quits", 5);
+            assertThat(after).contains("EXITED rc=0");
             assertThat(Tmux.terminalSane(after)).isTrue();
         }
     }
@@ -68,7 +70,7 @@ class TuiIT {
             ProcessHandle javaProcess = ProcessHandle.of(t.panePid()).orElseThrow().children()
                     .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
             javaProcess.destroy(); // SIGTERM
-            String after = t.await("SIGTERM ends it", 5, s -> s.contains("EXITED rc="));
+            String after = t.awaitExit("SIGTERM ends it", 5);
             assertThat(after).contains("EXITED rc=143");
             assertThat(Tmux.terminalSane(after)).isTrue();
         }
@@ -129,7 +131,9 @@ class TuiIT {
             t.run("resize-window", "-t", "t", "-x", "100", "-y", "30");
             t.await("back", 5, s -> s.contains("epoch") && !s.contains("too small"));
             t.keys("q");
-            assertThat(Tmux.terminalSane(t.await("q", 5, s -> s.contains("EXITED rc=0")))).isTrue();
+            String after = t.awaitExit("q", 5);
+            assertThat(after).contains("EXITED rc=0");
+            assertThat(Tmux.terminalSane(after)).isTrue();
         }
     }
 
