@@ -16,22 +16,34 @@ import java.util.Map;
  * The process's own tty as a Lanterna terminal, set up the way that was measured to work: Ctrl-C
  * and Ctrl-Z arrive as keys (so the lab quits in order and never stops half-drawn), the size comes
  * from {@code stty size} (no 5-second wait for an answer to a size query), every frame goes out in
- * one write, and characters are encoded exactly.
+ * one write, and characters are encoded exactly. The line settings are the lab's own business
+ * ({@link TtyModes}): saved and switched to raw in one stty call when the terminal opens, and put
+ * back on {@link #close()} or at shutdown; Lanterna's own tty hooks do nothing here.
  */
 public final class LocalTerminal extends UnixTerminal {
     private final FrameOutputStream frames;
     private final Charset charset;
+    private final TtyModes tty;
 
-    private LocalTerminal(InputStream in, FrameOutputStream out, Charset charset) throws IOException {
+    private LocalTerminal(InputStream in, FrameOutputStream out, Charset charset, TtyModes tty) throws IOException {
         super(in, out, charset, UnixLikeTerminal.CtrlCBehaviour.TRAP);
         this.frames = out;
         this.charset = charset;
+        this.tty = tty;
     }
 
     /** Opens stdin/stdout (which must be a terminal) in raw mode; {@link #close()} restores it. */
     public static LocalTerminal open(Charset charset) throws IOException {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        return new LocalTerminal(System.in, new FrameOutputStream(stdout), charset);
+        TtyModes tty = TtyModes.save();
+        try {
+            LocalTerminal t = new LocalTerminal(System.in, new FrameOutputStream(stdout), charset, tty);
+            tty.raw();
+            return t;
+        } catch (IOException | RuntimeException e) {
+            tty.restore();
+            throw e;
+        }
     }
 
     /** UTF-8 when the locale says so, else US-ASCII (and the theme then draws ASCII only). */
@@ -46,7 +58,7 @@ public final class LocalTerminal extends UnixTerminal {
     @Override
     protected TerminalSize findTerminalSize() throws IOException {
         try {
-            String[] rowsCols = runSTTYCommand("size").trim().split("\\s+");
+            String[] rowsCols = TtyModes.size().trim().split("\\s+");
             int rows = Integer.parseInt(rowsCols[0]);
             int cols = Integer.parseInt(rowsCols[1]);
             if (rows > 0 && cols > 0) {
@@ -58,34 +70,38 @@ public final class LocalTerminal extends UnixTerminal {
         return new TerminalSize(80, 24);
     }
 
-    /*
-     * Raw mode in one stty run instead of four: Lanterna sets line mode, echo and the signal keys
-     * one by one (a process each, ~20 ms apiece at start-up). When it switches them off, in that
-     * order, the first two are deferred to the third; switching on goes through as before (the
-     * saved settings are restored first, on close).
-     */
-
+    /** Puts the tty's settings back (once), then lets Lanterna leave. */
     @Override
-    protected void canonicalMode(boolean enabled) throws IOException {
-        if (enabled) super.canonicalMode(true);
-    }
-
-    @Override
-    protected void keyEchoEnabled(boolean enabled) throws IOException {
-        if (enabled) super.keyEchoEnabled(true);
-    }
-
-    /**
-     * Off: line mode, echo, and the Ctrl-C and Ctrl-Z signals all at once; Ctrl-Z too arrives as a
-     * key, since a suspended lab would come back stuck in line mode.
-     */
-    @Override
-    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
-        if (enabled) {
-            super.keyStrokeSignalsEnabled(true);
-        } else {
-            runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef", "susp", "undef");
+    public void close() throws IOException {
+        try {
+            tty.restore();
+        } finally {
+            super.close();
         }
+    }
+
+    // Lanterna's tty hooks: the settings are TtyModes' (see the class comment); these run from
+    // Lanterna's constructor, its close and its shutdown hook, in an order a property changes.
+
+    @Override
+    protected void saveTerminalSettings() {
+    }
+
+    @Override
+    protected void restoreTerminalSettings() throws IOException {
+        if (tty != null) tty.restore();
+    }
+
+    @Override
+    protected void canonicalMode(boolean enabled) {
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) {
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) {
     }
 
     /** Exactly the character's bytes (Lanterna's own encoding adds a NUL after 2-byte characters). */

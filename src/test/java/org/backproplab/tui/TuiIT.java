@@ -76,6 +76,26 @@ class TuiIT {
         }
     }
 
+    /**
+     * The lab sets the tty's modes itself: with Lanterna told not to catch special characters (a
+     * system property that skips the hook the lab used to rely on), keys still arrive one by one,
+     * Ctrl-C is still a key that quits in order, and the terminal comes back sane.
+     */
+    @Test
+    void rawModeAndItsRestoreDoNotDependOnLanternasHooks() throws Exception {
+        String cmd = "'" + java + "' -Dcom.googlecode.lanterna.terminal.UnixTerminal.catchSpecialCharacters=false"
+                + " -jar '" + jar + "'";
+        try (Tmux t = new Tmux().start(80, 24, cmd)) {
+            t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
+            t.keys("n");
+            t.await("n without Enter: one epoch", 5, s -> Tmux.epoch(s) == 1);
+            t.keys("C-c");
+            String after = t.awaitExit("Ctrl-C quits", 5);
+            assertThat(after).contains("EXITED rc=0");
+            assertThat(Tmux.terminalSane(after)).isTrue();
+        }
+    }
+
     /** Resized while it ran, the lab still gives the shell its screen back as it was: nothing of it stays. */
     @Test
     void quittingAfterAResizeLeavesTheShellsScreenAsItWas() throws Exception {
