@@ -1,6 +1,5 @@
 package org.backproplab.tui;
 
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import org.backproplab.train.Snapshot;
 
@@ -46,13 +45,11 @@ public final class Frame {
         t.apply(g, Theme.Role.NORMAL);
     }
 
-    /** One shared blank cell: filling with it allocates nothing (TextGraphics.fill makes a new cell each time). */
-    private static final TextCharacter BLANK = Cells.BLANK;
-
+    /** Every cell blank, from one shared cell: allocates nothing (TextGraphics.fill makes a new cell each time). */
     private static void blank(TextGraphics g, int width, int height) {
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
-                g.setCharacter(c, r, BLANK);
+                g.setCharacter(c, r, Cells.BLANK);
             }
         }
     }
