@@ -4,6 +4,7 @@ import java.util.List;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.nn.Forward;
 
 /**
  * One consistent moment of a run, published by the {@link Trainer} for any number of screens to
@@ -16,7 +17,7 @@ import org.backproplab.grad.LearningRateGradient;
  * @param parameters  θ at this epoch, in the flat layout of {@link org.backproplab.nn.Architecture}
  * @param lastStep    the change of each parameter by the last update (all 0 at epoch 0)
  * @param loss        L(θ) at this epoch
- * @param outputs     the network's output ŷ for each of the four truth-table rows at θ
+ * @param pass        the forward pass at θ: each row's hidden sums and activations, output sum and ŷ
  * @param check       the numeric and the chain-rule gradient at θ, with relative errors and verdicts
  * @param history     the loss of every epoch so far (bounded, see {@link LossHistory})
  * @param running     training is running (not paused)
@@ -28,7 +29,7 @@ import org.backproplab.grad.LearningRateGradient;
  * @param lesson      what the teaching views show beyond the tables (see {@link Lesson})
  */
 public record Snapshot(long version, long epoch, Config config, String preset, double[] parameters,
-                       double[] lastStep, double loss, double[] outputs, GradientCheck check,
+                       double[] lastStep, double loss, Pass pass, GradientCheck check,
                        LossHistory.Points history, boolean running, Outcome outcome,
                        Speed speed, double measuredEpochsPerSecond, String message, Lesson lesson) {
 
@@ -67,6 +68,51 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
         }
     }
 
+    /**
+     * Every value of the forward pass at θ, copied (a snapshot is immutable): z and a = act(z) of
+     * each hidden unit on each row, the output's z_y and ŷ.
+     */
+    public static final class Pass {
+        private final int hidden;
+        private final double[] hiddenSum;
+        private final double[] hiddenOut;
+        private final double[] outputSum;
+        private final double[] output;
+
+        private Pass(int hidden, double[] hiddenSum, double[] hiddenOut, double[] outputSum, double[] output) {
+            this.hidden = hidden;
+            this.hiddenSum = hiddenSum;
+            this.hiddenOut = hiddenOut;
+            this.outputSum = outputSum;
+            this.output = output;
+        }
+
+        public static Pass of(Forward f) {
+            return new Pass(f.arch.hidden(), f.hiddenSum.clone(), f.hiddenOut.clone(), f.outputSum.clone(),
+                    f.output.clone());
+        }
+
+        /** z of hidden unit j on row r. */
+        public double z(int r, int j) {
+            return hiddenSum[r * hidden + j];
+        }
+
+        /** a = act(z) of hidden unit j on row r. */
+        public double a(int r, int j) {
+            return hiddenOut[r * hidden + j];
+        }
+
+        /** The output's sum z_y on row r. */
+        public double outputSum(int r) {
+            return outputSum[r];
+        }
+
+        /** ŷ = σ(z_y) on row r. */
+        public double output(int r) {
+            return output[r];
+        }
+    }
+
     /** ŷ over the input square, as {@link org.backproplab.nn.Network#surface} lays it out (first row x2 = 1). */
     public record Surface(int columns, int rows, double[] values) {
         public Surface {
@@ -89,7 +135,6 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
         if (outcome == null) throw new IllegalArgumentException("outcome is null");
         parameters = parameters.clone();
         lastStep = lastStep.clone();
-        outputs = outputs.clone();
     }
 
     public boolean learned() {
@@ -130,13 +175,14 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
         return lastStep[k];
     }
 
-    @Override
+    /** ŷ on each of the four rows. */
     public double[] outputs() {
-        return outputs.clone();
+        return pass.output.clone();
     }
 
+    /** ŷ on one row. */
     public double output(int row) {
-        return outputs[row];
+        return pass.output[row];
     }
 
     public int parameterCount() {

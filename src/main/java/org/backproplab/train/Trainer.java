@@ -350,7 +350,7 @@ public final class Trainer implements AutoCloseable {
             config = config.withLearningRate(training.learningRate()); // η moved by itself: show where it is
         }
         snapshot = new Snapshot(++version, training.epoch(), config, preset, training.parameters(),
-                training.lastStep(), check.loss(), f.output, check, history.points(), running, outcome, speed,
+                training.lastStep(), check.loss(), Snapshot.Pass.of(f), check, history.points(), running, outcome, speed,
                 measuredRate, message, lesson(f, check));
         lastPublish = now;
     }

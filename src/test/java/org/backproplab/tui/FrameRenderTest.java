@@ -37,7 +37,7 @@ class FrameRenderTest {
         Forward f = t.forward();
         GradientCheck check = GradientCheck.at(new Network(c.architecture(), c.dataset()), t.parameters(),
                 c.epsilon(), c.difference());
-        return new Snapshot(7, t.epoch(), c, "textbook", t.parameters(), t.lastStep(), check.loss(), f.output, check,
+        return new Snapshot(7, t.epoch(), c, "textbook", t.parameters(), t.lastStep(), check.loss(), Snapshot.Pass.of(f), check,
                 h.points(), false, t.outcome(), Speed.DEFAULT, 0, "", null);
     }
 
@@ -237,7 +237,7 @@ class FrameRenderTest {
         Config c = Preset.TEXTBOOK.defaults();
         Snapshot base = snapshotAfter(c, 0);
         Snapshot diverged = new Snapshot(1, 12, c, "textbook", base.parameters(), base.lastStep(), Double.NaN,
-                base.outputs(), base.check(), base.history(), false, Outcome.DIVERGED, Speed.DEFAULT, 0,
+                base.pass(), base.check(), base.history(), false, Outcome.DIVERGED, Speed.DEFAULT, 0,
                 "diverged at epoch 12: the loss is no longer a number", null);
         VirtualScreen v = new VirtualScreen(80, 24).draw(diverged, UiState.initial(), COLOUR);
         assertThat(v.row(0)).contains("DIVERGED");

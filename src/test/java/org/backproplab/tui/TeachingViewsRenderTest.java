@@ -44,7 +44,7 @@ class TeachingViewsRenderTest {
                 : List.of(new Snapshot.Surface(surface[0], surface[1], net.surface(theta, surface[0], surface[1])));
         Snapshot.Lesson lesson = new Snapshot.Lesson(false, LearningRateGradient.at(net, theta, c.learningRate()),
                 Diagnosis.of(t), explanations, surfaces);
-        return new Snapshot(3, t.epoch(), c, "textbook", theta, t.lastStep(), check.loss(), t.forward().output, check,
+        return new Snapshot(3, t.epoch(), c, "textbook", theta, t.lastStep(), check.loss(), Snapshot.Pass.of(t.forward()), check,
                 h.points(), false, t.outcome(), Speed.DEFAULT, 0, "", lesson);
     }
 
