@@ -26,12 +26,17 @@ public final class Frame {
                 GradientsPanel.draw(g, l.gradients(), s, ui, t);
                 TruthTablePanel.draw(g, l.truth(), s, t);
                 LossPanel.draw(g, l.loss(), s, ui, t);
+                if (l.network().width() > 0) NetworkView.draw(g, l.network(), s, ui, t);
                 t.apply(g, Theme.Role.DIM);
                 verticalRule(g, l.weights().right(), l.weights().row() + 1, l.weights().height() - 1, t);
                 verticalRule(g, l.truth().right(), l.truth().row() + 1, l.truth().height() - 1, t);
+                if (l.network().width() > 0) {
+                    verticalRule(g, l.loss().right(), l.loss().row() + 1, l.loss().height() - 1, t);
+                }
             }
             case COST -> CostView.draw(g, l.view(), s, ui.cost(), t);
             case SURFACE -> SurfaceView.draw(g, l.view(), s, t);
+            case NETWORK -> NetworkView.draw(g, l.view(), s, ui, t);
         }
         RatePanel.draw(g, l.rate(), s, t);
         NotesPanel.draw(g, l.notes(), s, ui, t);

@@ -15,7 +15,7 @@ public final class Keymap {
     public enum Action {
         TOGGLE_RUN, STEP, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
         NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION, SELECT_UP, SELECT_DOWN, EXPLAIN,
-        SURFACE, COST, LOG_SCALE, WRITE_PARAMETERS, WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
+        SURFACE, COST, NETWORK, ROW, LOG_SCALE, WRITE_PARAMETERS, WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
 
         /** Whether the action drives the trainer (a read-only watcher cannot). */
         public boolean drivesTrainer() {
@@ -125,6 +125,10 @@ public final class Keymap {
                     "the output surface: what the network learned over the input square", "surface", 8),
             b(Action.COST, List.of(Key.of('c')), "c", "c", "c",
                     "cost of each method: passes per epoch, measured epochs/s", "cost", 9),
+            b(Action.NETWORK, List.of(Key.of('v')), "v", "v", "v",
+                    "the network drawn: weights on its edges, z and a on its nodes", "network", 20),
+            b(Action.ROW, List.of(Key.of('1'), Key.of('2'), Key.of('3'), Key.of('4')), "1 .. 4", "1 .. 4", "",
+                    "network view's row: which truth-table row its z, a and ŷ are of", "", 0),
             b(Action.LOG_SCALE, List.of(Key.of('l')), "l", "l", "l",
                     "loss chart: linear / log scale", "log", 17),
             b(Action.WRITE_PARAMETERS, List.of(Key.of('w')), "w", "w", "w",

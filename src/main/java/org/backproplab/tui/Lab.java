@@ -241,6 +241,8 @@ public final class Lab {
                     ui.overlay() == UiState.Overlay.EXPLAIN ? UiState.Overlay.NONE : UiState.Overlay.EXPLAIN);
             case SURFACE -> ui = ui.toggleView(UiState.View.SURFACE);
             case COST -> ui = ui.toggleView(UiState.View.COST);
+            case NETWORK -> ui = ui.toggleView(UiState.View.NETWORK);
+            case ROW -> ui = ui.withRow(key.getCharacter() - '1');
             case LOG_SCALE -> ui = ui.toggleLogScale();
             case WRITE_PARAMETERS -> writeParameters();
             case WRITE_HISTORY -> writeHistory();

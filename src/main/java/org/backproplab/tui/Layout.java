@@ -7,13 +7,16 @@ package org.backproplab.tui;
  * Wider terminals give the tables more digits; taller ones a larger chart. {@code view} is the
  * whole middle (tables and bottom panels), which the cost and surface views fill instead.
  */
-public record Layout(Area status, Area weights, Area gradients, Area truth, Area loss, Area rate, Area notes,
-                     Area footer, Area view) {
+public record Layout(Area status, Area weights, Area gradients, Area truth, Area loss, Area network, Area rate,
+                     Area notes, Area footer, Area view) {
     public static final int MIN_WIDTH = 80;
     public static final int MIN_HEIGHT = 24;
     /** Rows the truth table and the loss chart need at least (title, header, four rows, one more). */
     private static final int BOTTOM_MIN = 7;
     static final int WIDE = 110;
+    /** From this width the network is drawn on the main screen too, beside the loss chart. */
+    static final int NETWORK_PANEL = 150;
+    static final int NETWORK_WIDTH = 78;
 
     public static boolean fits(int width, int height) {
         return width >= MIN_WIDTH && height >= MIN_HEIGHT;
@@ -31,8 +34,13 @@ public record Layout(Area status, Area weights, Area gradients, Area truth, Area
         int bottomRows = middle - paramRows;
         int truthWidth = 32;
         Area truth = new Area(0, bottomRow, truthWidth, bottomRows);
-        Area loss = new Area(truthWidth + 1, bottomRow, width - truthWidth - 1, bottomRows);
-        return new Layout(new Area(0, 0, width, top), weights, gradients, truth, loss,
+        int hidden = (parameters - 1) / 4;
+        boolean roomForNetwork = width >= NETWORK_PANEL && bottomRows >= 2 * hidden + 3;
+        int lossWidth = width - truthWidth - 1 - (roomForNetwork ? NETWORK_WIDTH + 1 : 0);
+        Area loss = new Area(truthWidth + 1, bottomRow, lossWidth, bottomRows);
+        Area network = roomForNetwork ? new Area(width - NETWORK_WIDTH, bottomRow, NETWORK_WIDTH, bottomRows)
+                : new Area(0, bottomRow, 0, 0);
+        return new Layout(new Area(0, 0, width, top), weights, gradients, truth, loss, network,
                 new Area(0, height - 3, width, 1), new Area(0, height - 2, width, 1), new Area(0, height - 1, width, 1),
                 new Area(0, top, width, middle));
     }

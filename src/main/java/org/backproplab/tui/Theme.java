@@ -14,7 +14,7 @@ import java.util.Map;
 public record Theme(boolean colour, boolean ascii) {
 
     /** The colour role of a piece of text. */
-    public enum Role { NORMAL, HEADING, DIM, GOOD, FAIR, BAD, ACCENT }
+    public enum Role { NORMAL, HEADING, DIM, GOOD, FAIR, BAD, ACCENT, POSITIVE, NEGATIVE }
 
     /**
      * Colour unless {@code NO_COLOR} is set and not empty (no-color.org) or {@code --no-color};
@@ -57,6 +57,9 @@ public record Theme(boolean colour, boolean ascii) {
             case FAIR -> TextColor.ANSI.YELLOW;
             case BAD -> TextColor.ANSI.RED;
             case ACCENT -> TextColor.ANSI.MAGENTA;
+            // a weight's sign, as TensorFlow Playground shows it (blue and orange; yellow is the nearest ANSI colour)
+            case POSITIVE -> TextColor.ANSI.BLUE;
+            case NEGATIVE -> TextColor.ANSI.YELLOW;
         };
     }
 

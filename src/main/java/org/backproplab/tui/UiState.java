@@ -6,46 +6,52 @@ package org.backproplab.tui;
  * surface), a note of this screen, and the cost figures measured for it. Each lab has its own, so
  * watchers of a shared trainer scroll and open views independently.
  */
-public record UiState(int selected, boolean logScale, Overlay overlay, View view, String note, CostFigures cost) {
+public record UiState(int selected, boolean logScale, Overlay overlay, View view, String note, CostFigures cost,
+                      int row) {
 
     /** What is drawn over the panels. */
     public enum Overlay { NONE, HELP, EXPLAIN }
 
     /** What fills the screen between the status lines and the notes. */
-    public enum View { LAB, COST, SURFACE }
+    public enum View { LAB, COST, SURFACE, NETWORK }
 
     public static UiState initial() {
-        return new UiState(0, false, Overlay.NONE, View.LAB, "", null);
+        return new UiState(0, false, Overlay.NONE, View.LAB, "", null, 0);
+    }
+
+    /** The truth-table row (0..3) whose values the network view shows. */
+    public UiState withRow(int r) {
+        return new UiState(selected, logScale, overlay, view, note, cost, Math.max(0, Math.min(3, r)));
     }
 
     /** Selection moved by {@code delta}, kept within [0, count). */
     public UiState select(int delta, int count) {
         int s = Math.max(0, Math.min(count - 1, selected + delta));
-        return new UiState(s, logScale, overlay, view, note, cost);
+        return new UiState(s, logScale, overlay, view, note, cost, row);
     }
 
     public UiState toggleLogScale() {
-        return new UiState(selected, !logScale, overlay, view, note, cost);
+        return new UiState(selected, !logScale, overlay, view, note, cost, row);
     }
 
     public UiState withOverlay(Overlay o) {
-        return new UiState(selected, logScale, o, view, note, cost);
+        return new UiState(selected, logScale, o, view, note, cost, row);
     }
 
     /** Opens {@code v}, or goes back to the lab when it is open already. */
     public UiState toggleView(View v) {
-        return new UiState(selected, logScale, Overlay.NONE, view == v ? View.LAB : v, note, cost);
+        return new UiState(selected, logScale, Overlay.NONE, view == v ? View.LAB : v, note, cost, row);
     }
 
     public UiState withView(View v) {
-        return new UiState(selected, logScale, overlay, v, note, cost);
+        return new UiState(selected, logScale, overlay, v, note, cost, row);
     }
 
     public UiState withNote(String n) {
-        return new UiState(selected, logScale, overlay, view, n == null ? "" : n, cost);
+        return new UiState(selected, logScale, overlay, view, n == null ? "" : n, cost, row);
     }
 
     public UiState withCost(CostFigures c) {
-        return new UiState(selected, logScale, overlay, view, note, c);
+        return new UiState(selected, logScale, overlay, view, note, c, row);
     }
 }

@@ -91,6 +91,22 @@ class LabViewsTest extends LabHarness {
         }
     }
 
+    /** v opens the network drawn, 1-4 choose the row it shows, v or Esc goes back. */
+    @Test
+    void vDrawsTheNetworkAndTheDigitsChooseTheRow() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('v');
+        await("the network view", () -> screen().contains("The network 2-2-1 on row 1 of 4 (x1=0, x2=0, target 0)"));
+        key('4');
+        await("row 4", () -> screen().contains("on row 4 of 4 (x1=1, x2=1, target 0)") && screen().contains("x1 = 1"));
+        key('n');
+        await("live: epoch 1 and its weights", () -> trainer.snapshot().epoch() == 1 && screen().contains(
+                String.format(java.util.Locale.ROOT, "%+.4f", trainer.snapshot().parameter(0))));
+        key('v');
+        await("v goes back", () -> screen().contains("Weights & biases"));
+    }
+
     @Test
     void aAdaptsTheLearningRate() throws Exception {
         start(LabOptions.defaults());
