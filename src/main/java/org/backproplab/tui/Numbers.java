@@ -191,9 +191,12 @@ public final class Numbers {
     }
 
     // ---- fast paths: plain double arithmetic, used only when it cannot round the other way ----
-    // Scaling by a power of ten costs a few ulps; a scaled value within NEAR_TIE of a rounding
-    // boundary (…5 exactly in decimal, or nearly) goes to the exact BigDecimal path instead.
-    // The frame is redrawn 30 times a second: BigDecimal for every number was most of its garbage.
+    // Scaling by a power of ten (exact up to 1e22) costs one rounding, half an ulp of the scaled
+    // value; a scaled value within a few of its ulps (and at least NEAR_TIE) of a rounding boundary
+    // (…5 exactly in decimal, or nearly) goes to the exact BigDecimal path instead, and so does a
+    // shift beyond the exact powers of ten. So each digit shown is rounded once, from the exact
+    // binary value. The frame is redrawn 30 times a second: BigDecimal for every number was most
+    // of its garbage.
 
     private static final double NEAR_TIE = 1e-6;
     private static final double[] POW10 = new double[23];
@@ -203,6 +206,11 @@ public final class Numbers {
         for (int i = 0; i < POW10.length; i++) POW10[i] = Double.parseDouble("1e" + i);
         LONG_POW10[0] = 1;
         for (int i = 1; i < LONG_POW10.length; i++) LONG_POW10[i] = LONG_POW10[i - 1] * 10;
+    }
+
+    /** Whether the scaled value's fraction is too close to ½ for its rounding error to be sure of the side. */
+    private static boolean nearTie(double frac, double scaled) {
+        return Math.abs(frac - 0.5) <= Math.max(NEAR_TIE, 4 * Math.ulp(scaled));
     }
 
     /** Decimal digits of m ≥ 0 (1 for 0). */
@@ -228,7 +236,7 @@ public final class Numbers {
         if (!(scaled < 1e15)) return false;
         double floor = Math.floor(scaled);
         double frac = scaled - floor;
-        if (Math.abs(frac - 0.5) < NEAR_TIE) return false;
+        if (nearTie(frac, scaled)) return false;
         long m = (long) floor + (frac > 0.5 ? 1 : 0);
         if (decimals == 0) {
             out.append(m);
@@ -253,13 +261,13 @@ public final class Numbers {
         if (ax < 1e-280 || ax > 1e280) return false;
         int exp = (int) Math.floor(Math.log10(ax));
         int shift = digits - 1 - exp; // scaled = ax · 10^shift has `digits` digits before the point
-        double scaled = shift >= 0 ? (shift < POW10.length ? ax * POW10[shift] : ax * Math.pow(10, shift))
-                : (-shift < POW10.length ? ax / POW10[-shift] : ax / Math.pow(10, -shift));
+        if (Math.abs(shift) >= POW10.length) return false; // no exact power of ten to scale by
+        double scaled = shift >= 0 ? ax * POW10[shift] : ax / POW10[-shift];
         double top = POW10[digits];
         if (scaled >= top * (1 - 1e-12) || scaled < POW10[digits - 1] * (1 + 1e-12)) return false; // log10 edge
         double floor = Math.floor(scaled);
         double frac = scaled - floor;
-        if (Math.abs(frac - 0.5) < NEAR_TIE) return false;
+        if (nearTie(frac, scaled)) return false;
         long m = (long) floor + (frac > 0.5 ? 1 : 0);
         if (m >= (long) top) {
             m /= 10;

@@ -122,13 +122,35 @@ class NumbersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.00016845, 5", "1.0E-7, 2", "9.9999e-5, 4", "0.99995, 4", "123.456, 5", "5e-5, 1"})
+    @CsvSource({"0.00016845, 5", "1.0E-7, 2", "9.9999e-5, 4", "0.99995, 4", "123.456, 5", "5e-5, 1",
+        // a scaled value of 12 to 15 digits, a few ulps from a tie: the fast path once rounded these twice
+        "8.787193744945e-14, 12", "4.477388029580215E-9, 15", "1.68335024800125E-16, 14", "2.810470561017685E-11, 15",
+        "9.155293127318705E-15, 15"})
     void fastPathAgreesAtDecadeEdgesAndTies(double x, int digits) {
         java.math.BigDecimal r = new java.math.BigDecimal(x).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
         int exp = r.precision() - r.scale() - 1;
         String mant = r.movePointLeft(exp).setScale(digits - 1, java.math.RoundingMode.HALF_EVEN).toPlainString();
         assertThat(Numbers.sci(x, digits)).isEqualTo(mant + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp)));
         assertThat(Numbers.fixed(x, digits)).isEqualTo(new java.math.BigDecimal(x).setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    /** Rounded once from the exact value at every scale and up to 15 digits (sci) or 9 decimals (fixed). */
+    @net.jqwik.api.Property(tries = 20000)
+    void everyScaleAndEveryPrecisionRoundOnce(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 1, max = 10) double mantissa,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -25, max = 14) int power,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 15) int digits) {
+        double x = mantissa * Math.pow(10, power);
+        java.math.BigDecimal r = new java.math.BigDecimal(x).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        int exp = r.precision() - r.scale() - 1;
+        String mant = r.movePointLeft(exp).setScale(digits - 1, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        assertThat(Numbers.sci(x, digits)).as("sci(%s, %d)", x, digits)
+                .isEqualTo(mant + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp)));
+        if (power >= 0) {
+            int decimals = digits % 10;
+            assertThat(Numbers.fixed(x, decimals)).as("fixed(%s, %d)", x, decimals)
+                    .isEqualTo(new java.math.BigDecimal(x).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        }
     }
 
     @Test
