@@ -30,6 +30,9 @@ import org.backproplab.nn.Network;
  * <p>Allocates nothing per call; not thread-safe.
  */
 public final class FastNumericGradient {
+    /** A unit's nudges per gradient: w(x1→h), w(x2→h), b_h, each by +ε and, for central differences, −ε. */
+    private static final int MEMO = 6;
+
     private final Network net;
     private final Architecture arch;
     private final Activation act;
@@ -38,10 +41,19 @@ public final class FastNumericGradient {
     private final double[] target = new double[Dataset.ROWS];
     /** The pass at θ. */
     private final Forward base;
-    /** Σ_j a_rj·w(hj→y) per row: z_y before the output bias is added. */
-    private final double[] weightedSum = new double[Dataset.ROWS];
-    /** The loss terms of the rows while one nudge is evaluated. */
-    private final double[] terms = new double[Dataset.ROWS];
+    /** a_rj·w(hj→y) per row and unit, as the forward pass adds them into z_y: [Forward.at(r, j)]. */
+    private final double[] product;
+    /** The sum of those products before unit j's, per row and unit ([r, H] is the whole sum). */
+    private final double[] before;
+    /**
+     * Within one unit's nudges, the activations already run per row and the loss terms they gave:
+     * two nudges often give the same z on a row (w1 + (b + ε) and (w1 + ε) + b are mostly the same
+     * double), and the same a gives the same term.
+     */
+    private final double[] seenActivation = new double[Dataset.ROWS * MEMO];
+    private final double[] seenTerm = new double[Dataset.ROWS * MEMO];
+    private final int[] seen = new int[Dataset.ROWS];
+    private double outputBias;
     private long forwardPasses;
 
     public FastNumericGradient(Network net) {
@@ -54,6 +66,8 @@ public final class FastNumericGradient {
             target[r] = net.dataset().target(r);
         }
         this.base = new Forward(arch);
+        this.product = new double[Dataset.ROWS * hidden];
+        this.before = new double[Dataset.ROWS * (hidden + 1)];
     }
 
     /**
@@ -63,75 +77,110 @@ public final class FastNumericGradient {
     public double gradient(double[] theta, double eps, Difference diff, double[] grad) {
         final double lossAtTheta = net.forward(theta, base);
         final int h = hidden;
-        final double[] as = base.hiddenOut;
         for (int r = 0; r < Dataset.ROWS; r++) {
             double s = 0.0;
             for (int j = 0; j < h; j++) {
-                s += as[base.at(r, j)] * theta[arch.outputWeight(j)];
+                before[r * (h + 1) + j] = s;
+                final double p = base.hiddenOut(r, j) * theta[arch.outputWeight(j)];
+                product[base.at(r, j)] = p;
+                s += p;
             }
-            weightedSum[r] = s;
+            before[r * (h + 1) + h] = s;
         }
-        final int p = arch.parameterCount();
-        for (int k = 0; k < p; k++) {
-            final double up = nudgedLoss(theta, k, theta[k] + eps);
-            if (diff == Difference.FORWARD) {
-                grad[k] = (up - lossAtTheta) / eps;
-            } else {
-                final double down = nudgedLoss(theta, k, theta[k] - eps);
-                grad[k] = (up - down) / (2.0 * eps);
-            }
+        outputBias = theta[arch.outputBias()];
+        final boolean central = diff == Difference.CENTRAL;
+        for (int j = 0; j < h; j++) {
+            java.util.Arrays.fill(seen, 0);
+            final double w1 = theta[arch.inputWeight(0, j)];
+            final double w2 = theta[arch.inputWeight(1, j)];
+            final double b = theta[arch.hiddenBias(j)];
+            final double v = theta[arch.outputWeight(j)];
+            grad[arch.inputWeight(0, j)] = central
+                    ? (hiddenNudge(j, w1 + eps, w2, b, v, 0) - hiddenNudge(j, w1 - eps, w2, b, v, 0)) / (2.0 * eps)
+                    : (hiddenNudge(j, w1 + eps, w2, b, v, 0) - lossAtTheta) / eps;
+            grad[arch.inputWeight(1, j)] = central
+                    ? (hiddenNudge(j, w1, w2 + eps, b, v, 1) - hiddenNudge(j, w1, w2 - eps, b, v, 1)) / (2.0 * eps)
+                    : (hiddenNudge(j, w1, w2 + eps, b, v, 1) - lossAtTheta) / eps;
+            grad[arch.hiddenBias(j)] = central
+                    ? (hiddenNudge(j, w1, w2, b + eps, v, -1) - hiddenNudge(j, w1, w2, b - eps, v, -1)) / (2.0 * eps)
+                    : (hiddenNudge(j, w1, w2, b + eps, v, -1) - lossAtTheta) / eps;
+            grad[arch.outputWeight(j)] = central
+                    ? (outputWeightNudge(j, v + eps) - outputWeightNudge(j, v - eps)) / (2.0 * eps)
+                    : (outputWeightNudge(j, v + eps) - lossAtTheta) / eps;
         }
-        forwardPasses += diff == Difference.FORWARD ? p : 2L * p;
+        final double c = outputBias;
+        grad[arch.outputBias()] = central
+                ? (outputBiasNudge(c + eps) - outputBiasNudge(c - eps)) / (2.0 * eps)
+                : (outputBiasNudge(c + eps) - lossAtTheta) / eps;
+        forwardPasses += central ? 2L * arch.parameterCount() : arch.parameterCount();
         return lossAtTheta;
     }
 
-    /** L(θ) with θ_k replaced by {@code value}: the rows it changes run again, the others are reused. */
-    private double nudgedLoss(double[] theta, int k, double value) {
-        final double[] t = terms;
-        System.arraycopy(base.lossTerm, 0, t, 0, Dataset.ROWS);
-        final double c = theta[arch.outputBias()];
-        switch (arch.kind(k)) {
-            case OUTPUT_BIAS -> {
-                for (int r = 0; r < Dataset.ROWS; r++) {
-                    t[r] = Network.lossTerm(loss, weightedSum[r] + value, target[r]);
-                }
-            }
-            case OUTPUT_WEIGHT -> {
-                final int j = arch.hiddenUnitOf(k);
-                for (int r = 0; r < Dataset.ROWS; r++) {
-                    if (base.hiddenOut(r, j) != 0.0) {
-                        t[r] = Network.lossTerm(loss, outputSum(theta, r, j, base.hiddenOut(r, j), value) + c, target[r]);
-                    }
-                }
-            }
-            case HIDDEN_BIAS, INPUT_WEIGHT -> {
-                final int j = arch.hiddenUnitOf(k);
-                final boolean bias = arch.kind(k) == Architecture.Kind.HIDDEN_BIAS;
-                final int input = bias ? -1 : arch.inputOf(k);
-                final double w1 = input == 0 ? value : theta[arch.inputWeight(0, j)];
-                final double w2 = input == 1 ? value : theta[arch.inputWeight(1, j)];
-                final double b = bias ? value : theta[arch.hiddenBias(j)];
-                final double v = theta[arch.outputWeight(j)];
-                for (int r = 0; r < Dataset.ROWS; r++) {
-                    if (bias || Dataset.input(r, input) != 0.0) {
-                        final double a = act.apply(Network.hiddenSum(r, w1, w2, b));
-                        if (a != base.hiddenOut(r, j)) {
-                            t[r] = Network.lossTerm(loss, outputSum(theta, r, j, a, v) + c, target[r]);
-                        }
-                    }
-                }
-            }
-        }
-        return Network.mean(((t[0] + t[1]) + t[2]) + t[3]);
+    /**
+     * L(θ) with hidden unit j's weights and bias replaced by w1, w2, b; {@code input} is the input
+     * whose weight was nudged (0 or 1: only the rows that switch it on change), or −1 for the bias.
+     */
+    private double hiddenNudge(int j, double w1, double w2, double b, double v, int input) {
+        final double[] t = base.lossTerm;
+        final double t0 = input < 0 ? hiddenRow(0, j, Network.hiddenSum(0, w1, w2, b), v) : t[0];
+        final double t1 = input != 0 ? hiddenRow(1, j, Network.hiddenSum(1, w1, w2, b), v) : t[1];
+        final double t2 = input != 1 ? hiddenRow(2, j, Network.hiddenSum(2, w1, w2, b), v) : t[2];
+        final double t3 = hiddenRow(3, j, Network.hiddenSum(3, w1, w2, b), v);
+        return Network.mean(((t0 + t1) + t2) + t3);
     }
 
-    /** Σ_i a_ri·w(hi→y) on row r, in order, with unit j's activation and weight replaced by a and v. */
-    private double outputSum(double[] theta, int r, int j, double a, double v) {
-        double s = 0.0;
-        for (int i = 0; i < hidden; i++) {
-            s += i == j ? a * v : base.hiddenOut(r, i) * theta[arch.outputWeight(i)];
+    /** Row r's loss term with unit j's sum replaced by z (w(hj→y) = v). */
+    private double hiddenRow(int r, int j, double z, double v) {
+        final double a = act.apply(z);
+        if (a == base.hiddenOut(r, j)) {
+            return base.lossTerm[r];
         }
-        return s;
+        final int m = r * MEMO;
+        final int n = seen[r];
+        for (int i = 0; i < n; i++) {
+            if (seenActivation[m + i] == a) {
+                return seenTerm[m + i];
+            }
+        }
+        final double term = outputTerm(r, j, a * v);
+        seenActivation[m + n] = a;
+        seenTerm[m + n] = term;
+        seen[r] = n + 1;
+        return term;
+    }
+
+    /** L(θ) with w(hj→y) replaced by v: only the rows where a_hj ≠ 0 change. */
+    private double outputWeightNudge(int j, double v) {
+        final double[] t = base.lossTerm;
+        final double t0 = outputWeightRow(0, j, v, t[0]);
+        final double t1 = outputWeightRow(1, j, v, t[1]);
+        final double t2 = outputWeightRow(2, j, v, t[2]);
+        final double t3 = outputWeightRow(3, j, v, t[3]);
+        return Network.mean(((t0 + t1) + t2) + t3);
+    }
+
+    private double outputWeightRow(int r, int j, double v, double unchanged) {
+        final double a = base.hiddenOut(r, j);
+        return a != 0.0 ? outputTerm(r, j, a * v) : unchanged;
+    }
+
+    /** L(θ) with b_y replaced by c: every row changes. */
+    private double outputBiasNudge(double c) {
+        final int all = hidden;
+        final double t0 = Network.lossTerm(loss, before[all] + c, target[0]);
+        final double t1 = Network.lossTerm(loss, before[(hidden + 1) + all] + c, target[1]);
+        final double t2 = Network.lossTerm(loss, before[2 * (hidden + 1) + all] + c, target[2]);
+        final double t3 = Network.lossTerm(loss, before[3 * (hidden + 1) + all] + c, target[3]);
+        return Network.mean(((t0 + t1) + t2) + t3);
+    }
+
+    /** Row r's loss term with unit j's product a_hj·w(hj→y) replaced by p: z_y added up in the forward pass's order. */
+    private double outputTerm(int r, int j, double p) {
+        double s = before[r * (hidden + 1) + j] + p;
+        for (int i = j + 1; i < hidden; i++) {
+            s += product[base.at(r, i)];
+        }
+        return Network.lossTerm(loss, s + outputBias, target[r]);
     }
 
     /** Forward passes the gradients so far amount to (one per nudge), though only changed rows ran. */
