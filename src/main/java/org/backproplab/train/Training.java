@@ -295,7 +295,7 @@ public final class Training {
         return net.forwardPasses() + numeric.forwardPasses() + skippedPasses;
     }
 
-    /** Forward passes spent by numeric gradients so far. */
+    /** Forward passes spent by numeric gradients so far (L(θ) and the nudges). */
     public long numericForwardPasses() {
         return numeric.forwardPasses();
     }
