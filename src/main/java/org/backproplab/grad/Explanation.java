@@ -2,6 +2,7 @@ package org.backproplab.grad;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -91,18 +92,12 @@ public record Explanation(String parameter, String label, double value, Numeric 
     static ChainRuleSteps chainRule(Network net, double[] theta, int k) {
         Architecture arch = net.architecture();
         Dataset data = net.dataset();
+        Activation activation = arch.activation();
         Forward f = new Forward(arch);
         net.forward(theta, f);
-        int h = arch.hidden();
         Architecture.Kind kind = arch.kind(k);
         int j = arch.hiddenUnitOf(k);
         String unit = "h" + (j + 1);
-        String act = arch.activation().symbol();
-        String actAscii = switch (arch.activation()) {
-            case SIGMOID -> "sigmoid";
-            case TANH -> "tanh";
-            case RELU -> "relu";
-        };
         List<Row> rows = new ArrayList<>(Dataset.ROWS);
         double sum = 0.0;
         for (int r = 0; r < Dataset.ROWS; r++) {
@@ -111,15 +106,14 @@ public record Explanation(String parameter, String label, double value, Numeric 
             double t = data.target(r);
             List<Factor> factors = new ArrayList<>(5);
             factors.add(new Factor("∂L/∂ŷ", "dL/dyhat", arch.loss().termDerivative(yhat, q, t) / Dataset.ROWS));
-            factors.add(new Factor("σ′(z_y)", "sigmoid'(z_y)", yhat * q));
+            factors.add(new Factor("σ′(z_y)", "sigmoid'(z_y)", Activation.sigmoidSlope(yhat, q)));
             switch (kind) {
                 case OUTPUT_BIAS -> { }
-                case OUTPUT_WEIGHT -> factors.add(new Factor("a_" + unit, "a_" + unit, f.hiddenOut[r * h + j]));
+                case OUTPUT_WEIGHT -> factors.add(new Factor("a_" + unit, "a_" + unit, f.hiddenOut(r, j)));
                 case HIDDEN_BIAS, INPUT_WEIGHT -> {
                     factors.add(new Factor("w(" + unit + "→y)", "w(" + unit + "->y)", theta[arch.outputWeight(j)]));
-                    double z = f.hiddenSum[r * h + j];
-                    factors.add(new Factor(act + "′(z_" + unit + ")", actAscii + "'(z_" + unit + ")",
-                            arch.activation().derivative(z, f.hiddenOut[r * h + j])));
+                    factors.add(new Factor(activation.symbol() + "′(z_" + unit + ")", activation.id() + "'(z_" + unit + ")",
+                            activation.derivative(f.hiddenSum(r, j), f.hiddenOut(r, j))));
                     if (kind == Architecture.Kind.INPUT_WEIGHT) {
                         String x = "x" + (arch.inputOf(k) + 1);
                         factors.add(new Factor(x, x, Dataset.input(r, arch.inputOf(k))));

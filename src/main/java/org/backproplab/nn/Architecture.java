@@ -21,7 +21,7 @@ public record Architecture(int hidden, Activation activation, Loss loss) {
     }
 
     public int parameterCount() {
-        return 4 * hidden + 1;
+        return outputBias() + 1;
     }
 
     /** Index of the weight from input i to hidden unit j (both 0-based). */
@@ -45,10 +45,11 @@ public record Architecture(int hidden, Activation activation, Loss loss) {
     public enum Kind { INPUT_WEIGHT, HIDDEN_BIAS, OUTPUT_WEIGHT, OUTPUT_BIAS }
 
     public Kind kind(int k) {
-        if (k < 2 * hidden) return Kind.INPUT_WEIGHT;
-        if (k < 3 * hidden) return Kind.HIDDEN_BIAS;
-        if (k < 4 * hidden) return Kind.OUTPUT_WEIGHT;
-        if (k == 4 * hidden) return Kind.OUTPUT_BIAS;
+        if (k < 0) throw new IndexOutOfBoundsException(k);
+        if (k < hiddenBias(0)) return Kind.INPUT_WEIGHT;
+        if (k < outputWeight(0)) return Kind.HIDDEN_BIAS;
+        if (k < outputBias()) return Kind.OUTPUT_WEIGHT;
+        if (k == outputBias()) return Kind.OUTPUT_BIAS;
         throw new IndexOutOfBoundsException(k);
     }
 
@@ -56,8 +57,8 @@ public record Architecture(int hidden, Activation activation, Loss loss) {
     public int hiddenUnitOf(int k) {
         return switch (kind(k)) {
             case INPUT_WEIGHT -> k % hidden;
-            case HIDDEN_BIAS -> k - 2 * hidden;
-            case OUTPUT_WEIGHT -> k - 3 * hidden;
+            case HIDDEN_BIAS -> k - hiddenBias(0);
+            case OUTPUT_WEIGHT -> k - outputWeight(0);
             case OUTPUT_BIAS -> -1;
         };
     }

@@ -52,6 +52,7 @@ public final class Network {
     public double forward(double[] theta, Forward f) {
         passes++;
         final int h = arch.hidden();
+        final Activation act = arch.activation();
         final double[] zs = f.hiddenSum;
         final double[] as = f.hiddenOut;
         double zy0 = 0.0;
@@ -59,70 +60,76 @@ public final class Network {
         double zy2 = 0.0;
         double zy3 = 0.0;
         for (int j = 0; j < h; j++) {
-            final double w1 = theta[j];
-            final double w2 = theta[h + j];
-            final double b = theta[2 * h + j];
-            final double v = theta[3 * h + j];
-            final double z0 = b;               // (0·w1 + 0·w2) + b
-            final double z1 = w2 + b;          // (0·w1 + 1·w2) + b
-            final double z2 = w1 + b;          // (1·w1 + 0·w2) + b
-            final double z3 = (w1 + w2) + b;   // (1·w1 + 1·w2) + b
-            final double a0;
-            final double a1;
-            final double a2;
-            final double a3;
-            switch (arch.activation()) {
-                case SIGMOID -> {
-                    a0 = 1.0 / (1.0 + Math.exp(-z0));
-                    a1 = 1.0 / (1.0 + Math.exp(-z1));
-                    a2 = 1.0 / (1.0 + Math.exp(-z2));
-                    a3 = 1.0 / (1.0 + Math.exp(-z3));
-                }
-                case TANH -> {
-                    a0 = Math.tanh(z0);
-                    a1 = Math.tanh(z1);
-                    a2 = Math.tanh(z2);
-                    a3 = Math.tanh(z3);
-                }
-                case RELU -> {
-                    a0 = z0 > 0.0 ? z0 : 0.0;
-                    a1 = z1 > 0.0 ? z1 : 0.0;
-                    a2 = z2 > 0.0 ? z2 : 0.0;
-                    a3 = z3 > 0.0 ? z3 : 0.0;
-                }
-                default -> throw new AssertionError();
-            }
-            zs[j] = z0;
-            zs[h + j] = z1;
-            zs[2 * h + j] = z2;
-            zs[3 * h + j] = z3;
-            as[j] = a0;
-            as[h + j] = a1;
-            as[2 * h + j] = a2;
-            as[3 * h + j] = a3;
+            final double w1 = theta[arch.inputWeight(0, j)];
+            final double w2 = theta[arch.inputWeight(1, j)];
+            final double b = theta[arch.hiddenBias(j)];
+            final double v = theta[arch.outputWeight(j)];
+            final double z0 = hiddenSum(0, w1, w2, b);
+            final double z1 = hiddenSum(1, w1, w2, b);
+            final double z2 = hiddenSum(2, w1, w2, b);
+            final double z3 = hiddenSum(3, w1, w2, b);
+            final double a0 = act.apply(z0);
+            final double a1 = act.apply(z1);
+            final double a2 = act.apply(z2);
+            final double a3 = act.apply(z3);
+            zs[f.at(0, j)] = z0;
+            zs[f.at(1, j)] = z1;
+            zs[f.at(2, j)] = z2;
+            zs[f.at(3, j)] = z3;
+            as[f.at(0, j)] = a0;
+            as[f.at(1, j)] = a1;
+            as[f.at(2, j)] = a2;
+            as[f.at(3, j)] = a3;
             zy0 += a0 * v;
             zy1 += a1 * v;
             zy2 += a2 * v;
             zy3 += a3 * v;
         }
-        final double c = theta[4 * h];
+        final double c = theta[arch.outputBias()];
         final Loss loss = arch.loss();
         final double sum = ((output(f, 0, zy0 + c, t0, loss)
                 + output(f, 1, zy1 + c, t1, loss))
                 + output(f, 2, zy2 + c, t2, loss))
                 + output(f, 3, zy3 + c, t3, loss);
-        f.loss = sum / Dataset.ROWS;
+        f.loss = mean(sum);
         return f.loss;
+    }
+
+    /**
+     * z of a hidden unit on truth-table row r (0..3), with w1, w2 its weights from x1, x2 and b its
+     * bias: (x1·w1 + x2·w2) + b in numpy's order, where x·w is ±0 or w exactly, so the row adds
+     * the weights it switches on: b, w2 + b, w1 + b, (w1 + w2) + b.
+     */
+    public static double hiddenSum(int r, double w1, double w2, double b) {
+        return switch (r) {
+            case 0 -> b;
+            case 1 -> w2 + b;
+            case 2 -> w1 + b;
+            case 3 -> (w1 + w2) + b;
+            default -> throw new IndexOutOfBoundsException(r);
+        };
+    }
+
+    /** The output unit on a row whose output sum is z_y, and that row's loss term: term(σ(z_y), t). */
+    public static double lossTerm(Loss loss, double zy, double t) {
+        return loss.term(Activation.sigmoidOfExp(Math.exp(-zy)), t);
+    }
+
+    /** The loss from the sum of the four rows' terms, added in row order: their mean. */
+    public static double mean(double sumOfTerms) {
+        return sumOfTerms / Dataset.ROWS;
     }
 
     /** The output unit on row r: ŷ = σ(z_y), recorded in {@code f}; returns the row's loss term. */
     private static double output(Forward f, int r, double zy, double t, Loss loss) {
         final double e = Math.exp(-zy);
-        final double yhat = 1.0 / (1.0 + e);
+        final double yhat = Activation.sigmoidOfExp(e);
+        final double term = loss.term(yhat, t);
         f.outputSum[r] = zy;
         f.output[r] = yhat;
-        f.outputComplement[r] = yhat > 0.5 ? e * yhat : 1.0 - yhat;
-        return loss.term(yhat, t);
+        f.outputComplement[r] = Activation.sigmoidComplement(e, yhat);
+        f.lossTerm[r] = term;
+        return term;
     }
 
     /**
@@ -135,11 +142,12 @@ public final class Network {
         final Activation act = arch.activation();
         double zy = 0.0;
         for (int j = 0; j < h; j++) {
-            double z = (x1 * theta[j] + x2 * theta[h + j]) + theta[2 * h + j];
-            zy += act.apply(z) * theta[3 * h + j];
+            double z = (x1 * theta[arch.inputWeight(0, j)] + x2 * theta[arch.inputWeight(1, j)])
+                    + theta[arch.hiddenBias(j)];
+            zy += act.apply(z) * theta[arch.outputWeight(j)];
         }
-        zy += theta[4 * h];
-        return 1.0 / (1.0 + Math.exp(-zy));
+        zy += theta[arch.outputBias()];
+        return Activation.SIGMOID.apply(zy);
     }
 
     /**

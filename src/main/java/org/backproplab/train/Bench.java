@@ -78,7 +78,7 @@ public final class Bench {
         long elapsed;
         do {
             training = fresh(training, c);
-            epochs += training.run(1024);
+            epochs += steps(training, 1024);
             elapsed = System.nanoTime() - start;
         } while (elapsed < warmupNanos);
         long perBatch = Math.max(1, (long) ((double) batchNanos * epochs / Math.max(1, elapsed)));
@@ -88,11 +88,24 @@ public final class Bench {
             long t0 = System.nanoTime();
             while (done < perBatch) {
                 training = fresh(training, c);
-                done += training.run(perBatch - done);
+                done += steps(training, perBatch - done);
             }
             ns[b] = (double) (System.nanoTime() - t0) / perBatch;
         }
         return new Result(method, difference, ns);
+    }
+
+    /**
+     * Up to n epochs, each computed: not {@link Training#run}, which counts without computing the
+     * epochs after θ stands still. Stops early on divergence; returns the epochs run.
+     */
+    private static long steps(Training t, long n) {
+        long done = 0;
+        while (done < n && !t.diverged()) {
+            t.step();
+            done++;
+        }
+        return done;
     }
 
     private static Training fresh(Training t, Config c) {

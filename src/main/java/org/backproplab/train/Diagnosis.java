@@ -71,7 +71,7 @@ public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<Strin
         for (int j = 0; j < h; j++) {
             boolean allZero = true;
             for (int r = 0; r < Dataset.ROWS; r++) {
-                allZero &= f.hiddenSum[r * h + j] <= 0.0;
+                allZero &= f.hiddenSum(r, j) <= 0.0;
             }
             if (allZero) {
                 dead.add("h" + (j + 1));

@@ -3,8 +3,8 @@ package org.backproplab.train;
 import java.util.Arrays;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
+import org.backproplab.grad.FastNumericGradient;
 import org.backproplab.grad.GradientCheck;
-import org.backproplab.grad.NumericGradient;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -37,7 +37,7 @@ public final class Training {
     private final Architecture arch;
     private final Network net;
     private final ChainRule chain;
-    private final NumericGradient numeric;
+    private final FastNumericGradient numeric;
     private final double[] theta;
     private final double[] grad;
     private final double[] lastStep;
@@ -48,6 +48,10 @@ public final class Training {
     private long epoch;
     private double lastLoss = Double.NaN;
     private boolean diverged;
+    /** Whether the last step left θ exactly as it was (then every later step repeats it). */
+    private boolean standingStill;
+    /** Epochs that {@link #run} skipped at a standing point, and the forward passes they stand for. */
+    private long skippedPasses;
     /** The best loss in the sense of {@link Outcome#IMPROVEMENT}, and the epoch it was reached. */
     private double bestLoss = Double.POSITIVE_INFINITY;
     private long bestEpoch;
@@ -62,7 +66,7 @@ public final class Training {
         this.arch = config.architecture();
         this.net = new Network(arch, config.dataset());
         this.chain = new ChainRule(net);
-        this.numeric = new NumericGradient(net);
+        this.numeric = new FastNumericGradient(net);
         this.theta = config.initialParameters();
         this.grad = new double[theta.length];
         this.lastStep = new double[theta.length];
@@ -86,8 +90,7 @@ public final class Training {
         if (method == Method.CHAIN) {
             loss = chain.gradient(theta, grad);
         } else {
-            loss = net.loss(theta);
-            numeric.gradient(theta, loss, epsilon, difference, grad);
+            loss = numeric.gradient(theta, epsilon, difference, grad);
         }
         if (adaptation > 0.0) {
             adaptLearningRate();
@@ -95,12 +98,16 @@ public final class Training {
         // 0·θ is 0 for every finite θ and NaN for ±∞ or NaN, so this sum is NaN exactly when some
         // parameter is not finite (a plain sum of θ could overflow while every θ is finite).
         double notFinite = 0.0;
+        boolean moved = false;
         for (int k = 0; k < theta.length; k++) {
             final double delta = -learningRate * grad[k];
+            final double next = theta[k] + delta;
+            moved |= Double.doubleToRawLongBits(next) != Double.doubleToRawLongBits(theta[k]);
             lastStep[k] = delta;
-            theta[k] += delta;
-            notFinite += theta[k] * 0.0;
+            theta[k] = next;
+            notFinite += next * 0.0;
         }
+        standingStill = !moved;
         if (loss < bestLoss * (1.0 - Outcome.IMPROVEMENT)) {
             bestLoss = loss;
             bestEpoch = epoch;
@@ -142,12 +149,24 @@ public final class Training {
         hasPreviousGrad = true;
     }
 
-    /** Runs up to n epochs, stopping early on divergence; returns the epochs run. */
+    /**
+     * Runs up to n epochs, stopping early on divergence; returns the epochs run. When a step leaves
+     * θ exactly as it was, with η fixed, every later step would compute the same gradient from the
+     * same θ and leave it again: the rest are counted without being computed. Nothing a step
+     * records tells the two apart (θ, the last step and the loss are the same doubles; the best
+     * loss cannot improve on a loss it has already seen).
+     */
     public long run(long n) {
         long done = 0;
         while (done < n && !diverged) {
             step();
             done++;
+            if (standingStill && adaptation == 0.0 && done < n) {
+                long rest = n - done;
+                epoch += rest;
+                skippedPasses += rest * Cost.of(method, difference, arch).forwardPasses();
+                return n;
+            }
         }
         return done;
     }
@@ -273,10 +292,10 @@ public final class Training {
 
     /** Forward passes through the network so far, by every method (each chain-rule epoch is one). */
     public long forwardPasses() {
-        return net.forwardPasses();
+        return net.forwardPasses() + numeric.forwardPasses() + skippedPasses;
     }
 
-    /** Forward passes spent by numeric gradients so far. */
+    /** Forward passes spent by numeric gradients so far (L(θ) and the nudges). */
     public long numericForwardPasses() {
         return numeric.forwardPasses();
     }
