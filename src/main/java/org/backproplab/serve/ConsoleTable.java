@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.backproplab.tui.Numbers;
+import org.backproplab.format.Numbers;
 
 /**
  * The teacher's live table of sessions: who, from where, for how long, the screen bytes sent per

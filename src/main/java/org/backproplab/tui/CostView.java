@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.nn.Architecture;
 import org.backproplab.train.Bench;

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.EnumMap;
 import java.util.Map;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.nn.Architecture;
 import org.backproplab.train.Snapshot;

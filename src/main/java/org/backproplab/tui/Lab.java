@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.backproplab.format.Numbers;
 import org.backproplab.io.FileErrors;
 import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;

@@ -3,6 +3,7 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.train.Diagnosis;
 import org.backproplab.train.Outcome;

@@ -1,6 +1,7 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
 import org.backproplab.train.Snapshot;

@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.Locale;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;

@@ -1,9 +1,10 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import org.backproplab.format.Numbers;
 import org.backproplab.nn.Dataset;
-import org.backproplab.train.Snapshot;
 import org.backproplab.train.Outcome;
+import org.backproplab.train.Snapshot;
 
 /** The four rows of the gate: inputs, target, the network's output ŷ, and whether that row is learned. */
 final class TruthTablePanel {

@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import org.backproplab.format.Numbers;
 import org.backproplab.nn.Architecture;
 import org.backproplab.train.Snapshot;
 

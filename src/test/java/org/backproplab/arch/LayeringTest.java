@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package picture of docs/architecture.md, enforced: nn <- grad <- train <- io <- tui <- serve
- * <- cli, each package using only those to its left, so the picture cannot drift from the code.
+ * The package picture of docs/architecture.md, enforced: format <- nn <- grad <- train <- io <- tui
+ * <- serve <- cli, each package using only those to its left, so the picture cannot drift from the code.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -25,6 +25,7 @@ class LayeringTest {
     @Test
     void nothingImportsAPackageAboveIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("format").definedBy("org.backproplab.format..")
                 .layer("nn").definedBy("org.backproplab.nn..")
                 .layer("grad").definedBy("org.backproplab.grad..")
                 .layer("train").definedBy("org.backproplab.train..")
@@ -38,13 +39,14 @@ class LayeringTest {
                 .whereLayer("io").mayOnlyBeAccessedByLayers("tui", "serve", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("io", "tui", "serve", "cli")
                 .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "io", "tui", "serve", "cli")
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("grad", "train", "io", "tui", "serve", "cli")
                 .check(classes);
     }
 
     /** The engine knows no terminal, no network and no command line: it runs the same under all three. */
     @Test
     void theEngineUsesNoTerminalNoServerAndNoCommandLine() {
-        noClasses().that().resideInAnyPackage("org.backproplab.nn..", "org.backproplab.grad..",
+        noClasses().that().resideInAnyPackage("org.backproplab.format..", "org.backproplab.nn..", "org.backproplab.grad..",
                         "org.backproplab.train..", "org.backproplab.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.apache.sshd..",
                         "picocli..")

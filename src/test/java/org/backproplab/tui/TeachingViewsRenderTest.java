@@ -3,7 +3,7 @@ package org.backproplab.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.backproplab.train.Outcome;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
@@ -15,6 +15,7 @@ import org.backproplab.train.Config;
 import org.backproplab.train.Diagnosis;
 import org.backproplab.train.LossHistory;
 import org.backproplab.train.Method;
+import org.backproplab.train.Outcome;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Speed;

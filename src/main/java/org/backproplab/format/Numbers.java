@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

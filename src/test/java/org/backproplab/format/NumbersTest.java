@@ -1,10 +1,10 @@
-package org.backproplab.tui;
+package org.backproplab.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Expected strings from Python 3 ('%.*f', '%.*e', '%.*g'), which round the exact binary value half to even. */
 class NumbersTest {
