@@ -34,6 +34,7 @@ public final class Main implements Callable<Integer> {
             TrainCommand.class,
             GradcheckCommand.class,
             ExplainCommand.class,
+            TraceCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,

@@ -95,7 +95,18 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
 
     /** Six significant digits: enough to follow the arithmetic; the values themselves are exact. */
     private static String n(double x) {
-        return Numbers.sig(x, 6);
+        return x == 0 ? "0" : Numbers.sig(x, 6);
+    }
+
+    /** A loss beside a nudged one: twelve digits, so that their difference shows several of its own. */
+    private static String l(double x) {
+        return Numbers.sig(x, 12);
+    }
+
+    /** a + b - c ...: each term after the first with its own sign. */
+    private static StringBuilder plus(StringBuilder b, double x) {
+        if (b.length() == 0) return b.append(n(x));
+        return x < 0 ? b.append(" - ").append(n(-x)) : b.append(" + ").append(n(x));
     }
 
     private static String unit(int j) {
@@ -146,8 +157,10 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
             steps.add(new Step(Phase.LOSS, r, "loss_term", f.lossTerm[r], lossTerm(arch.loss(), y, t, f.lossTerm[r]),
                     "", -1, -1, true, 1));
         }
-        steps.add(new Step(Phase.LOSS, -1, "loss", loss, "L = (term_1 + term_2 + term_3 + term_4) / 4 = (" + n(f.lossTerm[0])
-                + " + " + n(f.lossTerm[1]) + " + " + n(f.lossTerm[2]) + " + " + n(f.lossTerm[3]) + ") / 4 = " + n(loss),
+        StringBuilder terms = new StringBuilder();
+        for (double term : f.lossTerm) plus(terms, term);
+        steps.add(new Step(Phase.LOSS, -1, "loss", loss, "L = (term_1 + term_2 + term_3 + term_4) / 4 = (" + terms
+                + ") / 4 = " + n(loss),
                 "the mean over the four rows: one forward pass", -1, -1, true, 1));
 
         for (int r = 0; r < Dataset.ROWS; r++) {
@@ -157,7 +170,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
             double dLdy = arch.loss().termDerivative(y, q, t) / Dataset.ROWS;
             steps.add(new Step(Phase.BACKWARD, r, "dL_dyhat", dLdy, dLdyhat(arch.loss(), y, t, dLdy), "", -1, -1, true, 1));
             double dy = b.outputDelta[r];
-            steps.add(new Step(Phase.BACKWARD, r, "delta_y", dy, deltaY(arch.loss(), y, q, dy),
+            steps.add(new Step(Phase.BACKWARD, r, "delta_y", dy, deltaY(arch.loss(), dLdy, y, q, dy),
                     "computed once on this row, used by b_y, every w_hj_y and every delta_hj below", -1, -1, true, 1));
             steps.add(share(arch, b, arch.outputBias(), r, "dL/db_y += delta_y = " + n(dy), "reuses delta_y"));
             for (int j = 0; j < h; j++) {
@@ -189,7 +202,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
         for (int k = 0; k < p; k++) {
             StringBuilder sum = new StringBuilder();
             for (int r = 0; r < Dataset.ROWS; r++) {
-                if (b.contributes(k, r)) sum.append(sum.length() > 0 ? " + " : "").append(n(b.contribution(k, r)));
+                if (b.contributes(k, r)) plus(sum, b.contribution(k, r));
             }
             steps.add(new Step(Phase.BACKWARD, -1, arch.name(k), g[k], "dL/d" + arch.name(k) + " = " + sum + " = "
                     + n(g[k]), "the rows' shares, added: one backward pass in all", k, hiddenUnit(arch, k),
@@ -212,7 +225,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
         long passes = 1;
         double loss = net.loss(th);
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(Phase.FORWARD, -1, "loss", loss, "L = " + n(loss) + " at the parameters as they are",
+        steps.add(new Step(Phase.FORWARD, -1, "loss", loss, "L = " + l(loss) + " at the parameters as they are",
                 "one forward pass over the four rows, the loss every nudge is compared with", -1, -1, true, passes));
         for (int k = 0; k < p; k++) {
             String name = arch.name(k);
@@ -224,20 +237,20 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
             if (diff == Difference.FORWARD) {
                 th[k] = saved;
                 g[k] = (up - loss) / eps;
-                steps.add(new Step(Phase.NUDGE, -1, name, up, "L(" + name + " + eps) = " + n(up) + "; slope (L(+eps) - L)"
-                        + " / eps = (" + n(up) + " - " + n(loss) + ") / " + Numbers.setting(eps) + " = " + n(g[k]),
+                steps.add(new Step(Phase.NUDGE, -1, name, up, "L(" + name + " + eps) = " + l(up) + "; slope (L(+eps) - L)"
+                        + " / eps = " + n(up - loss) + " / " + Numbers.setting(eps) + " = " + n(g[k]),
                         changes + "; forward passes so far: " + passes + " (the chain rule: 1 forward + 1 backward)",
                         k, hiddenUnit(arch, k), true, passes));
             } else {
-                steps.add(new Step(Phase.NUDGE, -1, name, up, "L(" + name + " + eps) = " + n(up), changes
+                steps.add(new Step(Phase.NUDGE, -1, name, up, "L(" + name + " + eps) = " + l(up), changes
                         + "; forward passes so far: " + passes, k, hiddenUnit(arch, k), true, passes));
                 th[k] = saved - eps;
                 double down = net.loss(th);
                 passes++;
                 th[k] = saved;
                 g[k] = (up - down) / (2.0 * eps);
-                steps.add(new Step(Phase.NUDGE, -1, name, down, "L(" + name + " - eps) = " + n(down)
-                        + "; slope (L(+eps) - L(-eps)) / 2eps = (" + n(up) + " - " + n(down) + ") / "
+                steps.add(new Step(Phase.NUDGE, -1, name, down, "L(" + name + " - eps) = " + l(down)
+                        + "; slope (L(+eps) - L(-eps)) / 2eps = " + n(up - down) + " / "
                         + Numbers.setting(2 * eps) + " = " + n(g[k]), changes + "; forward passes so far: " + passes
                         + " (the chain rule: 1 forward + 1 backward)", k, hiddenUnit(arch, k), true, passes));
             }
@@ -254,7 +267,8 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
             after[k] += -lr * g[k];
             String name = arch.name(k);
             steps.add(new Step(Phase.UPDATE, -1, name, after[k], name + " <- " + name + " - lr*dL/d" + name + " = "
-                    + n(theta[k]) + " - " + Numbers.setting(lr) + "*" + n(g[k]) + " = " + n(after[k]),
+                    + n(theta[k]) + " - " + Numbers.setting(lr) + "*" + (g[k] < 0 ? "(" + n(g[k]) + ")" : n(g[k]))
+                    + " = " + n(after[k]),
                     k == 0 ? "every parameter moves at once, after all " + after.length + " gradients are known" : "",
                     k, hiddenUnit(arch, k), arch.kind(k) == Architecture.Kind.OUTPUT_BIAS, passes));
         }
@@ -302,10 +316,11 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
                 + (value == 0 && (y < Loss.CLIP || y > 1 - Loss.CLIP) ? " (the clip holds yhat still)" : "");
     }
 
-    private static String deltaY(Loss loss, double y, double q, double value) {
+    private static String deltaY(Loss loss, double dLdy, double y, double q, double value) {
+        String chain = "delta_y = dL/dyhat * sigmoid'(z_y) = dL/dyhat * yhat*(1 - yhat) = ";
         if (loss == Loss.MSE) {
-            return "delta_y = dL/dyhat * sigmoid'(z_y) = dL/dyhat * yhat*(1 - yhat), with 1 - yhat = " + n(q) + " = " + n(value);
+            return chain + n(dLdy) + "*" + n(y) + "*" + n(q) + " = " + n(value);
         }
-        return "delta_y = dL/dyhat * yhat*(1 - yhat) = (1/4)*(yhat - t) (sigmoid' cancels) = " + n(value);
+        return chain + "(1/4)*(yhat - t) (sigmoid' cancels against dL/dyhat) = " + n(value);
     }
 }

@@ -1,0 +1,75 @@
+package org.backproplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backproplab.cli.CliTest.list;
+import static org.backproplab.cli.CliTest.run;
+import static org.backproplab.cli.CliTest.values;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@code trace}: every step of one epoch, and it ends where {@code train --epochs 1} ends. */
+class TraceCommandTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> after(Map<String, Object> trace) {
+        return (Map<String, Object>) trace.get("after");
+    }
+
+    @Test
+    void theTracedEpochEndsWhereOneEpochOfTrainingEnds() {
+        String[][] runs = {{}, {"--preset", "reference"}, {"--method", "numeric"}, {"--method", "numeric", "--difference",
+            "central"}, {"--hidden", "3", "--activation", "tanh", "--loss", "bce", "--dataset", "nand"}};
+        for (String[] options : runs) {
+            String[] traceArgs = concat(new String[] {"trace", "--format", "json"}, options);
+            String[] trainArgs = concat(new String[] {"train", "--epochs", "1", "--format", "json"}, options);
+            CliTest.Run trace = run(traceArgs);
+            CliTest.Run train = run(trainArgs);
+            assertThat(trace.code()).as(String.join(" ", traceArgs)).isZero();
+            Map<String, Object> t = trace.json();
+            assertThat(values(after(t))).as(String.join(" ", options)).containsExactly(values(train.json()));
+            assertThat(after(t).get("loss")).isEqualTo(train.json().get("loss"));
+        }
+    }
+
+    @Test
+    void theJsonNamesEveryStepAsTheFormatSays() {
+        Map<String, Object> t = run("trace", "--format", "json").json();
+        assertThat(t).containsKeys("config", "method", "steps", "gradient", "after");
+        assertThat(t.get("method")).isEqualTo("chain");
+        List<Map<String, Object>> steps = list(t.get("steps"));
+        Set<Object> phases = steps.stream().map(s -> s.get("phase")).collect(Collectors.toSet());
+        assertThat(phases).containsExactlyInAnyOrder("forward", "loss", "backward", "update");
+        Set<Object> quantities = steps.stream().map(s -> s.get("quantity")).collect(Collectors.toSet());
+        assertThat(quantities).contains("z_h1", "a_h1", "z_h2", "a_h2", "z_y", "yhat", "loss_term", "loss", "dL_dyhat",
+                "delta_y", "delta_h1", "delta_h2", "w_x1_h1", "b_h2", "w_h1_y", "b_y");
+        for (Map<String, Object> s : steps) {
+            assertThat(s).containsKeys("phase", "row", "quantity", "value", "formula");
+            Object row = s.get("row");
+            assertThat(row == null || Set.of(0.0, 1.0, 2.0, 3.0).contains(row)).isTrue();
+        }
+        // the numeric way: one nudge a parameter (phase nudge, the loss after it as the value)
+        Map<String, Object> n = run("trace", "--method", "numeric", "--format", "json").json();
+        long nudges = list(n.get("steps")).stream().filter(s -> "nudge".equals(s.get("phase"))).count();
+        assertThat(nudges).isEqualTo(9);
+        assertThat(n.get("forwardPasses")).isEqualTo(10.0);
+    }
+
+    @Test
+    void theTableReadsAsAHandout() {
+        CliTest.Run r = run("trace");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("forward, row 1 of 4 (x1=0, x2=0)", "backward, row 4 of 4 (x1=1, x2=1)",
+                "delta_h1 = delta_y * w_h1_y * sigmoid'(z_h1)", "update: theta <- theta - lr * gradient",
+                "forward passes in the epoch: 1, backward passes: 1");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
