@@ -55,6 +55,12 @@ public sealed interface Command {
      */
     record ShowSurface(Object viewer, int columns, int rows) implements Command { }
 
+    /**
+     * Whether one screen ({@code viewer}) wants the trace of the next epoch from the current θ
+     * (see {@link EpochTrace}), published in {@link Snapshot.Lesson#trace()}.
+     */
+    record Trace(Object viewer, boolean on) implements Command { }
+
     /** Forgets what a screen asked for (it closed). */
     record Forget(Object viewer) implements Command { }
 }

@@ -26,7 +26,11 @@ import org.backproplab.nn.Network;
  * <p>Formulas are written in ASCII (w_x1_h1, sigmoid, delta_y, *): the JSON and the handouts print
  * them as they are, and the lab shows them in its own characters.
  *
+ * @param config    the settings it was traced with
  * @param method    the gradient the epoch uses
+ * @param difference the numeric difference (forward for the chain rule, where it plays no part)
+ * @param learningRate η of the update
+ * @param epsilon   the nudge of the numeric way (NaN for the chain rule)
  * @param steps     every step, in order
  * @param gradient  ∂L/∂θ by that method (what the update uses)
  * @param before    θ at the start of the epoch
@@ -34,8 +38,10 @@ import org.backproplab.nn.Network;
  * @param lossAfter L(θ) after the update
  * @param forwardPasses forward passes the epoch ran (1 for the chain rule, beside 1 backward pass)
  */
-public record EpochTrace(Method method, Difference difference, List<Step> steps, double[] gradient, double[] before,
-                         double[] after, double lossBefore, double lossAfter, long forwardPasses) {
+public record EpochTrace(Config config, Method method, Difference difference, double learningRate, double epsilon,
+                         List<Step> steps,
+                         double[] gradient, double[] before, double[] after, double lossBefore, double lossAfter,
+                         long forwardPasses) {
 
     /** What a step does, in the guide's words. */
     public enum Phase {
@@ -89,8 +95,16 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
     /** The trace of one epoch of {@code config}'s method from θ (θ is left as it was). */
     public static EpochTrace of(Config config, double[] theta) {
         Network net = new Network(config.architecture(), config.dataset());
-        return config.method() == Method.CHAIN ? chainRule(net, theta, config.learningRate())
-                : numeric(net, theta, config.epsilon(), config.difference(), config.learningRate());
+        return config.method() == Method.CHAIN ? chainRule(config, net, theta, config.learningRate())
+                : numeric(config, net, theta, config.epsilon(), config.difference(), config.learningRate());
+    }
+
+    /** Whether this is the trace {@link #of} would make for {@code config} from θ. */
+    public boolean isFor(Config config, double[] theta) {
+        return java.util.Arrays.equals(before, theta) && method == config.method()
+                && this.config.architecture().equals(config.architecture()) && this.config.dataset() == config.dataset()
+                && Double.compare(learningRate, config.learningRate()) == 0 && (method == Method.CHAIN
+                || difference == config.difference() && Double.compare(epsilon, config.epsilon()) == 0);
     }
 
     /** Six significant digits: enough to follow the arithmetic; the values themselves are exact. */
@@ -117,7 +131,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
         return "(" + (int) Dataset.input(r, 0) + "," + (int) Dataset.input(r, 1) + ")";
     }
 
-    static EpochTrace chainRule(Network net, double[] theta, double lr) {
+    static EpochTrace chainRule(Config config, Network net, double[] theta, double lr) {
         Architecture arch = net.architecture();
         Dataset data = net.dataset();
         int h = arch.hidden();
@@ -208,7 +222,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
                     + n(g[k]), "the rows' shares, added: one backward pass in all", k, hiddenUnit(arch, k),
                     arch.kind(k) == Architecture.Kind.OUTPUT_BIAS, 1));
         }
-        return finish(net, Method.CHAIN, Difference.FORWARD, theta, g, loss, lr, steps, 1);
+        return finish(config, net, Method.CHAIN, Difference.FORWARD, Double.NaN, theta, g, loss, lr, steps, 1);
     }
 
     /** A row's share of a parameter's gradient, as the backward pass computed it. */
@@ -217,7 +231,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
                 arch.kind(k) == Architecture.Kind.OUTPUT_BIAS || arch.kind(k) == Architecture.Kind.OUTPUT_WEIGHT, 1);
     }
 
-    static EpochTrace numeric(Network net, double[] theta, double eps, Difference diff, double lr) {
+    static EpochTrace numeric(Config config, Network net, double[] theta, double eps, Difference diff, double lr) {
         Architecture arch = net.architecture();
         int p = arch.parameterCount();
         double[] g = new double[p];
@@ -255,12 +269,12 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
                         + " (the chain rule: 1 forward + 1 backward)", k, hiddenUnit(arch, k), true, passes));
             }
         }
-        return finish(net, Method.NUMERIC, diff, theta, g, loss, lr, steps, passes);
+        return finish(config, net, Method.NUMERIC, diff, eps, theta, g, loss, lr, steps, passes);
     }
 
     /** The update, as {@link Training#step()} makes it: θ_k + (−η·g_k), every parameter at once. */
-    private static EpochTrace finish(Network net, Method method, Difference diff, double[] theta, double[] g,
-                                     double loss, double lr, List<Step> steps, long passes) {
+    private static EpochTrace finish(Config config, Network net, Method method, Difference diff, double eps, double[] theta,
+                                     double[] g, double loss, double lr, List<Step> steps, long passes) {
         Architecture arch = net.architecture();
         double[] after = theta.clone();
         for (int k = 0; k < after.length; k++) {
@@ -272,7 +286,7 @@ public record EpochTrace(Method method, Difference difference, List<Step> steps,
                     k == 0 ? "every parameter moves at once, after all " + after.length + " gradients are known" : "",
                     k, hiddenUnit(arch, k), arch.kind(k) == Architecture.Kind.OUTPUT_BIAS, passes));
         }
-        return new EpochTrace(method, diff, steps, g, theta, after, loss, net.loss(after), passes);
+        return new EpochTrace(config, method, diff, lr, eps, steps, g, theta, after, loss, net.loss(after), passes);
     }
 
     private static int hiddenUnit(Architecture arch, int k) {

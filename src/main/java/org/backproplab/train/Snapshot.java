@@ -41,14 +41,22 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
      * @param diagnosis     why the run is stuck, if it is (null when not computed)
      * @param explanations  the parameters some screen asked to have explained (see {@link Command.Explain})
      * @param surfaces      the output surfaces some screen asked for (see {@link Command.ShowSurface})
+     * @param trace         the next epoch traced step by step from this θ, when a screen asked (see
+     *                      {@link Command.Trace}), else null
      */
     public record Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
-                         List<Explanation> explanations, List<Surface> surfaces) {
-        public static final Lesson NONE = new Lesson(false, null, null, List.of(), List.of());
+                         List<Explanation> explanations, List<Surface> surfaces, EpochTrace trace) {
+        public static final Lesson NONE = new Lesson(false, null, null, List.of(), List.of(), null);
 
         public Lesson {
             explanations = List.copyOf(explanations);
             surfaces = List.copyOf(surfaces);
+        }
+
+        /** Without a trace. */
+        public Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
+                      List<Explanation> explanations, List<Surface> surfaces) {
+            this(adapting, learningRate, diagnosis, explanations, surfaces, null);
         }
 
         /** The explanation of the parameter named so, or null when nobody asked for it (yet). */

@@ -67,6 +67,9 @@ public final class Trainer implements AutoCloseable {
     /** What each screen asked to see: a parameter explained, a surface of some size. */
     private final Map<Object, Integer> explain = new LinkedHashMap<>();
     private final Map<Object, int[]> surface = new LinkedHashMap<>();
+    /** The screens that trace the next epoch, and the trace made last (for the epoch and settings it was made at). */
+    private final Set<Object> tracing = new java.util.HashSet<>();
+    private EpochTrace trace;
 
     public Trainer(Config config) {
         this(config, "custom");
@@ -244,7 +247,14 @@ public final class Trainer implements AutoCloseable {
             } else {
                 surface.put(v.viewer(), new int[] {v.columns(), v.rows()});
             }
+        } else if (c instanceof Command.Trace tr) {
+            if (tr.on()) {
+                tracing.add(tr.viewer());
+            } else {
+                tracing.remove(tr.viewer());
+            }
         } else if (c instanceof Command.Forget f) {
+            tracing.remove(f.viewer());
             explain.remove(f.viewer());
             surface.remove(f.viewer());
         }
@@ -327,7 +337,18 @@ public final class Trainer implements AutoCloseable {
                 surfaces.add(new Snapshot.Surface(size[0], size[1], training.network().surface(theta, size[0], size[1])));
             }
         }
-        return new Snapshot.Lesson(adapting, lr, diagnosis, explanations, surfaces);
+        return new Snapshot.Lesson(adapting, lr, diagnosis, explanations, surfaces, trace(theta));
+    }
+
+    /** The next epoch traced from θ when some screen asks, made again only when θ or the settings changed. */
+    private EpochTrace trace(double[] theta) {
+        if (tracing.isEmpty()) {
+            trace = null;
+        } else {
+            Config live = config.withLearningRate(training.learningRate());
+            if (trace == null || !trace.isFor(live, theta)) trace = EpochTrace.of(live, theta);
+        }
+        return trace;
     }
 
     private void resetPace(long now) {

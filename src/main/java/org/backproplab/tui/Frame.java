@@ -37,6 +37,7 @@ public final class Frame {
             case COST -> CostView.draw(g, l.view(), s, ui.cost(), t);
             case SURFACE -> SurfaceView.draw(g, l.view(), s, t);
             case NETWORK -> NetworkView.draw(g, l.view(), s, ui, t);
+            case TRACE -> TraceView.draw(g, l.view(), s, ui, t);
         }
         RatePanel.draw(g, l.rate(), s, t);
         NotesPanel.draw(g, l.notes(), s, ui, t);

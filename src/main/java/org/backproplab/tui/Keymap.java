@@ -15,12 +15,12 @@ public final class Keymap {
     public enum Action {
         TOGGLE_RUN, STEP, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
         NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION, SELECT_UP, SELECT_DOWN, EXPLAIN,
-        SURFACE, COST, NETWORK, ROW, LOG_SCALE, WRITE_PARAMETERS, WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
+        SURFACE, COST, NETWORK, ROW, TRACE, BACK, LOG_SCALE, WRITE_PARAMETERS, WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
 
         /** Whether the action drives the trainer (a read-only watcher cannot). */
         public boolean drivesTrainer() {
             return switch (this) {
-                case TOGGLE_RUN, STEP, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
+                case TOGGLE_RUN, STEP, TRACE, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
                         NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION -> true;
                 default -> false;
             };
@@ -129,6 +129,10 @@ public final class Keymap {
                     "the network drawn: weights on its edges, z and a on its nodes", "network", 20),
             b(Action.ROW, List.of(Key.of('1'), Key.of('2'), Key.of('3'), Key.of('4')), "1 .. 4", "1 .. 4", "",
                     "network view's row: which truth-table row its z, a and ŷ are of", "", 0),
+            b(Action.TRACE, List.of(Key.of('t')), "t", "t", "t",
+                    "trace the next epoch step by step on the network (pauses)", "trace", 21),
+            b(Action.BACK, List.of(Key.of(KeyType.ArrowLeft)), "←", "Left", "",
+                    "in a trace: one step back", "", 0),
             b(Action.LOG_SCALE, List.of(Key.of('l')), "l", "l", "l",
                     "loss chart: linear / log scale", "log", 17),
             b(Action.WRITE_PARAMETERS, List.of(Key.of('w')), "w", "w", "w",

@@ -221,9 +221,16 @@ public final class Lab {
             return false;
         }
         ui = ui.withNote("");
+        if (ui.view() == UiState.View.TRACE && traceKey(a)) return false;
         switch (a) {
             case TOGGLE_RUN -> trainer.submit(new Command.ToggleRun());
             case STEP -> trainer.submit(new Command.Step());
+            case TRACE -> {
+                trainer.submit(new Command.Pause());
+                trainer.submit(new Command.Trace(this, true));
+                ui = ui.withView(UiState.View.TRACE).withOverlay(UiState.Overlay.NONE).withTraceStep(0, 1);
+            }
+            case BACK -> ui = ui.withNote("← goes one step back in a trace: t traces the next epoch");
             case SWITCH_METHOD -> trainer.submit(new Command.SwitchMethod());
             case SWITCH_DIFFERENCE -> trainer.submit(new Command.SwitchDifference());
             case FASTER -> trainer.submit(new Command.ChangeSpeed(1));
@@ -256,6 +263,29 @@ public final class Lab {
             }
         }
         return false;
+    }
+
+    /**
+     * The keys that move through a trace while one is open: n or → on, ← back, Esc (or t) leaves,
+     * after which the epoch completes exactly as traced. Returns whether the key was one of them.
+     */
+    private boolean traceKey(Keymap.Action a) {
+        var trace = trainer.snapshot().lesson().trace();
+        // keys typed before the trainer's trace arrives count too (the view shows at most the last step)
+        int steps = trace == null ? Integer.MAX_VALUE : trace.steps().size();
+        switch (a) {
+            case STEP -> ui = ui.withTraceStep(ui.traceStep() + 1, steps);
+            case BACK -> ui = ui.withTraceStep(ui.traceStep() - 1, steps);
+            case CLOSE, TRACE -> {
+                trainer.submit(new Command.Trace(this, false));
+                trainer.submit(new Command.Step()); // the epoch traced, done as the trace showed it
+                ui = ui.withView(UiState.View.LAB);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -43,11 +43,31 @@ final class NetworkView {
         return 3 * hidden + 2 <= height - 1 ? 3 : 2;
     }
 
+    /**
+     * What the diagram shows and marks: the truth-table row whose values it shows, the parameter
+     * highlighted on its edge or node (-1: none), a hidden unit (-1: none) or the output to mark as
+     * being computed, and whether the legend and the selected parameter's gradients are written under it.
+     */
+    record Focus(int row, int parameter, int unit, boolean output, boolean footer) {
+        static Focus of(UiState ui) {
+            return new Focus(ui.row(), ui.selected(), -1, false, true);
+        }
+    }
+
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
+        draw(g, a, s, Focus.of(ui), t);
+    }
+
+    /** Rows the diagram takes (its title included) without the legend and the selection line. */
+    static int diagramRows(int hidden, int height) {
+        return 1 + hidden * (3 * hidden + 1 <= height ? 3 : 2);
+    }
+
+    static void draw(TextGraphics g, Area a, Snapshot s, Focus focus, Theme t) {
         Architecture arch = s.config().architecture();
         Dataset data = s.config().dataset();
         int h = arch.hidden();
-        int r = ui.row();
+        int r = focus.row();
         Snapshot.Pass pass = s.pass();
         int x1 = (int) Dataset.input(r, 0);
         int x2 = (int) Dataset.input(r, 1);
@@ -55,7 +75,7 @@ final class NetworkView {
                 + (int) data.target(r) + "): 1-4 choose the row";
         Text.heading(g, a, title.length() + 4 <= a.width() ? title
                 : "The network on row " + (r + 1) + " (x1=" + x1 + ", x2=" + x2 + ")", t);
-        int per = rowsPerUnit(h, a.height());
+        int per = focus.footer() ? rowsPerUnit(h, a.height()) : 3 * h + 1 <= a.height() ? 3 : 2;
         Canvas c = new Canvas(g, a.below(1), t);
         int[] rowA = new int[h];
         int[] rowB = new int[h];
@@ -105,7 +125,7 @@ final class NetworkView {
         c.flush();
 
         // the edges with their weights, the nodes with their numbers
-        int selected = Math.min(ui.selected(), arch.parameterCount() - 1);
+        int selected = Math.min(focus.parameter(), arch.parameterCount() - 1);
         for (int j = 0; j < h; j++) {
             edge(g, c.area, rowA[j], BUS2 + 1, EDGE, s.parameter(arch.inputWeight(0, j)),
                     selected == arch.inputWeight(0, j), true, t, n);
@@ -113,6 +133,7 @@ final class NetworkView {
                     selected == arch.inputWeight(1, j), true, t, n);
             int col = PORT + 2;
             t.apply(g, Theme.Role.HEADING);
+            if (focus.unit() == j && selected < 0) g.enableModifiers(SGR.REVERSE);
             col = Text.put(g, c.area, col, rowN[j], "h" + (j + 1)) + 1;
             bias(g, c.area, rowN[j], col, s.parameter(arch.hiddenBias(j)), selected == arch.hiddenBias(j), t, n);
             t.apply(g, Theme.Role.NORMAL);
@@ -134,6 +155,7 @@ final class NetworkView {
         t.apply(g, Theme.Role.DIM);
         Text.put(g, c.area, collector + 2, ym, t.ascii() ? '>' : '▶');
         t.apply(g, Theme.Role.HEADING);
+        if (focus.output() && selected < 0) g.enableModifiers(SGR.REVERSE);
         int col = Text.put(g, c.area, yc, ym, "y") + 2;
         t.apply(g, Theme.Role.NORMAL);
         Numbers.fixed(Text.clear(n).append(t.yhat()).append(' '), pass.output(r), 4);
@@ -145,6 +167,7 @@ final class NetworkView {
                 selected == arch.outputBias(), t, n);
 
         // the legend and the selected parameter with both its gradients
+        if (!focus.footer() || selected < 0) return;
         int bottom = a.height() - 2;
         t.apply(g, Theme.Role.DIM);
         String heavy = t.ascii() ? "=" : "━";

@@ -7,51 +7,56 @@ package org.backproplab.tui;
  * watchers of a shared trainer scroll and open views independently.
  */
 public record UiState(int selected, boolean logScale, Overlay overlay, View view, String note, CostFigures cost,
-                      int row) {
+                      int row, int traceStep) {
 
     /** What is drawn over the panels. */
     public enum Overlay { NONE, HELP, EXPLAIN }
 
     /** What fills the screen between the status lines and the notes. */
-    public enum View { LAB, COST, SURFACE, NETWORK }
+    public enum View { LAB, COST, SURFACE, NETWORK, TRACE }
 
     public static UiState initial() {
-        return new UiState(0, false, Overlay.NONE, View.LAB, "", null, 0);
+        return new UiState(0, false, Overlay.NONE, View.LAB, "", null, 0, 0);
     }
 
     /** The truth-table row (0..3) whose values the network view shows. */
     public UiState withRow(int r) {
-        return new UiState(selected, logScale, overlay, view, note, cost, Math.max(0, Math.min(3, r)));
+        return new UiState(selected, logScale, overlay, view, note, cost, Math.max(0, Math.min(3, r)), traceStep);
+    }
+
+    /** The step of the epoch's trace on screen, kept within [0, steps). */
+    public UiState withTraceStep(int step, int steps) {
+        return new UiState(selected, logScale, overlay, view, note, cost, row, Math.max(0, Math.min(steps - 1, step)));
     }
 
     /** Selection moved by {@code delta}, kept within [0, count). */
     public UiState select(int delta, int count) {
         int s = Math.max(0, Math.min(count - 1, selected + delta));
-        return new UiState(s, logScale, overlay, view, note, cost, row);
+        return new UiState(s, logScale, overlay, view, note, cost, row, traceStep);
     }
 
     public UiState toggleLogScale() {
-        return new UiState(selected, !logScale, overlay, view, note, cost, row);
+        return new UiState(selected, !logScale, overlay, view, note, cost, row, traceStep);
     }
 
     public UiState withOverlay(Overlay o) {
-        return new UiState(selected, logScale, o, view, note, cost, row);
+        return new UiState(selected, logScale, o, view, note, cost, row, traceStep);
     }
 
     /** Opens {@code v}, or goes back to the lab when it is open already. */
     public UiState toggleView(View v) {
-        return new UiState(selected, logScale, Overlay.NONE, view == v ? View.LAB : v, note, cost, row);
+        return new UiState(selected, logScale, Overlay.NONE, view == v ? View.LAB : v, note, cost, row, traceStep);
     }
 
     public UiState withView(View v) {
-        return new UiState(selected, logScale, overlay, v, note, cost, row);
+        return new UiState(selected, logScale, overlay, v, note, cost, row, traceStep);
     }
 
     public UiState withNote(String n) {
-        return new UiState(selected, logScale, overlay, view, n == null ? "" : n, cost, row);
+        return new UiState(selected, logScale, overlay, view, n == null ? "" : n, cost, row, traceStep);
     }
 
     public UiState withCost(CostFigures c) {
-        return new UiState(selected, logScale, overlay, view, note, c, row);
+        return new UiState(selected, logScale, overlay, view, note, c, row, traceStep);
     }
 }

@@ -107,6 +107,34 @@ class LabViewsTest extends LabHarness {
         await("v goes back", () -> screen().contains("Weights & biases"));
     }
 
+    /**
+     * t pauses and traces the next epoch; n and → go on, ← back; Esc leaves and the epoch completes:
+     * the parameters after it are the trace's, the doubles one epoch of training gives.
+     */
+    @Test
+    void tTracesTheNextEpochAndEscCompletesItAsTraced() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('t');
+        await("the trace", () -> trainer.snapshot().lesson().trace() != null && screen().contains("Trace, chain rule: step 1 of"));
+        org.backproplab.train.EpochTrace trace = trainer.snapshot().lesson().trace();
+        assertThat(trace.before()).containsExactly(Preset.TEXTBOOK.defaults().initialParameters());
+        key('n');
+        vt.addInput(new KeyStroke(KeyType.ArrowRight));
+        await("step 3", () -> screen().contains("step 3 of " + trace.steps().size()) && screen().contains("z_h2"));
+        vt.addInput(new KeyStroke(KeyType.ArrowLeft));
+        await("back to step 2", () -> screen().contains("step 2 of " + trace.steps().size()) && screen().contains("a_h1"));
+        for (int i = 0; i < trace.steps().size(); i++) key('n');
+        await("the last step: the update", () -> screen().contains("step " + trace.steps().size() + " of "));
+        assertThat(trainer.snapshot().epoch()).isZero(); // stepping through the trace trains nothing
+        vt.addInput(new KeyStroke(KeyType.Escape));
+        await("Esc: the epoch done", () -> trainer.snapshot().epoch() == 1 && screen().contains("Weights & biases"));
+        org.backproplab.train.Training one = new org.backproplab.train.Training(Preset.TEXTBOOK.defaults());
+        one.step();
+        assertThat(trainer.snapshot().parameters()).containsExactly(trace.after()).containsExactly(one.parameters());
+        await("and the trainer stops tracing", () -> trainer.snapshot().lesson().trace() == null);
+    }
+
     @Test
     void aAdaptsTheLearningRate() throws Exception {
         start(LabOptions.defaults());

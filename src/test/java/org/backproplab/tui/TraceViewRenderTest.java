@@ -1,0 +1,87 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.SGR;
+import java.util.List;
+import org.backproplab.train.Config;
+import org.backproplab.train.EpochTrace;
+import org.backproplab.train.Method;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Snapshot;
+import org.junit.jupiter.api.Test;
+
+/** The trace view (t): each step's phase, place, formula and reuse on screen, and its node or edge marked. */
+class TraceViewRenderTest {
+    private static final Theme COLOUR = new Theme(true, false);
+    private static final Theme ASCII = new Theme(false, true);
+
+    private static Snapshot traced(Config c) {
+        Snapshot s = TeachingViewsRenderTest.lesson(c, 0, -1, null);
+        Snapshot.Lesson l = s.lesson();
+        Snapshot.Lesson withTrace = new Snapshot.Lesson(l.adapting(), l.learningRate(), l.diagnosis(), l.explanations(),
+                l.surfaces(), EpochTrace.of(c, s.parameters()));
+        return new Snapshot(s.version(), s.epoch(), s.config(), s.preset(), s.parameters(), s.lastStep(), s.loss(),
+                s.pass(), s.check(), s.history(), s.running(), s.outcome(), s.speed(), s.measuredEpochsPerSecond(),
+                s.message(), withTrace);
+    }
+
+    private static UiState at(int step, int steps) {
+        return UiState.initial().toggleView(UiState.View.TRACE).withTraceStep(step, steps);
+    }
+
+    @Test
+    void everyStepSaysWhereItIsAndHowAndMarksWhatItComputes() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults();
+        Snapshot s = traced(c);
+        List<EpochTrace.Step> steps = s.lesson().trace().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            EpochTrace.Step step = steps.get(i);
+            VirtualScreen v = new VirtualScreen(80, 24).draw(s, at(i, steps.size()), COLOUR);
+            String text = v.text();
+            assertThat(text).contains("step " + (i + 1) + " of " + steps.size());
+            if (step.row() >= 0) {
+                assertThat(text).as("step %d", i + 1).contains("row " + (step.row() + 1) + " of 4");
+                assertThat(text).contains("on row " + (step.row() + 1) + " of 4"); // the diagram shows that row's values
+            }
+            // the formula, in the lab's characters, wrapped but whole (its last number on screen)
+            String formula = TraceView.display(step.formula(), COLOUR);
+            String last = formula.substring(formula.lastIndexOf(' ') + 1);
+            assertThat(text.replace("\n", " ")).as("step %d's formula", i + 1).contains(last);
+            // what it computes is marked (reversed) on the diagram
+            boolean marked = false;
+            for (int r = 3; r < 21 && !marked; r++) {
+                for (int col = 0; col < 80 && !marked; col++) {
+                    marked = v.cell(col, r).getModifiers().contains(SGR.REVERSE) && r < 3 + 8;
+                }
+            }
+            assertThat(marked).as("step %d marks its node or edge", i + 1).isTrue();
+        }
+    }
+
+    @Test
+    void theDeltaOfAHiddenUnitSaysWhatReusesIt() throws Exception {
+        Snapshot s = traced(Preset.TEXTBOOK.defaults());
+        List<EpochTrace.Step> steps = s.lesson().trace().steps();
+        int i = 0;
+        while (!(steps.get(i).quantity().equals("delta_h1") && steps.get(i).row() == 2)) i++;
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, at(i, steps.size()), COLOUR);
+        assertThat(v.text()).contains("backward, row 3 of 4 (1,0), δ_h1", "δ_h1 = δ_y · w_h1_y · σ′(z_h1)",
+                "computed once, used by w_x1_h1, w_x2_h1 and b_h1");
+        int h1 = -1;
+        for (int r = 3; r < 12; r++) if (v.row(r).contains("h1 b ")) h1 = r;
+        int col = v.row(h1).indexOf("h1 b ");
+        assertThat(v.cell(col, h1).getModifiers()).contains(SGR.REVERSE);
+    }
+
+    @Test
+    void theNumericWayCountsItsForwardPassesInAscii() throws Exception {
+        Config c = Preset.REFERENCE.defaults().withMethod(Method.NUMERIC);
+        Snapshot s = traced(c);
+        int n = s.lesson().trace().steps().size();
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, at(1, n), ASCII);
+        assertThat(v.text().replace("\n", " ").replaceAll(" +", " ")).contains("Trace, numeric: step 2 of " + n,
+                "L(w_x1_h1 + eps)", "forward passes so far: 2");
+        for (String line : v.rows()) assertThat(line.chars().allMatch(ch -> ch >= 32 && ch < 127)).as(line).isTrue();
+    }
+}
