@@ -19,6 +19,7 @@ import org.backproplab.nn.Loss;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;
 import org.backproplab.train.Preset;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -157,9 +158,8 @@ public final class ConfigOptions {
             } catch (ParametersFile.InvalidFile e) {
                 throw new Errors.UsageException("--init " + e.getMessage());
             }
-            if (!pick.overrides.isEmpty()) {
-                note("the command line overrides settings saved in " + initFile + ": "
-                        + String.join(", ", pick.overrides));
+            if (!pick.changes().isEmpty()) {
+                note("the command line overrides settings saved in " + initFile + ": " + pick.changes());
             }
         }
         resolvedPreset = base;
@@ -169,17 +169,17 @@ public final class ConfigOptions {
 
     /** One line on the command's stderr. */
     private void note(String line) {
-        PrintWriter err = mixee != null && mixee.commandLine() != null ? mixee.commandLine().getErr()
-                : new PrintWriter(System.err, true);
-        String where = mixee != null && mixee.commandLine() != null ? mixee.qualifiedName() : Main.NAME;
-        err.println(where + ": " + line);
+        CommandLine cl = mixee != null ? mixee.commandLine() : null;
+        PrintWriter err = cl != null ? cl.getErr() : new PrintWriter(System.err, true);
+        err.println((cl != null ? cl.getCommandSpec().qualifiedName() : Main.NAME) + ": " + line);
         err.flush();
     }
 
     /** Each setting from the command line, the --init file or the preset, and what the command line changed. */
     private static final class Picker {
-        /** "--lr 1 instead of the file's 0.03", ... */
-        final List<String> overrides = new ArrayList<>();
+        /** "--lr 1 (the file has 0.03)", ... and the same changed by a typed preset. */
+        private final List<String> overrides = new ArrayList<>();
+        private final List<String> byPreset = new ArrayList<>();
         /** "--preset NAME" when typed: then the preset's settings win over the file's. */
         private final String typedPreset;
 
@@ -190,10 +190,23 @@ public final class ConfigOptions {
         <T> T of(String option, T typed, T saved, T fromPreset, Function<T, String> show) {
             T v = typed != null ? typed : saved != null && typedPreset == null ? saved : fromPreset;
             if (saved != null && !saved.equals(v)) {
-                overrides.add(option + " " + show.apply(v) + (typed == null ? " (from " + typedPreset + ")" : "")
-                        + " instead of " + show.apply(saved));
+                String change = show.apply(v) + " (the file has " + show.apply(saved) + ")";
+                if (typed != null) {
+                    overrides.add(option + " " + change);
+                } else {
+                    byPreset.add(option.substring(2) + " " + change);
+                }
             }
             return v;
+        }
+
+        /** Every change, typed options first; empty when the command line changed nothing the file says. */
+        String changes() {
+            List<String> all = new ArrayList<>(overrides);
+            if (!byPreset.isEmpty()) {
+                all.add(typedPreset + " sets " + String.join(", ", byPreset));
+            }
+            return String.join("; ", all);
         }
     }
 

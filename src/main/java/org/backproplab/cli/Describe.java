@@ -18,14 +18,14 @@ final class Describe {
                 + c.loss().title() + " loss (mean over the 4 rows), gate " + c.dataset().id();
     }
 
-    /** Where θ starts: "uniform01 draw with seed 1" or "parameters from FILE (saved after 1,000 epochs)". */
+    /** Where θ starts: "uniform01 draw with seed 1" or "parameters from FILE, saved after 1,000 epochs". */
     static String start(Config c, ConfigOptions o) {
         if (c.init() == null) {
             return c.initScheme().id() + " draw with seed " + c.seed();
         }
         Long before = o.initEpochs();
         return "parameters from " + o.initFile + (before == null ? ""
-                : " (saved after " + Fmt.count(before) + (before == 1 ? " epoch)" : " epochs)"));
+                : ", saved after " + Fmt.count(before) + (before == 1 ? " epoch" : " epochs"));
     }
 
     /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */

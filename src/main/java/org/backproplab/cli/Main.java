@@ -69,6 +69,9 @@ public final class Main implements Callable<Integer> {
             String where = parsed != null && parsed.hasSubcommand() ? parsed.subcommand().commandSpec().qualifiedName()
                     : NAME;
             String why = out instanceof StandardOutput s && s.failure() != null ? s.failure() : "the write failed";
+            if (why.equals("broken pipe")) {
+                why += " (what reads it stopped reading: the rest was not written)";
+            }
             err.println(where + ": error: cannot write to standard output: " + why);
             err.flush();
             return code == Errors.USAGE ? Errors.USAGE : Errors.FAILURE;

@@ -34,11 +34,7 @@ final class StandardOutput extends PrintWriter {
     /** Why the first failed write failed, in a few words, or null when none failed. */
     String failure() {
         IOException e = recorder.first;
-        if (e == null) {
-            return null;
-        }
-        String why = FileErrors.reason(e); // the system's words, "No space left on device", in the case of ours
-        return why.isEmpty() ? why : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        return e == null ? null : FileErrors.reason(e);
     }
 
     /** Passes bytes on and keeps the first exception. */

@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (stop.requested()) {
                 err.println(spec.qualifiedName() + ": " + (interrupted
                         ? "interrupted by " + stop.what() + " at epoch " + Fmt.count(training.epoch()) + " of "
-                                + Fmt.count(epochs) + " (the result above is at that epoch); "
+                                + Fmt.count(epochs) + " (the result printed is at that epoch); "
                         : stop.what() + " came after the last epoch; ") + written(training.epoch(), historyRows));
                 err.flush();
                 return stop.exitCode();
@@ -199,7 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.println("start     " + Describe.start(config, options));
         out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
         out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)"
-                : stoppedBy != null ? " of " + Fmt.count(epochs) + " (stopped: " + stoppedBy + ")" : ""));
+                : stoppedBy != null ? " of " + Fmt.count(epochs) + ": stopped by " + stoppedBy : ""));
         out.println("loss      " + Fmt.sig(f.loss, 6) + "  " + outcome(t.outcome(), t.epoch()));
         out.println();
         Architecture arch = t.architecture();
@@ -270,7 +270,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             OutputFiles.write(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + Errors.reason(e), e);
+            throw new UncheckedIOException("cannot write --save " + file + ": " + Errors.reason(e), e);
         }
     }
 

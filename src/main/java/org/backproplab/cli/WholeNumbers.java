@@ -66,7 +66,7 @@ final class WholeNumbers {
             throw new TypeConversionException("'" + typed + "' is too large a number");
         }
         if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
-            String value = n.precision() - n.scale() > -20 ? n.stripTrailingZeros().toPlainString() : s;
+            String value = n.precision() - n.scale() > -10 ? n.stripTrailingZeros().toPlainString() : s;
             throw new TypeConversionException("'" + typed + "' is not a whole number"
                     + (value.equals(s) ? "" : " (it is " + value + ")"));
         }
