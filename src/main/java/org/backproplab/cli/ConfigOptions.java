@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.backproplab.grad.Difference;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.io.RunSettings;
@@ -281,15 +282,21 @@ public final class ConfigOptions {
         }
     }
 
-    /** A decimal number; "NaN" and "Infinity" are refused by the range checks after parsing. */
+    /**
+     * A decimal number as people write it (0.03, 1e-4, .5); not Java's other forms (2f, 0x1p1, 1d).
+     * "NaN" and "Infinity" pass here so that the range checks after parsing say what is allowed.
+     */
     static final class NumberConverter implements ITypeConverter<Double> {
+        /** A decimal, perhaps with a point and an exponent: 0.03, 1e-4, .5, 1000.0 (whole numbers read it too). */
+        static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?(NaN|Infinity)");
+
         @Override
         public Double convert(String s) {
-            try {
-                return Double.valueOf(s);
-            } catch (NumberFormatException e) {
+            if (!DECIMAL.matcher(s.strip()).matches() && !NOT_A_NUMBER.matcher(s.strip()).matches()) {
                 throw new TypeConversionException("'" + s + "' is not a number");
             }
+            return Double.valueOf(s.strip());
         }
     }
 }

@@ -24,8 +24,7 @@ final class Describe {
             return c.initScheme().id() + " draw with seed " + c.seed();
         }
         Long before = o.initEpochs();
-        return "parameters from " + o.initFile + (before == null ? ""
-                : ", saved after " + Fmt.count(before) + (before == 1 ? " epoch" : " epochs"));
+        return "parameters from " + o.initFile + (before == null ? "" : ", saved after " + Fmt.count(before, "epoch"));
     }
 
     /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */

@@ -178,7 +178,7 @@ public final class SweepCommand implements Callable<Integer> {
         int diverged = counts[Outcome.DIVERGED.ordinal()];
         out.println("network   " + Describe.network(base));
         out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
-                + ", " + Fmt.count(epochs) + " epochs per seed");
+                + ", " + Fmt.count(epochs, "epoch") + " per seed");
         out.println((seeds == 1 ? "seed      0 (a " + base.initScheme().id() + " draw)"
                 : "seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)"));
         out.println();
@@ -203,7 +203,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (learning > 0 && epochs == 0) {
             out.println("untrained " + learning + " not learned at their start: --epochs 0 trains none of them");
         } else if (learning > 0) {
-            out.println("learning  " + learning + " not learned yet when the " + Fmt.count(epochs) + " epochs ran out: "
+            out.println("learning  " + learning + " not learned yet when the " + Fmt.count(epochs, "epoch") + " ran out: "
                     + TrainCommand.stillLearning(epochs) + "; more --epochs may learn them");
         }
         if (diverged > 0) {

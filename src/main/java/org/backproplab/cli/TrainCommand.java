@@ -156,11 +156,10 @@ public final class TrainCommand implements Callable<Integer> {
     private String written(long epoch, long historyRows) {
         List<String> files = new ArrayList<>();
         if (save != null) {
-            files.add(save + " (the result after " + Fmt.count(epoch) + (epoch == 1 ? " epoch)" : " epochs)"));
+            files.add(save + " (the result after " + Fmt.count(epoch, "epoch") + ")");
         }
         if (history != null) {
-            files.add(history + " (the loss up to epoch " + Fmt.count(epoch) + ", " + Fmt.count(historyRows)
-                    + (historyRows == 1 ? " row)" : " rows)"));
+            files.add(history + " (the loss up to epoch " + Fmt.count(epoch) + ", " + Fmt.count(historyRows, "row") + ")");
         }
         return files.isEmpty() ? "no files to write (no --save or --history)"
                 : "wrote " + String.join(" and ", files);

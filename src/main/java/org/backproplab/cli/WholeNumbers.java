@@ -16,8 +16,6 @@ final class WholeNumbers {
     private static final Pattern COMMAS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
     /** Digits with single underscores between them, as Java writes 1_000_000. */
     private static final Pattern UNDERSCORES = Pattern.compile("[+-]?\\d+(_\\d+)+");
-    /** A decimal, perhaps with a point and an exponent: 1e6, 2.5E3, 1000.0. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,9})?");
 
     private WholeNumbers() {
     }
@@ -57,10 +55,16 @@ final class WholeNumbers {
             s = s.replace(",", "");
         } else if (UNDERSCORES.matcher(s).matches()) {
             s = s.replace("_", "");
-        } else if (!DECIMAL.matcher(s).matches()) {
+        } else if (!ConfigOptions.NumberConverter.DECIMAL.matcher(s).matches()) {
             throw new TypeConversionException("'" + typed + "' is not a whole number (such as 1000, 1e3, 1_000 or 1,000)");
         }
-        BigDecimal n = new BigDecimal(s);
+        BigDecimal n;
+        try {
+            n = new BigDecimal(s);
+        } catch (NumberFormatException e) { // an exponent beyond 2^31 either way
+            throw new TypeConversionException("'" + typed + "' is "
+                    + (s.toLowerCase(java.util.Locale.ROOT).contains("e-") ? "not a whole number" : "too large a number"));
+        }
         // A huge exponent is not whole or too large, and never worth the work of writing it out.
         if (n.signum() != 0 && n.precision() - n.scale() > 20) {
             throw new TypeConversionException("'" + typed + "' is too large a number");

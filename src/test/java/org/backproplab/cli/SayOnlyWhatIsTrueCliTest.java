@@ -310,7 +310,10 @@ class SayOnlyWhatIsTrueCliTest {
                 Arguments.of("train --epochs 1e30", "'1e30' is too large a number"),
                 Arguments.of("sweep --seeds 3e9", "'3e9' is too large a number (at most 2,147,483,647)"),
                 Arguments.of("train --seed 1e-3", "--seed: '1e-3' is not a whole number (it is 0.001)"),
-                Arguments.of("bench --batches 2.5", "--batches: '2.5' is not a whole number"));
+                Arguments.of("bench --batches 2.5", "--batches: '2.5' is not a whole number"),
+                Arguments.of("train --lr 2f", "--lr: '2f' is not a number"),
+                Arguments.of("train --lr 0x1p1", "--lr: '0x1p1' is not a number"),
+                Arguments.of("bench --warmup 1d", "--warmup: '1d' is not a number"));
     }
 
     /** Every count of every command reads the same forms. */
@@ -363,5 +366,15 @@ class SayOnlyWhatIsTrueCliTest {
         assertThat(run("train", "--epochs", "100").out()).contains("too few epochs to tell whether it is stuck");
         assertThat(run("sweep", "--seeds", "1", "--epochs", "100").out()).contains("seed      0 (a uniform01 draw)")
                 .contains("too few epochs to tell whether it is stuck");
+        assertThat(run("sweep", "--seeds", "2", "--epochs", "1").out()).contains(", 1 epoch per seed")
+                .contains("2 not learned yet when the 1 epoch ran out");
+    }
+
+    /** One epoch, one row: never "1 epochs" or "1 rows". */
+    @Test
+    void oneIsSingular() {
+        Path f = dir.resolve("one.json");
+        run("train", "--epochs", "1", "--save", f.toString());
+        assertThat(run("gradcheck", "--init", f.toString()).out()).contains("(parameters from " + f + ", saved after 1 epoch)");
     }
 }

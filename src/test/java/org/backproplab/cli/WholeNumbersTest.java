@@ -61,7 +61,7 @@ class WholeNumbersTest {
     }
 
     @Property(tries = 30)
-    void hugeExponentsAreRefusedWithoutWritingThemOut(@ForAll @IntRange(min = 20, max = 999_999_999) int k) {
+    void hugeExponentsAreRefusedWithoutWritingThemOut(@ForAll @LongRange(min = 20, max = 99_999_999_999L) long k) {
         assertThatThrownBy(() -> WholeNumbers.toLong("1e" + k)).hasMessage("'1e" + k + "' is too large a number");
         assertThatThrownBy(() -> WholeNumbers.toLong("1e-" + k)).hasMessage("'1e-" + k + "' is not a whole number");
     }
