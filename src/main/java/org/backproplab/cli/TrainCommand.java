@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             "Train the network for N epochs (full-batch gradient descent on the gate's four rows) and print"
                     + " the final loss, the parameters and the four predictions.",
             "Exit code 0, or 1 when training diverged (a NaN or infinite loss or parameter): it stops at"
-                    + " that epoch and says so."})
+                    + " that epoch and says so.",
+            "Ctrl-C (or SIGTERM) stops at the end of an epoch: the result, --save and --history are written"
+                    + " for the epochs done, and the exit code is 130 (143)."})
 public final class TrainCommand implements Callable<Integer> {
     /** Epochs between two looks at the clock (for progress): about 10 ms of chain-rule training. */
     private static final long CHUNK = 1 << 16;
@@ -43,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "100000",
-            description = "Epochs to train, >= 0 (default: ${DEFAULT-VALUE}).")
+            description = "Epochs to train, >= 0, as 100000, 1e5 or 100_000 (default: ${DEFAULT-VALUE}).")
     long epochs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableJsonOrCsv.class,
@@ -52,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--save", paramLabel = "FILE",
-            description = "Also write the result as JSON to FILE (its \"parameters\" can start another run with --init).")
+            description = "Also write the result as JSON to FILE: the parameters, the settings and the epochs"
+                    + " done, which --init FILE takes back.")
     Path save;
 
     @Option(names = "--history", paramLabel = "FILE",
