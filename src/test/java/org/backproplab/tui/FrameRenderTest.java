@@ -73,7 +73,7 @@ class FrameRenderTest {
         for (int r = 0; r < 4; r++) {
             String line = v.row(header + 1 + r, 0, 32);
             double target = c.dataset().target(r);
-            assertThat(line).startsWith(f(" %d  %d     %d", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1), (int) target));
+            assertThat(line).startsWith(f(" %d  %d    %d", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1), (int) target));
             assertThat(line).contains(f("%.4f", fw.output[r]));
             boolean learned = Math.abs(fw.output[r] - target) < 0.1; // the one rule: within 0.1 of the target
             assertThat(line).contains(learned ? "✓ yes" : "✗ no");
