@@ -1,6 +1,7 @@
 package org.backproplab.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new Errors.UsageException("--batch-time must be 0.001..10 seconds, got " + batchTime);
         }
         Config config = options.toConfig();
+        List<String> doubts = doubts();
+        if (!doubts.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": warning: these figures are unreliable: " + String.join(" and ", doubts)
+                    + "; the defaults are --warmup 1 --batches 5");
+            err.flush();
+        }
         Bench.Results results = Bench.all(config, (long) (warmup * 1e9 / 3), batches, (long) (batchTime * 1e9));
         List<Row> rows = List.of(
                 new Row("chain", "chain rule", results.chain()),
@@ -67,12 +75,31 @@ public final class BenchCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, rows, results)));
+            out.print(Json.write(json(config, rows, results, doubts)));
         } else {
             table(out, config, rows, results);
         }
         out.flush();
         return 0;
+    }
+
+    /** Shortest warm-up after which the JIT has surely compiled the training loop. */
+    private static final double RELIABLE_WARMUP_SECONDS = 0.1;
+    /** Fewest batches whose median shrugs off one batch slowed by other work. */
+    private static final int RELIABLE_BATCHES = 3;
+
+    /** Why the figures may be far off, in words (empty when the warm-up and the batches are enough). */
+    private List<String> doubts() {
+        List<String> doubts = new ArrayList<>();
+        if (warmup < RELIABLE_WARMUP_SECONDS) {
+            doubts.add((warmup == 0 ? "no warm-up" : "a warm-up of only " + Fmt.plain(warmup) + " s")
+                    + " (the JIT compiles the code while it is being timed)");
+        }
+        if (batches < RELIABLE_BATCHES) {
+            doubts.add("only " + batches + (batches == 1 ? " batch" : " batches")
+                    + " (too few for a median that shrugs off a batch slowed by other work)");
+        }
+        return doubts;
     }
 
     /** One line of the result: the JSON key, the title in the table, and the figures. */
@@ -82,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> json(Config config, List<Row> rows, Bench.Results results) {
+    private Map<String, Object> json(Config config, List<Row> rows, Bench.Results results, List<String> doubts) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Row row : rows) {
             Bench.Result r = row.result();
@@ -97,7 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         m.put("warmupSeconds", warmup);
         m.put("batches", batches);
-        Map<String, Object> c = Describe.json(config, options.preset());
+        m.put("warnings", doubts);
+        Map<String, Object> c = Describe.json(config, options);
         c.remove("method");
         m.put("config", c);
         return m;
@@ -106,8 +134,9 @@ public final class BenchCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, List<Row> rows, Bench.Results results) {
         int p = config.architecture().parameterCount();
         out.println("network   " + Describe.network(config) + ", P = " + p + " parameters");
-        out.println("timing    warm-up " + Fmt.plain(warmup) + " s in total, then the median of " + batches
-                + " batches of about " + Fmt.plain(batchTime) + " s per method");
+        out.println("timing    " + (warmup == 0 ? "no warm-up" : "warm-up " + Fmt.plain(warmup) + " s in total")
+                + ", then " + (batches == 1 ? "1 batch" : "the median of " + batches + " batches") + " of about "
+                + Fmt.plain(batchTime) + " s per method");
         out.println();
         String line = "%-20s %12s %16s %10s  %s%n";
         out.printf(line, "method", "ns per epoch", "epochs per s", "x chain", "work per epoch");

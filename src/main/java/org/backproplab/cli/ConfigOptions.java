@@ -1,13 +1,17 @@
 package org.backproplab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.backproplab.grad.Difference;
 import org.backproplab.io.ParametersFile;
+import org.backproplab.io.RunSettings;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
@@ -16,8 +20,11 @@ import org.backproplab.nn.Loss;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;
 import org.backproplab.train.Preset;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -76,54 +83,132 @@ public final class ConfigOptions {
     Difference difference;
 
     @Option(names = "--init", paramLabel = "FILE",
-            description = "Start from parameters saved by --save (JSON).")
+            description = "Start from parameters saved by --save or the lab's w key (JSON), with the settings saved"
+                    + " with them; any option typed overrides one of those settings.")
     Path initFile;
 
-    /** The preset chosen (textbook when none was). */
+    /** Where the notes of {@link #toConfig} go: the command these options belong to. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** What {@link #toConfig} found: the preset the settings start from, and the --init file. */
+    private Preset resolvedPreset;
+    private ParametersFile.Contents initContents;
+
+    /** The preset the run's settings start from: --preset, else the --init file's, else textbook. */
     public Preset preset() {
-        return preset != null ? preset : Preset.TEXTBOOK;
+        return resolvedPreset != null ? resolvedPreset : preset != null ? preset : Preset.TEXTBOOK;
+    }
+
+    /** How many epochs the --init file's parameters had been trained, when the file says (after {@link #toConfig}). */
+    Long initEpochs() {
+        return initContents != null ? initContents.epochs() : null;
     }
 
     /**
-     * The run these options describe. Throws {@link Errors.UsageException} (exit 2) with one line
-     * naming the bad value and what is allowed.
+     * The run these options describe. Each setting is the option typed, else the {@code --init}
+     * file's (unless {@code --preset} was typed), else the preset's; the hidden units are those the
+     * file's parameters are for. When the command line changes a setting the file has, one line on
+     * stderr says which. Throws {@link Errors.UsageException} (exit 2) with one line naming the bad
+     * value and what is allowed.
      */
     public Config toConfig() {
-        Config d = preset().defaults();
-        int h = hidden != null ? hidden : d.hidden();
-        if (h < Architecture.MIN_HIDDEN || h > Architecture.MAX_HIDDEN) {
-            throw new Errors.UsageException("--hidden must be " + Architecture.MIN_HIDDEN + ".."
-                    + Architecture.MAX_HIDDEN + ", got " + h);
-        }
-        double lr = learningRate != null ? learningRate : d.learningRate();
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new Errors.UsageException("--lr must be a finite number > 0, got " + Fmt.plain(lr));
-        }
-        double eps = epsilon != null ? epsilon : d.epsilon();
-        if (!(eps > 0) || eps > Config.MAX_EPSILON) {
-            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + Fmt.plain(eps));
-        }
-        long s = seed != null ? seed : d.seed();
-        if (s < 0 || s > 0xFFFF_FFFFL) {
-            throw new Errors.UsageException("--seed must be 0..4294967295, got " + s);
-        }
-        Config c = new Config(h,
-                activation != null ? activation : d.activation(),
-                loss != null ? loss : d.loss(),
-                dataset != null ? dataset : d.dataset(),
-                initScheme != null ? initScheme : d.initScheme(),
-                s, lr, eps,
-                method != null ? method : d.method(),
-                difference != null ? difference : d.difference(),
-                null);
+        ParametersFile.Contents file = null;
         if (initFile != null) {
             try {
-                c = c.withInit(ParametersFile.read(initFile, c.architecture()));
+                file = ParametersFile.load(initFile);
             } catch (ParametersFile.InvalidFile e) {
                 throw new Errors.UsageException("--init " + e.getMessage());
             }
         }
+        RunSettings.Saved saved = file != null ? file.settings() : RunSettings.Saved.NONE;
+        Preset base = preset != null ? preset : saved.preset() != null ? saved.preset() : Preset.TEXTBOOK;
+        Config d = base.defaults();
+        Picker pick = new Picker(preset != null ? "--preset " + preset.id() : null);
+
+        Integer fileHidden = file == null ? null : file.hidden() != null ? file.hidden() : saved.hidden();
+        int h = hidden != null ? hidden : fileHidden != null ? fileHidden : d.hidden();
+        if (h < Architecture.MIN_HIDDEN || h > Architecture.MAX_HIDDEN) {
+            throw new Errors.UsageException("--hidden must be " + Architecture.MIN_HIDDEN + ".."
+                    + Architecture.MAX_HIDDEN + ", got " + h);
+        }
+        double lr = pick.of("--lr", learningRate, saved.learningRate(), d.learningRate(), Fmt::plain);
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new Errors.UsageException("--lr must be a finite number > 0, got " + Fmt.plain(lr));
+        }
+        double eps = pick.of("--epsilon", epsilon, saved.epsilon(), d.epsilon(), Fmt::plain);
+        if (!(eps > 0) || eps > Config.MAX_EPSILON) {
+            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + Fmt.plain(eps));
+        }
+        long s = pick.of("--seed", seed, saved.seed(), d.seed(), String::valueOf);
+        if (s < 0 || s > 0xFFFF_FFFFL) {
+            throw new Errors.UsageException("--seed must be 0..4294967295, got " + s);
+        }
+        Config c = new Config(h,
+                pick.of("--activation", activation, saved.activation(), d.activation(), Activation::id),
+                pick.of("--loss", loss, saved.loss(), d.loss(), Loss::id),
+                pick.of("--dataset", dataset, saved.dataset(), d.dataset(), Dataset::id),
+                pick.of("--init-scheme", initScheme, saved.initScheme(), d.initScheme(), InitScheme::id),
+                s, lr, eps,
+                pick.of("--method", method, saved.method(), d.method(), Method::id),
+                pick.of("--difference", difference, saved.difference(), d.difference(), Difference::id),
+                null);
+        if (file != null) {
+            try {
+                c = c.withInit(file.parameters(c.architecture()));
+            } catch (ParametersFile.InvalidFile e) {
+                throw new Errors.UsageException("--init " + e.getMessage());
+            }
+            if (!pick.changes().isEmpty()) {
+                note("the command line overrides settings saved in " + initFile + ": " + pick.changes());
+            }
+        }
+        resolvedPreset = base;
+        initContents = file;
         return c;
+    }
+
+    /** One line on the command's stderr. */
+    private void note(String line) {
+        CommandLine cl = mixee != null ? mixee.commandLine() : null;
+        PrintWriter err = cl != null ? cl.getErr() : new PrintWriter(System.err, true);
+        err.println((cl != null ? cl.getCommandSpec().qualifiedName() : Main.NAME) + ": " + line);
+        err.flush();
+    }
+
+    /** Each setting from the command line, the --init file or the preset, and what the command line changed. */
+    private static final class Picker {
+        /** "--lr 1 (the file has 0.03)", ... and the same changed by a typed preset. */
+        private final List<String> overrides = new ArrayList<>();
+        private final List<String> byPreset = new ArrayList<>();
+        /** "--preset NAME" when typed: then the preset's settings win over the file's. */
+        private final String typedPreset;
+
+        Picker(String typedPreset) {
+            this.typedPreset = typedPreset;
+        }
+
+        <T> T of(String option, T typed, T saved, T fromPreset, Function<T, String> show) {
+            T v = typed != null ? typed : saved != null && typedPreset == null ? saved : fromPreset;
+            if (saved != null && !saved.equals(v)) {
+                String change = show.apply(v) + " (the file has " + show.apply(saved) + ")";
+                if (typed != null) {
+                    overrides.add(option + " " + change);
+                } else {
+                    byPreset.add(option.substring(2) + " " + change);
+                }
+            }
+            return v;
+        }
+
+        /** Every change, typed options first; empty when the command line changed nothing the file says. */
+        String changes() {
+            List<String> all = new ArrayList<>(overrides);
+            if (!byPreset.isEmpty()) {
+                all.add(typedPreset + " sets " + String.join(", ", byPreset));
+            }
+            return String.join("; ", all);
+        }
     }
 
     // ---- converters: lower-case names, and an error that lists what is allowed ----
@@ -197,15 +282,21 @@ public final class ConfigOptions {
         }
     }
 
-    /** A decimal number; "NaN" and "Infinity" are refused by the range checks after parsing. */
+    /**
+     * A decimal number as people write it (0.03, 1e-4, .5); not Java's other forms (2f, 0x1p1, 1d).
+     * "NaN" and "Infinity" pass here so that the range checks after parsing say what is allowed.
+     */
     static final class NumberConverter implements ITypeConverter<Double> {
+        /** A decimal, perhaps with a point and an exponent: 0.03, 1e-4, .5, 1000.0 (whole numbers read it too). */
+        static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?(NaN|Infinity)");
+
         @Override
         public Double convert(String s) {
-            try {
-                return Double.valueOf(s);
-            } catch (NumberFormatException e) {
+            if (!DECIMAL.matcher(s.strip()).matches() && !NOT_A_NUMBER.matcher(s.strip()).matches()) {
                 throw new TypeConversionException("'" + s + "' is not a number");
             }
+            return Double.valueOf(s.strip());
         }
     }
 }

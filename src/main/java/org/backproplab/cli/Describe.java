@@ -1,8 +1,8 @@
 package org.backproplab.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.backproplab.grad.Difference;
+import org.backproplab.io.RunSettings;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;
 import org.backproplab.train.Preset;
@@ -18,9 +18,13 @@ final class Describe {
                 + c.loss().title() + " loss (mean over the 4 rows), gate " + c.dataset().id();
     }
 
-    /** Where θ starts: "uniform01 draw, seed 1" or "parameters from FILE". */
+    /** Where θ starts: "uniform01 draw with seed 1" or "parameters from FILE, saved after 1,000 epochs". */
     static String start(Config c, ConfigOptions o) {
-        return c.init() != null ? "parameters from " + o.initFile : c.initScheme().id() + " draw with seed " + c.seed();
+        if (c.init() == null) {
+            return c.initScheme().id() + " draw with seed " + c.seed();
+        }
+        Long before = o.initEpochs();
+        return "parameters from " + o.initFile + (before == null ? "" : ", saved after " + Fmt.count(before, "epoch"));
     }
 
     /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */
@@ -35,19 +39,20 @@ final class Describe {
                 : "numeric gradient, " + numeric(c.difference(), c.epsilon());
     }
 
+    /** The settings as JSON (see {@link RunSettings#toJson}). */
     static Map<String, Object> json(Config c, Preset preset) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("preset", preset.id());
-        m.put("hidden", c.hidden());
-        m.put("activation", c.activation().id());
-        m.put("loss", c.loss().id());
-        m.put("dataset", c.dataset().id());
-        m.put("init", c.init() != null ? "file" : c.initScheme().id());
-        m.put("seed", c.seed());
-        m.put("lr", c.learningRate());
-        m.put("epsilon", c.epsilon());
-        m.put("method", c.method().id());
-        m.put("difference", c.difference().id());
+        return RunSettings.toJson(c, preset.id());
+    }
+
+    /** The settings as JSON, and the --init file the run started from, with the epochs it had done when it says. */
+    static Map<String, Object> json(Config c, ConfigOptions o) {
+        Map<String, Object> m = json(c, o.preset());
+        if (c.init() != null) {
+            m.put("initFile", o.initFile.toString());
+            if (o.initEpochs() != null) {
+                m.put("initEpochs", o.initEpochs());
+            }
+        }
         return m;
     }
 }

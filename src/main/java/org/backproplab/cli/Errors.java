@@ -2,6 +2,8 @@ package org.backproplab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.backproplab.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -22,19 +24,81 @@ final class Errors {
         CommandLine cl = ex.getCommandLine();
         String where = cl.getCommandSpec().qualifiedName();
         String message = ex.getMessage();
-        if (ex instanceof UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
-                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-            message = "unknown command '" + u.getUnmatched().get(0) + "'; the commands are: "
-                    + String.join(", ", cl.getSubcommands().keySet());
-        } else if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-                && !u.getUnmatched().get(0).startsWith("-")) {
-            message = "unexpected argument '" + u.getUnmatched().get(0) + "': " + cl.getCommandName()
-                    + " takes options only";
+        String first = ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                ? u.getUnmatched().get(0) : null;
+        if (first != null && first.startsWith("-")) {
+            message = "unknown option '" + first + "'" + didYouMean(first, optionNames(cl));
+        } else if (first != null && !cl.getSubcommands().isEmpty()) {
+            List<String> commands = visibleCommands(cl);
+            message = "unknown command '" + first + "'" + didYouMean(first, commands) + "; the commands are: "
+                    + String.join(", ", commands);
+        } else if (first != null) {
+            message = "unexpected argument '" + first + "': " + cl.getCommandName() + " takes options only";
+        } else if (message != null && message.startsWith("Invalid value for option '")) {
+            // picocli's "Invalid value for option '--epochs': '1.5' is not ..." as "--epochs: '1.5' is not ..."
+            message = message.substring("Invalid value for option '".length()).replaceFirst("^([^']*)': ", "$1: ");
         }
         cl.getErr().println(where + ": " + oneLine(message)
                 + " (see '" + where + " --help')");
         cl.getErr().flush();
         return USAGE;
+    }
+
+    /** The commands a person is offered: the hidden ones (the launcher's warm-up) left out. */
+    private static List<String> visibleCommands(CommandLine cl) {
+        List<String> names = new ArrayList<>();
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    private static List<String> optionNames(CommandLine cl) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            if (!o.hidden()) {
+                names.add(o.longestName());
+            }
+        }
+        return names;
+    }
+
+    /** " (did you mean --epochs?)" for the nearest names within a few typos of {@code typed}, else "". */
+    static String didYouMean(String typed, List<String> names) {
+        int best = Integer.MAX_VALUE;
+        List<String> nearest = new ArrayList<>();
+        for (String name : names) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
+            if (d < best) {
+                best = d;
+                nearest.clear();
+            }
+            if (d == best) {
+                nearest.add(name);
+            }
+        }
+        boolean close = best <= Math.max(2, typed.length() / 3) && best < typed.length();
+        return close ? " (did you mean " + String.join(" or ", nearest) + "?)" : "";
+    }
+
+    /** Levenshtein distance: the fewest insertions, deletions and substitutions from a to b. */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     static int runtime(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

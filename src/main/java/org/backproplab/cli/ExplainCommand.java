@@ -10,7 +10,6 @@ import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.io.Json;
-import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
                     + " revert, update) with the real numbers, and the chain rule's product of local derivatives"
                     + " on each of the four rows, whose sum is the chain-rule gradient.",
             "Parameter names: w_x1_h1 (input x1 to hidden unit h1), b_h1 (bias of h1), w_h1_y (h1 to the"
-                    + " output), b_y (bias of the output)."})
+                    + " output), b_y (bias of the output); the labels the lab shows (x1->h1, b h1, h1->y, b y) work too."})
 public final class ExplainCommand implements Callable<Integer> {
     /** Significant digits of a loss: enough that L(w+eps) - L(w) shows several digits of its own. */
     private static final int LOSS_DIGITS = 12;
@@ -38,7 +37,8 @@ public final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--param", paramLabel = "NAME",
-            description = "The parameter to explain: w_x1_h1, b_h1, w_h1_y, b_y, ... (for --hidden H up to hH).")
+            description = "The parameter to explain, by its name or its label on screen (with -> or the arrow the lab"
+                    + " shows): w_x1_h1 or x1->h1, b_h1 or 'b h1', w_h1_y or h1->y, b_y or 'b y' (for --hidden H up to hH).")
     String param;
 
     @Mixin
@@ -52,12 +52,13 @@ public final class ExplainCommand implements Callable<Integer> {
         Config config = options.toConfig();
         Architecture arch = config.architecture();
         if (param == null) {
-            throw new Errors.UsageException("missing --param NAME; the parameters are: " + ParametersFile.names(arch));
+            throw new Errors.UsageException("missing --param NAME; the parameters (file name = label on screen) are: "
+                    + arch.namesAndLabels());
         }
-        int k = arch.indexOf(param);
+        int k = arch.indexOfNameOrLabel(param);
         if (k < 0) {
             throw new Errors.UsageException("--param: unknown parameter '" + param + "'; for --hidden " + arch.hidden()
-                    + " the parameters are: " + ParametersFile.names(arch));
+                    + " the parameters (file name = label on screen, either works) are: " + arch.namesAndLabels());
         }
         Network net = new Network(arch, config.dataset());
         Explanation e = Explanation.of(net, config.initialParameters(), k, config.epsilon(), config.difference());
@@ -77,7 +78,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("parameter", e.parameter());
         m.put("value", e.value());
-        m.put("config", Describe.json(config, options.preset()));
+        m.put("config", Describe.json(config, options));
         Map<String, Object> num = new LinkedHashMap<>();
         num.put("difference", n.difference().id());
         num.put("formula", n.difference() == Difference.FORWARD ? "(L(w+eps) - L(w)) / eps"

@@ -103,6 +103,11 @@ final class Fmt {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
+    /** A count and its noun, singular for one: "1 epoch", "1,000 epochs". */
+    static String count(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     private static boolean negativeZero(String s) {
         return s.startsWith("-") && s.chars().allMatch(c -> c == '-' || c == '0' || c == '.');
     }

@@ -56,7 +56,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         m.put("loss", check.loss());
         m.put("epsilon", check.epsilon());
         m.put("difference", check.difference().id());
-        m.put("config", Describe.json(config, options.preset()));
+        m.put("config", Describe.json(config, options));
         List<Map<String, Object>> params = new ArrayList<>();
         for (GradientCheck.Entry e : check.entries()) {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -50,10 +50,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, StandardOutput.open(), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line with the given streams and returns its exit code (tests call this). */
+    /**
+     * Runs a command line with the given streams and returns its exit code (tests call this). A
+     * failed write to {@code out} (a full disk, a closed pipe) is a failure: one line on {@code err}, exit 1.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length == 0) {
             // The live view with its defaults, the usual start: picocli's model of the command line
@@ -64,7 +67,21 @@ public final class Main implements Callable<Integer> {
                 return Errors.report(e, NAME, err);
             }
         }
-        return commandLine(out, err, args).execute(args);
+        CommandLine cl = commandLine(out, err, args);
+        int code = cl.execute(args);
+        if (out.checkError()) {
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            String where = parsed != null && parsed.hasSubcommand() ? parsed.subcommand().commandSpec().qualifiedName()
+                    : NAME;
+            String why = out instanceof StandardOutput s && s.failure() != null ? s.failure() : "the write failed";
+            if (why.equals("broken pipe")) {
+                why += " (what reads it stopped reading: the rest was not written)";
+            }
+            err.println(where + ": error: cannot write to standard output: " + why);
+            err.flush();
+            return code == Errors.USAGE ? Errors.USAGE : Errors.FAILURE;
+        }
+        return code;
     }
 
     /**
@@ -82,6 +99,7 @@ public final class Main implements Callable<Integer> {
                 cl.addSubcommand(c);
             }
         }
+        WholeNumbers.register(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

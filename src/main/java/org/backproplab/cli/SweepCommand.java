@@ -178,8 +178,9 @@ public final class SweepCommand implements Callable<Integer> {
         int diverged = counts[Outcome.DIVERGED.ordinal()];
         out.println("network   " + Describe.network(base));
         out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
-                + ", " + Fmt.count(epochs) + " epochs per seed");
-        out.println("seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)");
+                + ", " + Fmt.count(epochs, "epoch") + " per seed");
+        out.println((seeds == 1 ? "seed      0 (a " + base.initScheme().id() + " draw)"
+                : "seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)"));
         out.println();
         out.println("learned   " + learned + " of " + seeds + " (" + Fmt.fixed(100.0 * learned / seeds, 1)
                 + "%): " + Outcome.LEARNED_RULE);
@@ -189,8 +190,8 @@ public final class SweepCommand implements Callable<Integer> {
         for (Group g : groups) {
             if (shown++ == GROUPS_SHOWN) {
                 int rest = groups.stream().skip(GROUPS_SHOWN).mapToInt(x -> x.seeds().size()).sum();
-                out.println("          ... and " + rest + " more in " + (groups.size() - GROUPS_SHOWN)
-                        + " other groups");
+                int others = groups.size() - GROUPS_SHOWN;
+                out.println("          ... and " + rest + " more in " + others + (others == 1 ? " other group" : " other groups"));
                 break;
             }
             List<Long> s = g.seeds();
@@ -199,15 +200,19 @@ public final class SweepCommand implements Callable<Integer> {
             out.printf("          loss %s: %6d run%s  (seed%s %s)%n", g.loss(), s.size(), s.size() == 1 ? " " : "s",
                     s.size() == 1 ? "" : "s", examples);
         }
-        if (learning > 0) {
-            out.println("learning  " + learning + " not learned yet when the " + Fmt.count(epochs)
-                    + " epochs ran out, the loss still improving: more --epochs may learn them");
+        if (learning > 0 && epochs == 0) {
+            out.println("untrained " + learning + " not learned at their start: --epochs 0 trains none of them");
+        } else if (learning > 0) {
+            out.println("learning  " + learning + " not learned yet when the " + Fmt.count(epochs, "epoch") + " ran out: "
+                    + TrainCommand.stillLearning(epochs) + "; more --epochs may learn them");
         }
         if (diverged > 0) {
             out.println("diverged  " + diverged + " (a NaN or infinite loss or parameter: try a smaller --lr)");
         }
         double total = (double) seeds * epochs;
+        double perSecond = total / seconds;
         out.println("time      " + Fmt.seconds(seconds) + " s on " + t + " thread" + (t == 1 ? "" : "s")
-                + (seconds > 0 && epochs > 0 ? " (" + Fmt.sig(total / seconds / 1e6, 3) + " million epochs per second)" : ""));
+                + (seconds > 0 && epochs > 0 ? " (" + (perSecond >= 1e6 ? Fmt.sig(perSecond / 1e6, 3) + " million"
+                        : Fmt.count(Math.round(perSecond))) + " epochs per second)" : ""));
     }
 }

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             "Train the network for N epochs (full-batch gradient descent on the gate's four rows) and print"
                     + " the final loss, the parameters and the four predictions.",
             "Exit code 0, or 1 when training diverged (a NaN or infinite loss or parameter): it stops at"
-                    + " that epoch and says so."})
+                    + " that epoch and says so.",
+            "Ctrl-C (or SIGTERM) stops at the end of an epoch: the result, --save and --history are written"
+                    + " for the epochs done, and the exit code is 130 (143)."})
 public final class TrainCommand implements Callable<Integer> {
     /** Epochs between two looks at the clock (for progress): about 10 ms of chain-rule training. */
     private static final long CHUNK = 1 << 16;
@@ -43,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "100000",
-            description = "Epochs to train, >= 0 (default: ${DEFAULT-VALUE}).")
+            description = "Epochs to train, >= 0, as 100000, 1e5 or 100_000 (default: ${DEFAULT-VALUE}).")
     long epochs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Format.TableJsonOrCsv.class,
@@ -52,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--save", paramLabel = "FILE",
-            description = "Also write the result as JSON to FILE (its \"parameters\" can start another run with --init).")
+            description = "Also write the result as JSON to FILE: the parameters, the settings and the epochs"
+                    + " done, which --init FILE takes back.")
     Path save;
 
     @Option(names = "--history", paramLabel = "FILE",
@@ -78,60 +81,105 @@ public final class TrainCommand implements Callable<Integer> {
         if (every != 1 && history == null) {
             throw new Errors.UsageException("--every thins the --history file: give --history FILE too");
         }
+        checkOutputPaths();
         Config config = options.toConfig();
         Training training = new Training(config);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = System.console() != null ? new Progress(err, epochs) : null;
 
-        try (History hist = history != null ? new History(history, every) : null) {
-            long done = 0;
-            while (done < epochs && !training.diverged()) {
-                long n = Math.min(CHUNK, epochs - done);
-                done += hist == null ? training.run(n) : hist.run(training, n);
+        // From here Ctrl-C and TERM stop at the next epoch boundary, and every file is still written whole.
+        try (StopRequest stop = StopRequest.onSignals()) {
+            long historyRows = 0;
+            try (History hist = history != null ? new History(history, every) : null) {
+                long done = 0;
+                while (done < epochs && !training.diverged() && !stop.requested()) {
+                    long n = Math.min(CHUNK, epochs - done);
+                    done += hist == null ? training.run(n) : hist.run(training, n);
+                    if (progress != null) {
+                        progress.show(training);
+                    }
+                }
                 if (progress != null) {
-                    progress.show(training);
+                    progress.clear();
+                }
+                if (hist != null) {
+                    hist.row(training.epoch(), training.forward().loss);
+                    historyRows = hist.rows;
                 }
             }
-            if (progress != null) {
-                progress.clear();
-            }
-            if (hist != null) {
-                hist.row(training.epoch(), training.forward().loss);
-            }
-        }
 
-        Map<String, Object> result = result(config, training);
-        switch (format) {
-            case TABLE -> table(out, config, training);
-            case JSON -> out.print(Json.write(result));
-            case CSV -> csv(out, training);
-        }
-        out.flush();
-        if (save != null) {
-            write(save, Json.write(result));
-        }
-        if (training.diverged()) {
-            err.println(spec.qualifiedName() + ": diverged in epoch " + training.epoch() + " of " + epochs
-                    + ": the loss or a parameter became NaN or infinite; try a smaller --lr (it was "
-                    + Fmt.plain(config.learningRate()) + ")");
-            err.flush();
-            return Errors.FAILURE;
+            boolean interrupted = stop.requested() && training.epoch() < epochs && !training.diverged();
+            Map<String, Object> result = result(config, training, interrupted);
+            switch (format) {
+                case TABLE -> table(out, config, training, interrupted ? stop.what() : null);
+                case JSON -> out.print(Json.write(result));
+                case CSV -> csv(out, training);
+            }
+            out.flush();
+            if (save != null) {
+                write(save, Json.write(result));
+            }
+            if (training.diverged()) {
+                err.println(spec.qualifiedName() + ": diverged in epoch " + training.epoch() + " of " + epochs
+                        + ": the loss or a parameter became NaN or infinite; try a smaller --lr (it was "
+                        + Fmt.plain(config.learningRate()) + ")");
+                err.flush();
+                return Errors.FAILURE;
+            }
+            if (stop.requested()) {
+                err.println(spec.qualifiedName() + ": " + (interrupted
+                        ? "interrupted by " + stop.what() + " at epoch " + Fmt.count(training.epoch()) + " of "
+                                + Fmt.count(epochs) + " (the result printed is at that epoch); "
+                        : stop.what() + " came after the last epoch; ") + written(training.epoch(), historyRows));
+                err.flush();
+                return stop.exitCode();
+            }
         }
         return 0;
     }
 
+    /** Output paths are checked before any training, which may take long. */
+    private void checkOutputPaths() {
+        if (save != null) {
+            OutputFiles.check("--save", save);
+        }
+        if (history != null) {
+            OutputFiles.check("--history", history);
+            if (save != null && OutputFiles.same(save, history)) {
+                throw new Errors.UsageException("--save and --history name the same file, " + save);
+            }
+            if (options.initFile != null && OutputFiles.same(history, options.initFile)) {
+                throw new Errors.UsageException("--history " + history + " would overwrite the --init file");
+            }
+        }
+    }
+
+    /** What the files hold after a stop: "wrote s.json (...) and h.csv (...)". */
+    private String written(long epoch, long historyRows) {
+        List<String> files = new ArrayList<>();
+        if (save != null) {
+            files.add(save + " (the result after " + Fmt.count(epoch, "epoch") + ")");
+        }
+        if (history != null) {
+            files.add(history + " (the loss up to epoch " + Fmt.count(epoch) + ", " + Fmt.count(historyRows, "row") + ")");
+        }
+        return files.isEmpty() ? "no files to write (no --save or --history)"
+                : "wrote " + String.join(" and ", files);
+    }
+
     /** The JSON document of train (also what --save writes). */
-    private Map<String, Object> result(Config config, Training t) {
+    private Map<String, Object> result(Config config, Training t, boolean interrupted) {
         Forward f = t.forward();
         Dataset data = config.dataset();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", t.epoch());
         m.put("loss", f.loss);
         m.put("diverged", t.diverged());
+        m.put("interrupted", interrupted);
         m.put("learned", t.outcome() == Outcome.LEARNED);
         m.put("outcome", t.outcome().id());
-        m.put("config", Describe.json(config, options.preset()));
+        m.put("config", Describe.json(config, options));
         m.put("parameters", ParametersFile.toJson(t.architecture(), t.parameters()));
         List<Map<String, Object>> predictions = new ArrayList<>();
         for (int r = 0; r < Dataset.ROWS; r++) {
@@ -145,14 +193,16 @@ public final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    private void table(PrintWriter out, Config config, Training t) {
+    /** {@code stoppedBy}: the signal that cut training short, or null. */
+    private void table(PrintWriter out, Config config, Training t, String stoppedBy) {
         Forward f = t.forward();
         Dataset data = config.dataset();
         out.println("network   " + Describe.network(config));
         out.println("start     " + Describe.start(config, options));
         out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
-        out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)" : ""));
-        out.println("loss      " + Fmt.sig(f.loss, 6) + "  " + outcome(t.outcome()));
+        out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)"
+                : stoppedBy != null ? " of " + Fmt.count(epochs) + ": stopped by " + stoppedBy : ""));
+        out.println("loss      " + Fmt.sig(f.loss, 6) + "  " + outcome(t.outcome(), t.epoch()));
         out.println();
         Architecture arch = t.architecture();
         double[] theta = t.parameters();
@@ -172,15 +222,30 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The outcome in words, with its rule: the same words as the lab's status line and legend. */
-    static String outcome(Outcome o) {
+    /** The outcome in words after {@code epochs}, with its rule: the same words as the lab's status line and legend. */
+    static String outcome(Outcome o, long epochs) {
         return switch (o) {
             case LEARNED -> "learned: " + Outcome.LEARNED_RULE;
             case STUCK -> "stuck: " + Outcome.STUCK_RULE;
-            case LEARNING -> "not learned yet: some output is " + Outcome.TOLERANCE
-                    + " or more from its target, and the loss is still improving";
+            case LEARNING -> "not learned yet: some output is " + Outcome.TOLERANCE + " or more from its target; "
+                    + stillLearning(epochs);
             case DIVERGED -> "diverged: the loss or a parameter is no longer a finite number";
         };
+    }
+
+    /**
+     * Why a run that has not learned is not stuck, after {@code epochs}: not trained at all, too few
+     * epochs to tell, or a loss that is still improving (train and sweep say it alike).
+     */
+    static String stillLearning(long epochs) {
+        if (epochs == 0) {
+            return "not trained (0 epochs)";
+        }
+        if (epochs <= Outcome.PLATEAU_EPOCHS) {
+            return "too few epochs to tell whether it is stuck (that takes " + Fmt.count(Outcome.PLATEAU_EPOCHS)
+                    + " without a 0.1% better loss)";
+        }
+        return "the loss improved by 0.1% or more within the last " + Fmt.count(Outcome.PLATEAU_EPOCHS) + " epochs";
     }
 
     private static void csv(PrintWriter out, Training t) {
@@ -205,9 +270,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     static void write(Path file, String text) {
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            OutputFiles.write(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + Errors.reason(e), e);
+            throw new UncheckedIOException("cannot write --save " + file + ": " + Errors.reason(e), e);
         }
     }
 
@@ -216,6 +281,8 @@ public final class TrainCommand implements Callable<Integer> {
         private final BufferedWriter w;
         private final Path file;
         private final long every;
+        /** Rows written, the header not counted. */
+        long rows;
 
         History(Path file, long every) {
             this.file = file;
@@ -246,6 +313,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 w.write(LossHistoryCsv.row(epoch, loss));
                 w.write('\n');
+                rows++;
             } catch (IOException e) {
                 throw failure(e);
             }

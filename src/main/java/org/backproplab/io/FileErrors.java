@@ -21,6 +21,12 @@ public final class FileErrors {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(java.util.Locale.ROOT);
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return e.getMessage() != null ? lowerFirst(e.getMessage()) : e.getClass().getSimpleName();
+    }
+
+    /** The system's "No space left on device" as "no space left on device", like the rest of a line (not "JSON ..."). */
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 }

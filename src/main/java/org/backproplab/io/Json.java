@@ -122,13 +122,28 @@ public final class Json {
     // ---------------------------------------------------------------- reading
 
     /** Malformed JSON; the message starts with "line L, column C:". */
-    public static final class SyntaxException extends Exception {
+    public static class SyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
 
         SyntaxException(String message) {
             super(message);
         }
     }
+
+    /**
+     * Arrays and objects nested deeper than {@link #MAX_DEPTH}: well-formed perhaps, but no file of
+     * ours is, and parsing on would overflow the stack. The message starts with "line L, column C:".
+     */
+    public static final class TooDeepException extends SyntaxException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeepException(String message) {
+            super(message);
+        }
+    }
+
+    /** Deepest nesting of arrays and objects read; what we write nests at most 4 deep. */
+    public static final int MAX_DEPTH = 64;
 
     /**
      * Parses one JSON document: objects become {@code LinkedHashMap<String, Object>}, arrays
@@ -148,6 +163,7 @@ public final class Json {
     private static final class Parser {
         private final String s;
         private int pos;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
@@ -158,9 +174,12 @@ public final class Json {
                 throw error("expected a value but the text ended");
             }
             char c = s.charAt(pos);
+            if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+                throw new TooDeepException(where() + "arrays and objects nested more than " + MAX_DEPTH + " deep");
+            }
             return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
+                case '{' -> nested(true);
+                case '[' -> nested(false);
                 case '"' -> string();
                 case 't' -> literal("true", Boolean.TRUE);
                 case 'f' -> literal("false", Boolean.FALSE);
@@ -172,6 +191,13 @@ public final class Json {
                     throw error("expected a value but found " + describeNext());
                 }
             };
+        }
+
+        private Object nested(boolean object) throws SyntaxException {
+            depth++;
+            Object v = object ? object() : array();
+            depth--;
+            return v;
         }
 
         private Map<String, Object> object() throws SyntaxException {
@@ -350,6 +376,11 @@ public final class Json {
         }
 
         SyntaxException error(String what) {
+            return new SyntaxException(where() + what);
+        }
+
+        /** "line L, column C: " of the current position. */
+        private String where() {
             int line = 1;
             int col = 1;
             for (int i = 0; i < pos && i < s.length(); i++) {
@@ -360,7 +391,7 @@ public final class Json {
                     col++;
                 }
             }
-            return new SyntaxException("line " + line + ", column " + col + ": " + what);
+            return "line " + line + ", column " + col + ": ";
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.backproplab.io;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backproplab.nn.Architecture;
+import org.backproplab.train.Config;
 
 /**
- * The parameters file of {@code --save} and {@code --init}: a JSON object with a
- * {@code "parameters"} array of {@code {"name": ..., "value": ...}}, as in {@code train}'s JSON
- * output (so the whole output of one run can start the next). Names, not positions, say which
- * value is which; the order in the file does not matter.
+ * The parameters file of {@code --save}, the lab's {@code w} and {@code --init}: a JSON object with
+ * a {@code "parameters"} array of {@code {"name": ..., "value": ...}}, as in {@code train}'s JSON
+ * output (so the whole output of one run can start the next), and the {@code "epochs"} and
+ * {@code "config"} of the run that wrote it. Names, not positions, say which value is which; the
+ * order in the file does not matter.
  */
 public final class ParametersFile {
     private ParametersFile() {
@@ -30,18 +34,51 @@ public final class ParametersFile {
         }
     }
 
-    /** The whole file for θ: {@code {"parameters": [...]}}. */
-    public static String document(Architecture arch, double[] theta) {
-        return Json.write(Map.of("parameters", toJson(arch, theta)));
+    /** More than this is surely not a parameters file (one is a few KB): refused before it fills the memory. */
+    public static final int MAX_BYTES = 4 << 20;
+
+    /**
+     * A parameters file as read: θ by name, and the settings and epochs of the run that wrote it
+     * (when the file has them: files from before they were saved hold only "parameters").
+     *
+     * @param where    the file's name, which starts every error message
+     * @param settings the run's settings ({@link RunSettings.Saved#NONE} when the file has none)
+     * @param epochs   the epochs the run had done when it was saved, or null when the file does not say
+     */
+    public record Contents(String where, List<?> parameters, RunSettings.Saved settings, Long epochs) {
+        /** The hidden units these parameters are for (P = 4H + 1), or null when no H fits their number. */
+        public Integer hidden() {
+            int n = parameters.size();
+            int h = (n - 1) / 4;
+            return n % 4 == 1 && h >= Architecture.MIN_HIDDEN && h <= Architecture.MAX_HIDDEN ? h : null;
+        }
+
+        /** θ for {@code arch}; an {@link InvalidFile} when the names are not exactly those of {@code arch}. */
+        public double[] parameters(Architecture arch) {
+            return ParametersFile.parameters(parameters, arch, where);
+        }
     }
 
     /**
-     * Writes θ to a new file in {@code dir} named {@code stem.json}, or {@code stem-1.json},
+     * The whole file for a run at {@code epochs}: {@code {"epochs", "config", "parameters"}}, the
+     * fields of train's JSON that {@code --init} reads back.
+     */
+    public static String document(Config config, String preset, long epochs, double[] theta) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("config", RunSettings.toJson(config, preset));
+        m.put("parameters", toJson(config.architecture(), theta));
+        return Json.write(m);
+    }
+
+    /**
+     * Writes the run to a new file in {@code dir} named {@code stem.json}, or {@code stem-1.json},
      * {@code stem-2.json} ... when that exists: an existing file is never overwritten. Returns the
      * file written.
      */
-    public static Path writeNew(Path dir, String stem, Architecture arch, double[] theta) throws IOException {
-        return NewFile.write(dir, stem, ".json", document(arch, theta));
+    public static Path writeNew(Path dir, String stem, Config config, String preset, long epochs, double[] theta)
+            throws IOException {
+        return NewFile.write(dir, stem, ".json", document(config, preset, epochs, theta));
     }
 
     /** θ as the {@code "parameters"} array: names in θ's order, values exactly. */
@@ -56,11 +93,16 @@ public final class ParametersFile {
         return list;
     }
 
-    /**
-     * Reads θ for {@code arch} from {@code file}. Any problem is an {@link InvalidFile} with one
-     * line that names the file and says what is wrong and what is expected.
-     */
+    /** Reads θ for {@code arch} from {@code file} (see {@link #load}). */
     public static double[] read(Path file, Architecture arch) {
+        return load(file).parameters(arch);
+    }
+
+    /**
+     * Reads a parameters file. Any problem is an {@link InvalidFile} with one line that names the
+     * file and says what is wrong and what is expected.
+     */
+    public static Contents load(Path file) {
         String where = file.toString();
         if (!Files.exists(file)) {
             throw new InvalidFile(where + ": no such file");
@@ -68,13 +110,21 @@ public final class ParametersFile {
         if (Files.isDirectory(file)) {
             throw new InvalidFile(where + ": is a directory, not a parameters file");
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new InvalidFile(where + ": not UTF-8 text");
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // bounded: a device or a fifo may never end
         } catch (IOException e) {
             throw new InvalidFile(where + ": cannot read it: " + FileErrors.reason(e));
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidFile(where + ": larger than " + (MAX_BYTES >> 20) + " MB, so not a parameters file"
+                    + " (one is a few KB)");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidFile(where + ": not UTF-8 text");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as some Windows editors write
@@ -82,20 +132,39 @@ public final class ParametersFile {
         Object root;
         try {
             root = Json.parse(text);
+        } catch (Json.TooDeepException e) {
+            throw new InvalidFile(where + ": not a parameters file: at " + e.getMessage()
+                    + " (a parameters file nests 3 deep)");
         } catch (Json.SyntaxException e) {
             throw new InvalidFile(where + ": malformed JSON at " + e.getMessage());
         }
-        return fromJson(root, arch, where);
+        return contents(root, where);
     }
 
-    /** θ from a parsed document; {@code where} starts every error message. */
-    public static double[] fromJson(Object root, Architecture arch, String where) {
-        int p = arch.parameterCount();
-        String expected = "expected for --hidden " + arch.hidden() + ": " + names(arch);
+    /** The contents of a parsed document; {@code where} starts every error message. */
+    public static Contents contents(Object root, String where) {
         if (!(root instanceof Map<?, ?> doc) || !(doc.get("parameters") instanceof List<?> list)) {
             throw new InvalidFile(where + ": expected an object with a \"parameters\" array"
                     + " (as 'train --save' writes)");
         }
+        Long epochs = null;
+        if (doc.get("epochs") != null) {
+            if (!(doc.get("epochs") instanceof Double e) || !(e >= 0 && e == Math.rint(e) && e < 0x1p63)) {
+                throw new InvalidFile(where + ": \"epochs\" must be a whole number >= 0");
+            }
+            epochs = e.longValue();
+        }
+        return new Contents(where, list, RunSettings.fromJson(doc.get("config"), where), epochs);
+    }
+
+    /** θ from a parsed document; {@code where} starts every error message. */
+    public static double[] fromJson(Object root, Architecture arch, String where) {
+        return contents(root, where).parameters(arch);
+    }
+
+    private static double[] parameters(List<?> list, Architecture arch, String where) {
+        int p = arch.parameterCount();
+        String expected = "expected for --hidden " + arch.hidden() + ": " + names(arch);
         // A file saved with another --hidden: say so, rather than only naming a stranger.
         String otherHidden = list.size() != p && list.size() > 1 && (list.size() - 1) % 4 == 0
                 ? " (the file has " + list.size() + " parameters, as saved with --hidden " + (list.size() - 1) / 4 + ")"

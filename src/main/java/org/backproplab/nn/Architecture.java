@@ -127,4 +127,33 @@ public record Architecture(int hidden, Activation activation, Loss loss) {
         }
         return -1;
     }
+
+    /**
+     * Index of a parameter by what a person may type: its name (w_x1_h1, b_h1) or its label on
+     * screen (x1→h1, x1->h1, b h1, h1→y, b y), in any case, with spaces or underscores; or -1.
+     */
+    public int indexOfNameOrLabel(String typed) {
+        String wanted = typable(typed);
+        for (int k = 0; k < parameterCount(); k++) {
+            if (name(k).equals(wanted) || typable(label(k, true)).equals(wanted)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** "x1 → h1" and "X1->H1" as "x1->h1", "b h1" as "b_h1": one form for both ways of writing a name. */
+    private static String typable(String s) {
+        return s.strip().toLowerCase(java.util.Locale.ROOT).replace("→", "->")
+                .replaceAll("\\s*->\\s*", "->").replaceAll("[\\s_]+", "_");
+    }
+
+    /** Every parameter both ways, for messages: "w_x1_h1 = x1->h1, ..., b_h1 = b h1, ..., b_y = b y". */
+    public String namesAndLabels() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < parameterCount(); k++) {
+            b.append(k > 0 ? ", " : "").append(name(k)).append(" = ").append(label(k, true));
+        }
+        return b.toString();
+    }
 }

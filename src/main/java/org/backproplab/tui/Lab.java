@@ -303,8 +303,8 @@ public final class Lab {
         Snapshot s = trainer.snapshot();
         Theme t = theme;
         try {
-            Path f = ParametersFile.writeNew(dir, "backprop-lab-params-" + s.epoch(), s.config().architecture(),
-                    s.parameters());
+            Path f = ParametersFile.writeNew(dir, "backprop-lab-params-" + s.epoch(), s.config(), s.preset(),
+                    s.epoch(), s.parameters());
             ui = ui.withNote("wrote " + f + " (" + t.theta() + " at epoch " + Numbers.count(s.epoch()) + ", for --init)");
         } catch (IOException | RuntimeException e) {
             ui = ui.withNote("could not write the parameters: " + reason(e));

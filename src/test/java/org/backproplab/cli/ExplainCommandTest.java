@@ -106,7 +106,8 @@ class ExplainCommandTest {
     void anUnknownOrMissingParameterNamesTheAllowedOnes() {
         CliTest.Run unknown = run("explain", "--param", "w_x1_h3");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown parameter 'w_x1_h3'").contains("w_x1_h1, w_x1_h2").contains("b_y")
+        assertThat(unknown.err()).contains("unknown parameter 'w_x1_h3'")
+                .contains("w_x1_h1 = x1->h1, w_x1_h2 = x1->h2").contains("b_h1 = b h1").contains("b_y = b y")
                 .doesNotContain("Exception").hasLineCount(1);
         CliTest.Run wider = run("explain", "--param", "w_x1_h3", "--hidden", "3");
         assertThat(wider.code()).isZero();

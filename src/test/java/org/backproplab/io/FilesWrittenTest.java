@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
-import org.backproplab.nn.Loss;
+import org.backproplab.train.Config;
 import org.backproplab.train.LossHistory;
+import org.backproplab.train.Preset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +18,12 @@ class FilesWrittenTest {
 
     @Test
     void parametersGoToANewFileEachTimeAndReadBackExactly() throws Exception {
-        Architecture arch = new Architecture(2, Activation.RELU, Loss.BCE);
+        Config config = Preset.REFERENCE.defaults();
+        Architecture arch = config.architecture();
         double[] theta = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8, 1.0 / 3.0};
         Files.writeString(dir.resolve("p.json"), "someone else's file");
-        Path first = ParametersFile.writeNew(dir, "p", arch, theta);
-        Path second = ParametersFile.writeNew(dir, "p", arch, theta);
+        Path first = ParametersFile.writeNew(dir, "p", config, "reference", 12, theta);
+        Path second = ParametersFile.writeNew(dir, "p", config, "reference", 12, theta);
         assertThat(first.getFileName()).hasToString("p-1.json");
         assertThat(second.getFileName()).hasToString("p-2.json");
         assertThat(Files.readString(dir.resolve("p.json"))).isEqualTo("someone else's file");

@@ -88,4 +88,20 @@ class JsonTest {
             assertThat(Double.doubleToRawLongBits(back)).as("%s", x).isEqualTo(Double.doubleToRawLongBits(x));
         }
     }
+
+    /** Nesting is bounded: 100,000 '[' used to overflow the stack; 64 levels still read, 65 do not. */
+    @Test
+    void nestingDeeperThanSixtyFourLevelsIsRefusedWhereItStarts() throws Exception {
+        assertThatThrownBy(() -> Json.parse("[".repeat(100_000)))
+                .isInstanceOf(Json.TooDeepException.class)
+                .hasMessage("line 1, column 65: arrays and objects nested more than 64 deep");
+        assertThatThrownBy(() -> Json.parse("{\"a\":\n" + "[".repeat(64) + "]".repeat(64) + "}"))
+                .isInstanceOf(Json.TooDeepException.class).hasMessageStartingWith("line 2, column 64:");
+        Object deepest = Json.parse("[".repeat(64) + "]".repeat(64));
+        for (int level = 1; level < 64; level++) {
+            assertThat(deepest).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+            deepest = ((List<?>) deepest).get(0);
+        }
+        assertThat(deepest).isEqualTo(List.of());
+    }
 }

@@ -86,7 +86,7 @@ class ServeSshIT {
         serve("--open");
         awaitConsole("learners type:  ssh -p " + port + " NAME@127.0.0.1");
         assertThat(console()).containsPattern("host key: +ecdsa-sha2-nistp\\d+ SHA256:[A-Za-z0-9+/]{43}");
-        tmux.open("a", 100, 30, ssh("ada", "-tt") + "; echo EXITED rc=$?; stty -a; sleep 30");
+        tmux.open("a", 100, 30, ssh("ada", "-tt") + "; echo EXITED rc=$?; stty -a; echo STTY-DONE; sleep 30");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         tmux.keys("a", "n");
         tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(5));
@@ -96,8 +96,8 @@ class ServeSshIT {
         String back = tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(5));
         assertThat(back).doesNotContain("too small");
         tmux.keys("a", "q");
-        String after = tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
-        assertThat(after).containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
+        String after = tmux.waitFor("a", "STTY-DONE", Duration.ofSeconds(8)); // stty's line is printed after the exit code
+        assertThat(after).contains("EXITED rc=0").containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
     }
 
     @Test
@@ -160,7 +160,7 @@ class ServeSshIT {
     void aKilledClientFreesItsLabAndStoppingTheServerRestoresTheOthers() throws Exception {
         serve("--open");
         tmux.open("a", 100, 30, "exec " + ssh("ada", "-tt"));
-        tmux.open("b", 100, 30, ssh("bob", "-tt") + "; echo EXITED rc=$?; stty -a; sleep 30");
+        tmux.open("b", 100, 30, ssh("bob", "-tt") + "; echo EXITED rc=$?; stty -a; echo STTY-DONE; sleep 30");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
         awaitConsole("2 learners");
@@ -169,8 +169,8 @@ class ServeSshIT {
 
         server.destroy(); // SIGTERM: the teacher ends the class
         assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        String b = tmux.waitFor("b", "EXITED rc=1", Duration.ofSeconds(5));
-        assertThat(b).contains("The class is over: the teacher stopped the server.")
+        String b = tmux.waitFor("b", "STTY-DONE", Duration.ofSeconds(5));
+        assertThat(b).contains("EXITED rc=1").contains("The class is over: the teacher stopped the server.")
                 .containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
     }
 
