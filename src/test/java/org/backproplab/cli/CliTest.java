@@ -397,7 +397,7 @@ class CliTest {
                 Arguments.of("train extra", 2, "unexpected argument 'extra': train takes options only"),
                 Arguments.of("--lr 1 train", 2, "options go after the command: '--lr' was given before 'train'"),
                 Arguments.of("no-such-command", 2,
-                        "unknown command 'no-such-command'; the commands are: tui, train, gradcheck, explain, sweep, bench"));
+                        "unknown command 'no-such-command'; the commands are: tui, train, gradcheck, explain, trace, sweep, bench"));
     }
 
     // ------------------------------------------------------------------ --init files
