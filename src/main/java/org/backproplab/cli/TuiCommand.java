@@ -39,6 +39,10 @@ public final class TuiCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "Only ASCII characters (automatic when the locale is not UTF-8).")
     boolean ascii;
 
+    @Option(names = "--no-mouse", description = "Leave the mouse to the terminal, to select and copy text as usual"
+            + " (with the mouse on, Shift-drag selects text in most terminals).")
+    boolean noMouse;
+
     @Override
     public Integer call() throws IOException {
         Config config = options.toConfig();
@@ -48,7 +52,8 @@ public final class TuiCommand implements Callable<Integer> {
         }
         Map<String, String> env = System.getenv();
         Theme theme = Theme.from(env, noColor, ascii);
-        LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""));
+        LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""),
+                !noMouse);
         Trainer trainer = new Trainer(config, options.preset().id());
         Rehearsal.firstFrameSoon(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
         LocalTerminal terminal = LocalTerminal.open(LocalTerminal.charset(env));

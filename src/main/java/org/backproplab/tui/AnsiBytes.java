@@ -47,6 +47,11 @@ public final class AnsiBytes {
         return b;
     }
 
+    /** A control sequence's bytes (ASCII). */
+    static byte[] ascii(String sequence) {
+        return sequence.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static byte[] cursorBytes(int col, int row) {
         return ("\033[" + (row + 1) + ";" + (col + 1) + "H").getBytes(StandardCharsets.US_ASCII);
     }

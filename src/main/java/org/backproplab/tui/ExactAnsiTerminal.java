@@ -12,7 +12,7 @@ import java.nio.charset.Charset;
  * off-screen one extend it; {@link LocalTerminal} (a tty, so a different Lanterna base) does the
  * same two things itself.
  */
-public abstract class ExactAnsiTerminal extends ANSITerminal {
+public abstract class ExactAnsiTerminal extends ANSITerminal implements MouseReporting {
     protected ExactAnsiTerminal(InputStream in, OutputStream out, Charset charset) {
         super(in, out, charset);
     }
@@ -24,6 +24,12 @@ public abstract class ExactAnsiTerminal extends ANSITerminal {
     @Override
     protected byte[] translateCharacter(char c) {
         return AnsiBytes.encode(c, getCharset());
+    }
+
+    @Override
+    public void reportMouse(boolean on) throws IOException {
+        writeToTerminal(AnsiBytes.ascii(on ? SgrMouse.ON : SgrMouse.OFF));
+        flush();
     }
 
     /** From a shared table: Lanterna builds a new string for every move. */

@@ -39,6 +39,8 @@ final class FrameScreen {
     /** What the terminal shows now. */
     private TextCharacter[] front;
     private boolean started;
+    /** The terminal whose mouse reports are on, or null. */
+    private MouseReporting mouse;
 
     FrameScreen(Terminal terminal) throws IOException {
         this.terminal = terminal;
@@ -49,9 +51,24 @@ final class FrameScreen {
 
     /** Enters the alternate screen, clears it and hides the cursor. */
     void start() throws IOException {
+        start(false);
+    }
+
+    /**
+     * Enters the alternate screen, clears it and hides the cursor; with {@code mouse}, the mouse's
+     * reports are switched on (where the terminal can) and decoded as {@link
+     * com.googlecode.lanterna.input.MouseAction}s until {@link #stop}.
+     */
+    void start(boolean mouse) throws IOException {
         if (started) return;
         started = true;
         terminal.enterPrivateMode();
+        if (mouse && terminal instanceof MouseReporting m
+                && terminal instanceof com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal s) {
+            s.getInputDecoder().addProfile(SgrMouse.PROFILE);
+            m.reportMouse(true);
+            this.mouse = m;
+        }
         terminal.clearScreen();
         terminal.setCursorVisible(false);
         terminal.flush();
@@ -72,6 +89,10 @@ final class FrameScreen {
         do {
             k = terminal.pollInput();
         } while (k != null && k.getKeyType() != KeyType.EOF);
+        if (mouse != null) {
+            mouse.reportMouse(false);
+            mouse = null;
+        }
         terminal.resetColorAndSGR();
         terminal.clearScreen();
         terminal.setCursorPosition(0, 0);

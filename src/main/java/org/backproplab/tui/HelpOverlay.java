@@ -10,6 +10,8 @@ final class HelpOverlay {
     static final String[] LEGEND = {
         "rel.err = |a-n| / max(|a|,|n|): good <= 1e-7; acceptable <= 1e-4",
         "(a one-sided nudge, or a ReLU kink); bad above that",
+        "mouse: a click selects a row, a second explains it; the wheel",
+        "moves the selection; Shift-drag selects text (or --no-mouse)",
         "learned = " + Outcome.LEARNED_RULE,
         "stuck = " + Outcome.STUCK_RULE,
         "the guide = \"" + Guide.TITLE + "\",",

@@ -2,6 +2,8 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import org.backproplab.io.FileErrors;
 import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Dataset;
 import org.backproplab.train.Bench;
 import org.backproplab.train.Command;
 import org.backproplab.train.Config;
@@ -55,6 +58,8 @@ public final class Lab {
     /** What this screen has asked the trainer for: the parameter explained (-1: none), the surface's grid. */
     private int explaining = -1;
     private int[] surfaceGrid = {0, 0};
+    /** The size of the last frame drawn: where a click lands is read against it. */
+    private TerminalSize drawn = new TerminalSize(0, 0);
     /** The cost view's figures, set by the measuring thread when it is done. */
     private volatile CostFigures measured;
 
@@ -79,7 +84,7 @@ public final class Lab {
     public void run() throws IOException {
         FrameScreen screen = new FrameScreen(terminal);
         loopThread = Thread.currentThread();
-        screen.start();
+        screen.start(options.mouse());
         try {
             loop(screen);
         } finally {
@@ -157,6 +162,7 @@ public final class Lab {
         synchronized (renderLock) {
             if (stopRequested) return;
             TerminalSize size = screen.size();
+            drawn = size;
             ui = ui.select(0, s.parameterCount()); // the table may have shrunk (a restart with fewer units)
             ask(s, size.getColumns(), size.getRows());
             Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
@@ -213,9 +219,14 @@ public final class Lab {
 
     /** Applies one key; returns true when it quits. */
     boolean handle(KeyStroke key) {
+        if (key instanceof MouseAction m) return mouse(m);
         Optional<Keymap.Action> action = Keymap.action(key);
         if (action.isEmpty()) return false;
-        Keymap.Action a = action.get();
+        return act(action.get(), key);
+    }
+
+    /** Does what action {@code a} does ({@code key}: the key that asked, for the ones that read it); true to quit. */
+    private boolean act(Keymap.Action a, KeyStroke key) {
         if ((a.drivesTrainer() || a.writesFile()) && options.readOnly()) {
             ui = ui.withNote("watching a shared lab: only the screen keys (arrows, Enter, s, c, l, ?, q) work here");
             return false;
@@ -250,7 +261,7 @@ public final class Lab {
             case SURFACE -> ui = ui.toggleView(UiState.View.SURFACE);
             case COST -> ui = ui.toggleView(UiState.View.COST);
             case NETWORK -> ui = ui.toggleView(UiState.View.NETWORK);
-            case ROW -> ui = ui.withRow(key.getCharacter() - '1');
+            case ROW -> ui = key != null && key.getCharacter() != null ? ui.withRow(key.getCharacter() - '1') : ui;
             case LOG_SCALE -> ui = ui.toggleLogScale();
             case WRITE_PARAMETERS -> writeParameters();
             case WRITE_HISTORY -> writeHistory();
@@ -263,6 +274,66 @@ public final class Lab {
             }
         }
         return false;
+    }
+
+    /**
+     * The mouse, as in htop or lazygit: a click on a row of the weights or the gradients (or on an
+     * edge or node of the network view) selects that parameter, and a click on the selected one
+     * explains it; a click on a truth-table row chooses the row the network shows; a click on a
+     * footer key does what the key does; a click while an overlay is open closes it; the wheel
+     * moves the selection (in a trace: the step). Returns true to quit.
+     */
+    private boolean mouse(MouseAction m) {
+        int width = drawn.getColumns();
+        int height = drawn.getRows();
+        if (!Layout.fits(width, height)) return false;
+        int col = m.getPosition().getColumn();
+        int row = m.getPosition().getRow();
+        if (m.getActionType() == MouseActionType.SCROLL_UP || m.getActionType() == MouseActionType.SCROLL_DOWN) {
+            boolean up = m.getActionType() == MouseActionType.SCROLL_UP;
+            return act(ui.view() == UiState.View.TRACE ? (up ? Keymap.Action.BACK : Keymap.Action.STEP)
+                    : up ? Keymap.Action.SELECT_UP : Keymap.Action.SELECT_DOWN, null);
+        }
+        if (m.getActionType() != MouseActionType.CLICK_DOWN || m.getButton() != 1) return false;
+        if (ui.overlay() != UiState.Overlay.NONE) return act(Keymap.Action.CLOSE, null);
+        Snapshot s = trainer.snapshot();
+        Layout l = Layout.of(width, height, s.parameterCount());
+        if (row == l.footer().row()) {
+            Keymap.Binding b = FooterPanel.at(width, col);
+            return b != null && act(b.action(), null);
+        }
+        int k = -1;
+        if (ui.view() == UiState.View.LAB) {
+            k = tableRowAt(l.weights(), s, col, row);
+            if (k < 0) k = tableRowAt(l.gradients(), s, col, row);
+            if (k < 0 && l.network().width() > 0 && inside(l.network(), col, row)) {
+                k = NetworkView.parameterAt(l.network(), s, ui, col, row);
+            }
+            Area truth = l.truth();
+            if (inside(truth, col, row) && row - truth.row() >= 2 && row - truth.row() < 2 + Dataset.ROWS) {
+                ui = ui.withRow(row - truth.row() - 2);
+            }
+        } else if (ui.view() == UiState.View.NETWORK && inside(l.view(), col, row)) {
+            k = NetworkView.parameterAt(l.view(), s, ui, col, row);
+        }
+        if (k >= 0) {
+            if (k == ui.selected()) return act(Keymap.Action.EXPLAIN, null);
+            ui = ui.select(k - ui.selected(), s.parameterCount());
+        }
+        return false;
+    }
+
+    /** The parameter of a table's row at (col, row) of its area (the weights or the gradients), or -1. */
+    private int tableRowAt(Area a, Snapshot s, int col, int row) {
+        if (!inside(a, col, row) || row - a.row() < 2) return -1;
+        int visible = a.height() - 2;
+        int count = s.parameterCount();
+        int k = Text.firstVisible(ui.selected(), visible, count) + row - a.row() - 2;
+        return k < count ? k : -1;
+    }
+
+    private static boolean inside(Area a, int col, int row) {
+        return col >= a.col() && col < a.right() && row >= a.row() && row < a.bottom();
     }
 
     /**

@@ -11,10 +11,22 @@ import java.nio.file.Path;
  * @param title    shown at the top left ("Backprop Lab" when blank)
  * @param saveDirectory where {@code w} and {@code e} write their files; null when this lab writes
  *                 no files (a lab served over SSH must not write on the server)
+ * @param mouse    the mouse selects, explains and scrolls ({@code --no-mouse}: the terminal's own
+ *                 selection of text instead)
  */
-public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory) {
+public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory,
+                         boolean mouse) {
     public LabOptions {
         title = title == null || title.isBlank() ? "Backprop Lab" : title;
+    }
+
+    /** With the mouse on. */
+    public LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory) {
+        this(colour, ascii, readOnly, title, saveDirectory, true);
+    }
+
+    public LabOptions withMouse(boolean on) {
+        return new LabOptions(colour, ascii, readOnly, title, saveDirectory, on);
     }
 
     /** A lab that writes no files. */
@@ -27,6 +39,6 @@ public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String
     }
 
     public LabOptions withSaveDirectory(Path dir) {
-        return new LabOptions(colour, ascii, readOnly, title, dir);
+        return new LabOptions(colour, ascii, readOnly, title, dir, mouse);
     }
 }

@@ -20,10 +20,11 @@ import java.util.Map;
  * ({@link TtyModes}): saved and switched to raw in one stty call when the terminal opens, and put
  * back on {@link #close()} or at shutdown; Lanterna's own tty hooks do nothing here.
  */
-public final class LocalTerminal extends UnixTerminal {
+public final class LocalTerminal extends UnixTerminal implements MouseReporting {
     private final FrameOutputStream frames;
     private final Charset charset;
     private final TtyModes tty;
+    private volatile boolean mouse;
 
     private LocalTerminal(InputStream in, FrameOutputStream out, Charset charset, TtyModes tty) throws IOException {
         super(in, out, charset, UnixLikeTerminal.CtrlCBehaviour.TRAP);
@@ -74,6 +75,7 @@ public final class LocalTerminal extends UnixTerminal {
     @Override
     public void close() throws IOException {
         try {
+            if (mouse) reportMouse(false);
             tty.restore();
         } finally {
             super.close();
@@ -89,7 +91,15 @@ public final class LocalTerminal extends UnixTerminal {
 
     @Override
     protected void restoreTerminalSettings() throws IOException {
+        if (mouse) reportMouse(false); // the lab stopped without its screen's stop (the JVM is going)
         if (tty != null) tty.restore();
+    }
+
+    @Override
+    public void reportMouse(boolean on) throws IOException {
+        writeToTerminal(AnsiBytes.ascii(on ? SgrMouse.ON : SgrMouse.OFF));
+        flush();
+        mouse = on;
     }
 
     @Override

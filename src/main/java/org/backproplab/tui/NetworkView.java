@@ -34,6 +34,56 @@ final class NetworkView {
      */
     private static final int NODE = 14;
     private static final int OUT_EDGE = 12;
+    private static final int COLLECTOR = PORT + 1 + NODE + OUT_EDGE;
+    /** Where y and its numbers start. */
+    private static final int Y = COLLECTOR + 4;
+
+    /**
+     * Where each part of the diagram is, in the rows below its title: each unit's row for the edge
+     * from x1, its node row and its row for the edge from x2 (the node on the x1 row when units
+     * take two rows), and the row where the collector meets y. Drawing and a click read the same.
+     */
+    private record Geometry(int per, int[] rowA, int[] rowN, int[] rowB, int ym) {
+        static Geometry of(int hidden, Area a, boolean footer) {
+            int per = footer ? rowsPerUnit(hidden, a.height()) : 3 * hidden + 1 <= a.height() ? 3 : 2;
+            int[] rowA = new int[hidden];
+            int[] rowN = new int[hidden];
+            int[] rowB = new int[hidden];
+            for (int j = 0; j < hidden; j++) {
+                rowA[j] = per * j;
+                rowN[j] = per == 3 ? rowA[j] + 1 : rowA[j];
+                rowB[j] = rowA[j] + per - 1;
+            }
+            return new Geometry(per, rowA, rowN, rowB, (rowN[0] + rowN[hidden - 1]) / 2);
+        }
+
+        /** y's bias sits above its row, or below its z when there is no row above. */
+        int outputBiasRow() {
+            return ym - 1 >= 0 ? ym - 1 : ym + 2;
+        }
+    }
+
+    /**
+     * The parameter drawn at (col, row) of the view's area {@code a} (the edge that carries a
+     * weight, the bias of a node), or -1: what a click there selects.
+     */
+    static int parameterAt(Area a, Snapshot s, UiState ui, int col, int row) {
+        Architecture arch = s.config().architecture();
+        int h = arch.hidden();
+        Geometry geo = Geometry.of(h, a, true);
+        int r = row - a.row() - 1;
+        int x = col - a.col();
+        for (int j = 0; j < h; j++) {
+            if (x > BUS2 && x < PORT) {
+                if (r == geo.rowA[j]) return arch.inputWeight(0, j);
+                if (r == geo.rowB[j]) return arch.inputWeight(1, j);
+            }
+            if (r == geo.rowN[j] && x >= PORT + 2 && x < PORT + 1 + NODE) return arch.hiddenBias(j);
+            if (r == geo.rowN[j] && x >= PORT + 1 + NODE && x < COLLECTOR) return arch.outputWeight(j);
+        }
+        if (r == geo.outputBiasRow() && x >= Y + 3 && x < Y + 3 + 9) return arch.outputBias();
+        return -1;
+    }
 
     private NetworkView() {
     }
@@ -75,18 +125,14 @@ final class NetworkView {
                 + (int) data.target(r) + "): 1-4 choose the row";
         Text.heading(g, a, title.length() + 4 <= a.width() ? title
                 : "The network on row " + (r + 1) + " (x1=" + x1 + ", x2=" + x2 + ")", t);
-        int per = focus.footer() ? rowsPerUnit(h, a.height()) : 3 * h + 1 <= a.height() ? 3 : 2;
+        Geometry geo = Geometry.of(h, a, focus.footer());
+        int per = geo.per;
         Canvas c = new Canvas(g, a.below(1), t);
-        int[] rowA = new int[h];
-        int[] rowB = new int[h];
-        int[] rowN = new int[h];
-        for (int j = 0; j < h; j++) {
-            rowA[j] = per * j;
-            rowN[j] = per == 3 ? rowA[j] + 1 : rowA[j];
-            rowB[j] = rowA[j] + per - 1;
-        }
+        int[] rowA = geo.rowA;
+        int[] rowB = geo.rowB;
+        int[] rowN = geo.rowN;
         int last = h - 1;
-        int collector = PORT + 1 + NODE + OUT_EDGE;
+        int collector = COLLECTOR;
         StringBuilder n = new StringBuilder(24);
 
         // the inputs and their buses: x1's down through every unit's first row, x2's through every last row
@@ -117,7 +163,7 @@ final class NetworkView {
             c.link(rowN[j], PORT + 1, Canvas.LEFT | Canvas.RIGHT);
         }
         // the collector into y: every unit's outgoing edge ends on it
-        int ym = (rowN[0] + rowN[last]) / 2;
+        int ym = geo.ym;
         c.vertical(collector, rowN[0], rowN[last]);
         for (int j = 0; j < h; j++) c.link(rowN[j], collector, Canvas.LEFT);
         c.link(ym, collector, Canvas.RIGHT);
@@ -151,7 +197,7 @@ final class NetworkView {
             edge(g, c.area, rowN[j], PORT + 1 + NODE, OUT_EDGE, s.parameter(arch.outputWeight(j)),
                     selected == arch.outputWeight(j), false, t, n);
         }
-        int yc = collector + 4;
+        int yc = Y;
         t.apply(g, Theme.Role.DIM);
         Text.put(g, c.area, collector + 2, ym, t.ascii() ? '>' : '▶');
         t.apply(g, Theme.Role.HEADING);
@@ -163,7 +209,7 @@ final class NetworkView {
         Text.put(g, c.area, col, ym, "target " + (int) data.target(r));
         Numbers.signedFixed(Text.clear(n).append("z "), pass.outputSum(r), 4);
         Text.put(g, c.area, yc + 3, ym + 1, n);
-        bias(g, c.area, ym - 1 >= 0 ? ym - 1 : ym + 2, yc + 3, s.parameter(arch.outputBias()),
+        bias(g, c.area, geo.outputBiasRow(), yc + 3, s.parameter(arch.outputBias()),
                 selected == arch.outputBias(), t, n);
 
         // the legend and the selected parameter with both its gradients

@@ -135,6 +135,46 @@ class LabViewsTest extends LabHarness {
         await("and the trainer stops tracing", () -> trainer.snapshot().lesson().trace() == null);
     }
 
+    private void click(int col, int row) {
+        vt.addInput(new com.googlecode.lanterna.input.MouseAction(com.googlecode.lanterna.input.MouseActionType.CLICK_DOWN,
+                1, new com.googlecode.lanterna.TerminalPosition(col, row)));
+        vt.addInput(new com.googlecode.lanterna.input.MouseAction(
+                com.googlecode.lanterna.input.MouseActionType.CLICK_RELEASE, 1, new com.googlecode.lanterna.TerminalPosition(col, row)));
+    }
+
+    private int rowOf(String text) {
+        String[] rows = screen().split("\n");
+        for (int r = 0; r < rows.length; r++) if (rows[r].startsWith(text)) return r;
+        return -1;
+    }
+
+    /**
+     * The mouse: a click on a gradient row selects it and a second explains it; a click closes the
+     * explanation; the wheel moves the selection; a click on a footer key does what the key does.
+     */
+    @Test
+    void theMouseSelectsExplainsScrollsAndPressesFooterKeys() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        int row = rowOf("x2→h2");
+        assertThat(row).isPositive();
+        click(40, row); // in the gradients table
+        await("x2→h2 selected", () -> lab.uiState().selected() == 3);
+        click(40, row);
+        await("explained", () -> screen().contains("Explain ∂L/∂θ for x2→h2"));
+        click(5, 5);
+        await("the click closed it", () -> !screen().contains("Explain ∂L/∂θ"));
+        vt.addInput(new com.googlecode.lanterna.input.MouseAction(com.googlecode.lanterna.input.MouseActionType.SCROLL_DOWN,
+                5, new com.googlecode.lanterna.TerminalPosition(40, row)));
+        await("the wheel moved the selection", () -> lab.uiState().selected() == 4);
+        click(3, rowOf("b y")); // in the weights table
+        await("b y selected", () -> lab.uiState().selected() == 8);
+        int footer = 23;
+        int at = screen().split("\n")[footer].indexOf("n step");
+        click(at + 2, footer);
+        await("the footer's n: one epoch", () -> trainer.snapshot().epoch() == 1);
+    }
+
     @Test
     void aAdaptsTheLearningRate() throws Exception {
         start(LabOptions.defaults());

@@ -45,4 +45,24 @@ class RehearsalTest {
         assertThat(bytes).startsWith("\u001b[?1049h"); // the alternate screen, as on a tty
         assertThat(bytes).contains("epoch").contains("Weights & biases").contains("x1→h1").contains("Truth table: XOR");
     }
+
+    /** The mouse's reports are switched on with the screen and off before it leaves the alternate screen. */
+    @Test
+    void mouseReportingIsOnOnlyWhileTheScreenIs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameScreen screen = new FrameScreen(new OffScreenTerminal(new TerminalSize(80, 24), out, StandardCharsets.UTF_8));
+        screen.start(true);
+        String started = out.toString(StandardCharsets.UTF_8);
+        assertThat(started).contains("\u001b[?1049h\u001b[?1000h\u001b[?1006h"); // alternate screen, then the mouse
+        screen.stop();
+        String all = out.toString(StandardCharsets.UTF_8);
+        String after = all.substring(started.length());
+        assertThat(after.indexOf("\u001b[?1006l\u001b[?1000l")).isNotNegative()
+                .isLessThan(after.indexOf("\u001b[?1049l")); // off before the shell's screen comes back
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        FrameScreen noMouse = new FrameScreen(new OffScreenTerminal(new TerminalSize(80, 24), quiet, StandardCharsets.UTF_8));
+        noMouse.start(false);
+        noMouse.stop();
+        assertThat(quiet.toString(StandardCharsets.UTF_8)).doesNotContain("?1000h");
+    }
 }

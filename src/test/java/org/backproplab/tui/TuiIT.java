@@ -96,6 +96,44 @@ class TuiIT {
         }
     }
 
+    /**
+     * The mouse in a real terminal: reporting is on while the lab runs (tmux's mouse_any_flag), a
+     * click sent as the terminal sends it (SGR) selects a row, and reporting is off after q; with
+     * --no-mouse it is never on, so the terminal's own selection of text works.
+     */
+    @Test
+    void theMouseIsOnOnlyWhileTheLabRunsAndAClickSelects() throws Exception {
+        try (Tmux t = new Tmux().start(100, 30, command(""))) {
+            String first = t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
+            assertThat(t.run("display", "-p", "-t", "t", "#{mouse_any_flag}").trim()).isEqualTo("1");
+            String[] rows = first.split("\n");
+            int row = 0;
+            while (!rows[row].startsWith("x2→h2")) row++;
+            String before = t.screenWithEscapes().split("\n")[row];
+            t.run("send-keys", "-t", "t", "-l", "\u001b[<0;45;" + (row + 1) + "M");
+            t.run("send-keys", "-t", "t", "-l", "\u001b[<0;45;" + (row + 1) + "m");
+            int r = row;
+            t.await("the clicked row is selected", 5, s -> {
+                try {
+                    return !t.screenWithEscapes().split("\n")[r].equals(before);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertThat(t.screenWithEscapes().split("\n")[row]).contains("\u001b[7m"); // reversed: the selection
+            t.keys("q");
+            String after = t.awaitExit("q", 5);
+            assertThat(after).contains("EXITED rc=0");
+            assertThat(t.run("display", "-p", "-t", "t", "#{mouse_any_flag}").trim()).isEqualTo("0");
+        }
+        try (Tmux t = new Tmux().start(100, 30, command("--no-mouse"))) {
+            t.await("first full frame", 15, s -> s.contains("epoch") && s.contains("q quit"));
+            assertThat(t.run("display", "-p", "-t", "t", "#{mouse_any_flag}").trim()).isEqualTo("0");
+            t.keys("q");
+            t.awaitExit("q", 5);
+        }
+    }
+
     /** Resized while it ran, the lab still gives the shell its screen back as it was: nothing of it stays. */
     @Test
     void quittingAfterAResizeLeavesTheShellsScreenAsItWas() throws Exception {
