@@ -1,10 +1,8 @@
 package org.backproplab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.backproplab.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -118,10 +116,6 @@ final class Errors {
         return FAILURE;
     }
 
-    /** Why a file operation failed, in a few words: "permission denied", "is a directory", ... */
-    static String reason(IOException e) {
-        return FileErrors.reason(e);
-    }
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();

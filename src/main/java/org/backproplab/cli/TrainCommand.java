@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.io.FileErrors;
 import org.backproplab.io.Json;
 import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;
@@ -272,7 +273,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             OutputFiles.write(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write --save " + file + ": " + Errors.reason(e), e);
+            throw new UncheckedIOException("cannot write --save " + file + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -320,7 +321,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         private UncheckedIOException failure(IOException e) {
-            return new UncheckedIOException("cannot write --history " + file + ": " + Errors.reason(e), e);
+            return new UncheckedIOException("cannot write --history " + file + ": " + FileErrors.reason(e), e);
         }
 
         @Override
