@@ -27,8 +27,6 @@ import sun.misc.Signal;
 public final class TuiCommand implements Callable<Integer> {
     /** If the lab has not stopped this long after a signal, exit anyway (Lanterna's hook restores the tty). */
     private static final long SIGNAL_GRACE_MILLIS = 3000;
-    /** Long enough for the JIT to compile the training loop and the drawing code (a few thousand frames). */
-    private static final long REHEARSAL_MILLIS = 1500;
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
@@ -63,7 +61,6 @@ public final class TuiCommand implements Callable<Integer> {
         onSignal("TERM", 143, lab, exit);
         onSignal("HUP", 129, lab, exit);
         trainer.start();
-        settleSoon(config, options.preset().id(), labOptions);
         try {
             lab.run();
         } finally {
@@ -75,25 +72,6 @@ public final class TuiCommand implements Callable<Integer> {
             }
         }
         return exit.get();
-    }
-
-    /**
-     * A second after start, while the first screen waits for the learner: a rehearsal of the lab
-     * at max speed for a moment (the JIT compiles it now rather than during the first seconds of
-     * running), then the heap trimmed to what the lab uses. From then on resident memory is flat.
-     */
-    private static void settleSoon(Config config, String preset, LabOptions options) {
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Rehearsal.run(config, preset, options, REHEARSAL_MILLIS);
-            Heap.trim();
-        }, "settle");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** A signal stops the lab; the main thread then restores the terminal and exits with 128 + n. */
