@@ -181,7 +181,7 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println();
         double rel = GradientCheck.relativeError(c.gradient(), n.gradient());
         out.println("numeric " + Fmt.sci(n.gradient(), 9) + "  chain rule " + Fmt.sci(c.gradient(), 9)
-                + "  relative error " + Fmt.sci(rel, 2) + " (" + GradientCheck.verdict(rel).id() + ")");
+                + "  relative error " + Fmt.sci(rel, 2) + " (TODO)");
     }
 
     private static String padRight(String s, int width) {

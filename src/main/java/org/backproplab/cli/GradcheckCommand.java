@@ -89,7 +89,7 @@ public final class GradcheckCommand implements Callable<Integer> {
             case NONE -> "";
             case KINK -> "ReLU kink";
             case ONE_SIDED -> "one-sided O(eps)";
-            case ROUNDING -> "rounding";
+            default -> r.text().replace("ε", "eps");
         };
     }
 

@@ -47,7 +47,7 @@ final class GradientsPanel {
             for (GradientCheck.Verdict v : GradientCheck.Verdict.values()) {
                 verdicts.put(v, switch (v) {
                     case GOOD -> t.right() + " good";
-                    case ACCEPTABLE -> t.near() + " acceptable";
+                    case EXPECTED -> t.near() + " expected";
                     case BAD -> t.wrong() + " BAD";
                 });
             }
@@ -59,7 +59,10 @@ final class GradientsPanel {
                     case NONE -> "";
                     case KINK -> "kink";
                     case ONE_SIDED -> "O(" + t.epsilon() + ")";
-                    case ROUNDING -> "tiny";
+                    case CENTRAL -> "O(" + t.epsilon() + "²)";
+                    case CLIP -> "clip";
+                    case ROUNDING -> "round";
+                    case LOST -> "lost";
                 });
             }
             return new Words(verdicts, reasons, shortReasons);
@@ -69,7 +72,7 @@ final class GradientsPanel {
     static Theme.Role role(GradientCheck.Verdict v) {
         return switch (v) {
             case GOOD -> Theme.Role.GOOD;
-            case ACCEPTABLE -> Theme.Role.FAIR;
+            case EXPECTED -> Theme.Role.FAIR;
             case BAD -> Theme.Role.BAD;
         };
     }

@@ -89,8 +89,7 @@ final class RatePanel {
     /** The relative error, and "a kink" when the nudged η crosses a ReLU kink (the numeric value then says nothing). */
     private static StringBuilder relativeError(StringBuilder b, Snapshot s, LearningRateGradient lr) {
         Numbers.sci(b, lr.relativeError(), 2);
-        boolean kink = lr.relativeError() > GradientCheck.ACCEPTABLE && s.lesson().diagnosis() != null
-                && !s.lesson().diagnosis().kinks().isEmpty();
+        boolean kink = lr.reason() == GradientCheck.Reason.KINK;
         return kink ? b.append(", a kink") : b;
     }
 
