@@ -17,6 +17,7 @@ import org.backproplab.train.Config;
 import org.backproplab.train.Method;
 import org.backproplab.train.Preset;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -79,6 +80,9 @@ public final class ConfigOptions {
             description = "Start from parameters saved by --save (JSON).")
     Path initFile;
 
+    @Mixin
+    PlantedBugOption plantedBug = new PlantedBugOption();
+
     /** The preset chosen (textbook when none was). */
     public Preset preset() {
         return preset != null ? preset : Preset.TEXTBOOK;
@@ -123,7 +127,7 @@ public final class ConfigOptions {
                 throw new Errors.UsageException("--init " + e.getMessage());
             }
         }
-        return c;
+        return plantedBug.apply(c);
     }
 
     // ---- converters: lower-case names, and an error that lists what is allowed ----

@@ -30,6 +30,7 @@ public final class Main implements Callable<Integer> {
             TrainCommand.class,
             GradcheckCommand.class,
             ExplainCommand.class,
+            EpsilonCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,

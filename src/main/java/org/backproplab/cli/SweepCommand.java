@@ -176,7 +176,7 @@ public final class SweepCommand implements Callable<Integer> {
         int stuck = counts[Outcome.STUCK.ordinal()];
         int learning = counts[Outcome.LEARNING.ordinal()];
         int diverged = counts[Outcome.DIVERGED.ordinal()];
-        out.println("network   " + Describe.network(base));
+        out.println(Describe.networkLines(base, ""));
         out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
                 + ", " + Fmt.count(epochs) + " epochs per seed");
         out.println("seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)");

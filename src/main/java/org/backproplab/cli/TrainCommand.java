@@ -148,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, Training t) {
         Forward f = t.forward();
         Dataset data = config.dataset();
-        out.println("network   " + Describe.network(config));
+        out.println(Describe.networkLines(config, ""));
         out.println("start     " + Describe.start(config, options));
         out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
         out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)" : ""));

@@ -32,39 +32,66 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
      * those runs, the smallest was far above 10.
      */
     public static final double FACTOR = 4;
+    /**
+     * CS231n's rule of thumb calls a relative error above this bad (and up to it acceptable). A
+     * one-sided difference exceeds it on a trained network while the chain rule is right, which
+     * is the case this check exists for; the lab's notes point it out.
+     */
+    public static final double RULE_OF_THUMB = 1e-4;
 
     public enum Verdict {
-        GOOD, EXPECTED, BAD;
+        GOOD("|numeric - chain| within " + (int) FACTOR + "x the rounding error alone: the two agree to rounding"),
+        EXPECTED("within " + (int) FACTOR + "x the predicted error: the numeric method's own error, for the reason given"),
+        BAD("beyond " + (int) FACTOR + "x the predicted error: not the numeric method's error, look for a bug");
+
+        private final String meaning;
+
+        Verdict(String meaning) {
+            this.meaning = meaning;
+        }
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** What the verdict says, for legends (ASCII). */
+        public String meaning() {
+            return meaning;
         }
     }
 
     /** Why the two gradients differ, as predicted: the largest part of the predicted error. */
     public enum Reason {
-        NONE(""),
+        NONE("", ""),
         /** A one-sided difference is off by about ε·L″/2. */
-        ONE_SIDED("one-sided O(ε)"),
+        ONE_SIDED("one-sided O(ε)", "a forward difference's truncation, eps*|L''|/2 + ..., is the largest part"),
         /** A central difference is off by about ε²·L‴/6. */
-        CENTRAL("central O(ε²)"),
+        CENTRAL("central O(ε²)", "a central difference's truncation, eps^2*|L'''|/6 + ..., is the largest part"),
         /** A ReLU input within the nudge of 0 on some row: the slope jumps within the step. */
-        KINK("ReLU kink"),
+        KINK("ReLU kink", "a ReLU input crosses 0 within the nudge: the slope jumps there"),
         /** ŷ within the nudge of cross-entropy's clip at 1e-15 or 1 − 1e-15: the slope jumps there. */
-        CLIP("loss clip"),
+        CLIP("loss clip", "yhat crosses cross-entropy's clip (1e-15 from 0 or 1) within the nudge"),
         /** The difference is within the rounding of L divided by ε. */
-        ROUNDING("rounding of L"),
+        ROUNDING("rounding of L", "the rounding of L, divided by eps, is the largest part"),
         /** The rounding of L divided by ε is larger than the gradient itself: the numeric value says nothing. */
-        LOST("lost in rounding");
+        LOST("lost in rounding", "the rounding of L over eps exceeds the gradient: the numeric value says nothing"
+                + " (eps too small)");
 
         private final String text;
+        private final String meaning;
 
-        Reason(String text) {
+        Reason(String text, String meaning) {
             this.text = text;
+            this.meaning = meaning;
         }
 
         public String text() {
             return text;
+        }
+
+        /** What the reason says, for legends (ASCII). */
+        public String meaning() {
+            return meaning;
         }
     }
 
@@ -87,20 +114,30 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
         return scale == 0.0 ? 0.0 : Math.abs(a - n) / scale;
     }
 
-    /** The verdict on a difference of {@code absoluteError} between the numeric value and the chain rule. */
-    public static Verdict verdict(double absoluteError, PredictedError p) {
-        if (absoluteError <= FACTOR * (p.rounding() + p.chainRounding())) return Verdict.GOOD;
-        if (absoluteError <= FACTOR * (p.total() + p.chainRounding())) return Verdict.EXPECTED;
+    /**
+     * The verdict on a numeric value against the chain rule's, given the error predicted for the
+     * numeric one. Where the rounding error alone is as large as the gradient, the numeric value
+     * has no digit left to agree with (ε too small, or a gradient too tiny): it is expected to be
+     * off, never good, unless the two are exactly equal.
+     */
+    public static Verdict verdict(double numeric, double chain, PredictedError p) {
+        double difference = Math.abs(numeric - chain);
+        if (difference <= FACTOR * (p.rounding() + p.chainRounding()) && !lost(numeric, chain, p)) return Verdict.GOOD;
+        if (difference <= FACTOR * (p.total() + p.chainRounding())) return Verdict.EXPECTED;
         return Verdict.BAD; // NaN lands here too
+    }
+
+    /** Whether the numeric value is lost in rounding: the rounding error is as large as the gradient. */
+    private static boolean lost(double numeric, double chain, PredictedError p) {
+        return numeric != chain && p.rounding() >= Math.max(Math.abs(numeric), Math.abs(chain));
     }
 
     /** Why an expected difference is expected: the largest part of the prediction. NONE unless expected. */
     public static Reason reason(Verdict v, double numeric, double chain, PredictedError p) {
         if (v != Verdict.EXPECTED) return Reason.NONE;
+        if (lost(numeric, chain, p)) return Reason.LOST;
         if (p.kink() >= p.truncation() && p.kink() >= p.rounding()) return p.clip() ? Reason.CLIP : Reason.KINK;
-        if (p.rounding() >= p.truncation()) {
-            return p.rounding() >= Math.max(Math.abs(numeric), Math.abs(chain)) ? Reason.LOST : Reason.ROUNDING;
-        }
+        if (p.rounding() >= p.truncation()) return Reason.ROUNDING;
         return p.difference() == Difference.FORWARD ? Reason.ONE_SIDED : Reason.CENTRAL;
     }
 
@@ -123,7 +160,7 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
         for (int k = 0; k < p; k++) {
             PredictedError predicted = PredictedError.forParameter(expansion.alongParameter(theta, k), theta[k], diff, eps);
             double abs = Math.abs(chain[k] - numeric[k]);
-            Verdict v = verdict(abs, predicted);
+            Verdict v = verdict(numeric[k], chain[k], predicted);
             entries.add(new Entry(arch.name(k), theta[k], numeric[k], chain[k], abs,
                     relativeError(chain[k], numeric[k]), v, reason(v, numeric[k], chain[k], predicted), predicted));
         }

@@ -111,8 +111,7 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
         }
         LossExpansion x = new LossExpansion(net).along(next, down);
         PredictedError predicted = PredictedError.of(x, Difference.CENTRAL, h, LossExpansion.U * nudgeRounding);
-        double abs = Math.abs(chain - numeric);
-        GradientCheck.Verdict verdict = GradientCheck.verdict(abs, predicted);
+        GradientCheck.Verdict verdict = GradientCheck.verdict(numeric, chain, predicted);
         return new LearningRateGradient(learningRate, lossNow, after, chain, numeric, h,
                 GradientCheck.relativeError(chain, numeric), predicted, verdict,
                 GradientCheck.reason(verdict, numeric, chain, predicted));

@@ -1,6 +1,7 @@
 package org.backproplab.train;
 
 import java.util.List;
+import org.backproplab.grad.EpsilonStudy;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
@@ -40,14 +41,32 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
      * @param diagnosis     why the run is stuck, if it is (null when not computed)
      * @param explanations  the parameters some screen asked to have explained (see {@link Command.Explain})
      * @param surfaces      the output surfaces some screen asked for (see {@link Command.ShowSurface})
+     * @param epsilonStudies the ε studies some screen asked for (see {@link Command.StudyEpsilon})
+     * @param hunt          how the last bug hunt ended (null when none has)
      */
     public record Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
-                         List<Explanation> explanations, List<Surface> surfaces) {
+                         List<Explanation> explanations, List<Surface> surfaces, List<EpsilonStudy> epsilonStudies,
+                         BugHunt hunt) {
         public static final Lesson NONE = new Lesson(false, null, null, List.of(), List.of());
 
         public Lesson {
             explanations = List.copyOf(explanations);
             surfaces = List.copyOf(surfaces);
+            epsilonStudies = List.copyOf(epsilonStudies);
+        }
+
+        /** With no ε study and no bug hunt. */
+        public Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
+                      List<Explanation> explanations, List<Surface> surfaces) {
+            this(adapting, learningRate, diagnosis, explanations, surfaces, List.of(), null);
+        }
+
+        /** The ε study of the parameter named so, or null when nobody asked for it (yet). */
+        public EpsilonStudy epsilonStudy(String parameter) {
+            for (EpsilonStudy e : epsilonStudies) {
+                if (e.parameter().equals(parameter)) return e;
+            }
+            return null;
         }
 
         /** The explanation of the parameter named so, or null when nobody asked for it (yet). */

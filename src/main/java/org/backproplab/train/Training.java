@@ -1,10 +1,12 @@
 package org.backproplab.train;
 
 import java.util.Arrays;
+import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.NumericGradient;
+import org.backproplab.grad.PlantedBug;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -37,6 +39,8 @@ public final class Training {
     private final Architecture arch;
     private final Network net;
     private final ChainRule chain;
+    /** The chain rule with a bug planted in it (a bug hunt), used instead of {@code chain}; null when none is. */
+    private BuggyChainRule buggy;
     private final NumericGradient numeric;
     private final double[] theta;
     private final double[] grad;
@@ -62,6 +66,7 @@ public final class Training {
         this.arch = config.architecture();
         this.net = new Network(arch, config.dataset());
         this.chain = new ChainRule(net);
+        this.buggy = config.plantedBug() == null ? null : new BuggyChainRule(net, config.plantedBug());
         this.numeric = new NumericGradient(net);
         this.theta = config.initialParameters();
         this.grad = new double[theta.length];
@@ -84,7 +89,7 @@ public final class Training {
         }
         final double loss;
         if (method == Method.CHAIN) {
-            loss = chain.gradient(theta, grad);
+            loss = buggy == null ? chain.gradient(theta, grad) : buggy.gradient(theta, grad);
         } else {
             loss = net.loss(theta);
             numeric.gradient(theta, loss, epsilon, difference, grad);
@@ -154,7 +159,7 @@ public final class Training {
 
     /** The gradient check at the current θ. */
     public GradientCheck check() {
-        return GradientCheck.at(net, theta, epsilon, difference);
+        return GradientCheck.at(net, theta, epsilon, difference, plantedBug());
     }
 
     /** A forward pass at the current θ (a fresh object, safe to keep). */
@@ -239,6 +244,16 @@ public final class Training {
 
     public double epsilon() {
         return epsilon;
+    }
+
+    /** The bug planted in the chain rule, or null. */
+    public PlantedBug plantedBug() {
+        return buggy == null ? null : buggy.bug();
+    }
+
+    /** Plants {@code bug} in the chain rule from the next epoch on (null: takes it out). */
+    public void setPlantedBug(PlantedBug bug) {
+        this.buggy = bug == null ? null : new BuggyChainRule(net, bug);
     }
 
     public void setEpsilon(double e) {

@@ -33,6 +33,7 @@ public final class Frame {
             }
             case COST -> CostView.draw(g, l.view(), s, ui.cost(), t);
             case SURFACE -> SurfaceView.draw(g, l.view(), s, t);
+            case EPSILON -> EpsilonView.draw(g, l.view(), s, Math.min(ui.selected(), s.parameterCount() - 1), t);
         }
         RatePanel.draw(g, l.rate(), s, t);
         NotesPanel.draw(g, l.notes(), s, ui, t);
@@ -42,6 +43,10 @@ public final class Frame {
         } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {
             ExplainOverlay.draw(g, new Area(0, 0, width, height), s, ui.selected(),
                     GradientsPanel.digits(l.gradients().width()), t);
+        } else if (ui.overlay() == UiState.Overlay.HUNT_QUESTION) {
+            HuntOverlay.drawQuestion(g, new Area(0, 0, width, height), t);
+        } else if (ui.overlay() == UiState.Overlay.HUNT_RESULT) {
+            HuntOverlay.drawResult(g, new Area(0, 0, width, height), s, ui.hunt(), t);
         }
         t.apply(g, Theme.Role.NORMAL);
     }

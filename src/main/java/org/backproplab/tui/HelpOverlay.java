@@ -5,9 +5,14 @@ import java.util.List;
 
 /** Every key from the key table in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
+    /** What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme). */
     static final String[] LEGEND = {
-        "rel.err = |a-n| / max(|a|,|n|): good <= 1e-7; acceptable <= 1e-4",
-        "(a one-sided nudge, or a ReLU kink); bad above that"};
+        "differ = |n - a|, n the numeric gradient, a the chain rule's; predicted =",
+        "the error the nudge itself should have: eps*|L''|/2 one-sided or",
+        "eps^2*|L'''|/6 central, plus the rounding of L over eps, plus any kink.",
+        "good: within rounding. expected: within " + (int) org.backproplab.grad.GradientCheck.FACTOR
+                + "x the predicted (the reason",
+        "says which part). bad: beyond that, not the nudge's error: a bug."};
 
     private HelpOverlay() {
     }
@@ -64,7 +69,9 @@ final class HelpOverlay {
         }
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
-        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0));
+        boolean showLegend = half + 2 + (readOnly ? 1 : 0) + 1 + LEGEND.length <= screen.height();
+        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + LEGEND.length : 0));
+        width = Math.max(width, Math.min(screen.width(), LEGEND[0].length() + 4));
         Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes) in short: a taller window shows more", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
@@ -81,6 +88,12 @@ final class HelpOverlay {
             Text.put(g, inner, col, row, b.label(t.ascii()));
             t.apply(g, Theme.Role.NORMAL);
             Text.put(g, inner, col + keyWidth[c] + 2, row, b.brief());
+        }
+        if (showLegend) {
+            t.apply(g, Theme.Role.DIM);
+            for (int i = 0; i < LEGEND.length; i++) {
+                Text.put(g, inner, 0, top + half + 1 + i, LEGEND[i]);
+            }
         }
         t.apply(g, Theme.Role.NORMAL);
     }

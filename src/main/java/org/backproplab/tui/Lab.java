@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class Lab {
     private boolean fullRedraw = true;
     /** What this screen has asked the trainer for: the parameter explained (-1: none), the surface's grid. */
     private int explaining = -1;
+    private int studying = -1;
     private int[] surfaceGrid = {0, 0};
     /** The cost view's figures, set by the measuring thread when it is done. */
     private volatile CostFigures measured;
@@ -172,6 +174,11 @@ public final class Lab {
             trainer.submit(new Command.Explain(this, explain));
             explaining = explain;
         }
+        int study = ui.view() == UiState.View.EPSILON ? ui.selected() : -1;
+        if (study != studying) {
+            trainer.submit(new Command.StudyEpsilon(this, study));
+            studying = study;
+        }
         int[] grid = ui.view() == UiState.View.SURFACE && Layout.fits(width, height)
                 ? SurfaceView.gridSize(Layout.of(width, height, s.parameterCount()).view()) : new int[] {0, 0};
         if (!Arrays.equals(grid, surfaceGrid)) {
@@ -209,6 +216,11 @@ public final class Lab {
 
     /** Applies one key; returns true when it quits. */
     boolean handle(KeyStroke key) {
+        if (ui.overlay() == UiState.Overlay.HUNT_QUESTION && key.getKeyType() == KeyType.Character
+                && key.getCharacter() != null && HuntOverlay.answer(key.getCharacter()) != null) {
+            endHunt(HuntOverlay.answer(key.getCharacter()));
+            return false;
+        }
         Optional<Keymap.Action> action = Keymap.action(key);
         if (action.isEmpty()) return false;
         Keymap.Action a = action.get();
@@ -236,6 +248,15 @@ public final class Lab {
             case SELECT_DOWN -> ui = ui.select(1, trainer.snapshot().parameterCount());
             case EXPLAIN -> ui = ui.withView(UiState.View.LAB).withOverlay(
                     ui.overlay() == UiState.Overlay.EXPLAIN ? UiState.Overlay.NONE : UiState.Overlay.EXPLAIN);
+            case EPSILON_STUDY -> ui = ui.toggleView(UiState.View.EPSILON);
+            case BUG_HUNT -> bugHunt();
+            case END_HUNT -> {
+                if (trainer.snapshot().config().plantedBug() != null) {
+                    endHunt(null);
+                } else {
+                    ui = ui.withNote("no bug hunt going on: b plants a bug at random");
+                }
+            }
             case SURFACE -> ui = ui.toggleView(UiState.View.SURFACE);
             case COST -> ui = ui.toggleView(UiState.View.COST);
             case LOG_SCALE -> ui = ui.toggleLogScale();
@@ -250,6 +271,27 @@ public final class Lab {
             }
         }
         return false;
+    }
+
+    /**
+     * b: with no bug planted, plants one at random (the trainer picks it; nothing says which) and
+     * training goes on with it; with one planted, asks which it is (b again, or Esc, goes back).
+     */
+    private void bugHunt() {
+        if (trainer.snapshot().config().plantedBug() == null) {
+            trainer.submit(new Command.StartBugHunt());
+            ui = ui.withOverlay(UiState.Overlay.NONE);
+        } else {
+            ui = ui.withOverlay(ui.overlay() == UiState.Overlay.HUNT_QUESTION ? UiState.Overlay.NONE
+                    : UiState.Overlay.HUNT_QUESTION);
+        }
+    }
+
+    /** Names the bug (null: gives up); the answer opens when the trainer has taken the bug out. */
+    private void endHunt(org.backproplab.grad.PlantedBug guess) {
+        var last = trainer.snapshot().lesson().hunt();
+        trainer.submit(new Command.EndBugHunt(guess));
+        ui = ui.withHuntResult(last == null ? 1 : last.number() + 1);
     }
 
     /** The most hidden units {@code u} cycles through: at H = 4 (P = 17) every panel still fits 80×24. */
