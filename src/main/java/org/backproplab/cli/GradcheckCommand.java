@@ -120,15 +120,15 @@ public final class GradcheckCommand implements Callable<Integer> {
         out.println("chain     one forward and one backward pass (backpropagation)"
                 + (config.plantedBug() == null ? "" : ", with the planted bug"));
         out.println();
-        String head = "%-9s %10s %16s %16s %9s %9s  %-8s %s%n";
-        out.printf(head, "parameter", "value", "numeric dL/dw", "chain rule dL/dw", "abs diff", "predicted",
-                "verdict", "reason");
+        String head = "%-9s %10s %16s %16s %9s %9s  %-8s %s";
+        out.println(String.format(head, "parameter", "value", "numeric dL/dw", "chain rule dL/dw", "abs diff",
+                "predicted", "verdict", "reason"));
         int[] counts = new int[GradientCheck.Verdict.values().length];
         Set<GradientCheck.Reason> reasons = EnumSet.noneOf(GradientCheck.Reason.class);
         for (GradientCheck.Entry e : check.entries()) {
-            out.printf(head, e.name(), Fmt.parameter(e.value()), Fmt.sci(e.numeric(), 9), Fmt.sci(e.chainRule(), 9),
-                    Fmt.sci(e.absoluteError(), 2), Fmt.sci(e.predicted().total(), 2), e.verdict().id(), reason(e.reason()))
-                    .flush();
+            out.println(String.format(head, e.name(), Fmt.parameter(e.value()), Fmt.sci(e.numeric(), 9),
+                    Fmt.sci(e.chainRule(), 9), Fmt.sci(e.absoluteError(), 2), Fmt.sci(e.predicted().total(), 2),
+                    e.verdict().id(), reason(e.reason())).stripTrailing());
             counts[e.verdict().ordinal()]++;
             reasons.add(e.reason());
         }

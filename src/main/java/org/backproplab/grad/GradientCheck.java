@@ -14,8 +14,8 @@ import org.backproplab.nn.Network;
  * {@link BuggyChainRule}; the numeric column and the prediction stay right.
  *
  * <ul>
- *   <li><b>good</b>: |numeric − chain| within {@link #FACTOR} times the rounding error alone: they
- *       agree to rounding;</li>
+ *   <li><b>good</b>: |numeric − chain| within {@link #FACTOR} times the rounding error alone, and
+ *       that below {@link #GOOD_SHARE} of the gradient: they agree to rounding;</li>
  *   <li><b>expected</b>: within {@link #FACTOR} times the whole predicted error (truncation,
  *       rounding, a kink within the nudge): the numeric method's own error, named by the reason;</li>
  *   <li><b>bad</b>: beyond that: not the numeric method's error, so look for a bug.</li>
@@ -38,9 +38,16 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
      * is the case this check exists for; the lab's notes point it out.
      */
     public static final double RULE_OF_THUMB = 1e-4;
+    /**
+     * Good needs the rounding error (times {@link #FACTOR}) below this share of the gradient: seven
+     * digits to agree on, CS231n's bound for good. Agreeing to a rounding error of 30% (a saturated
+     * output under cross-entropy) is expected, not good.
+     */
+    public static final double GOOD_SHARE = 1e-7;
 
     public enum Verdict {
-        GOOD("|numeric - chain| within " + (int) FACTOR + "x the rounding error alone: the two agree to rounding"),
+        GOOD("|numeric - chain| within " + (int) FACTOR + "x the rounding error alone, itself below 1e-7 of the"
+                + " gradient: the two agree to rounding"),
         EXPECTED("within " + (int) FACTOR + "x the predicted error: the numeric method's own error, for the reason given"),
         BAD("beyond " + (int) FACTOR + "x the predicted error: not the numeric method's error, look for a bug");
 
@@ -116,13 +123,17 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
 
     /**
      * The verdict on a numeric value against the chain rule's, given the error predicted for the
-     * numeric one. Where the rounding error alone is as large as the gradient, the numeric value
-     * has no digit left to agree with (ε too small, or a gradient too tiny): it is expected to be
-     * off, never good, unless the two are exactly equal.
+     * numeric one. Good asks for agreement to rounding where rounding leaves digits to agree on:
+     * within {@link #FACTOR} times the rounding error, and that below {@link #GOOD_SHARE} of the
+     * gradient. Where the rounding error alone is as large as the gradient, the numeric value has
+     * no digit left (ε too small, or a gradient too tiny): it is expected to be off ("lost in
+     * rounding"), never good, unless the two are exactly equal.
      */
     public static Verdict verdict(double numeric, double chain, PredictedError p) {
         double difference = Math.abs(numeric - chain);
-        if (difference <= FACTOR * (p.rounding() + p.chainRounding()) && !lost(numeric, chain, p)) return Verdict.GOOD;
+        double rounding = FACTOR * (p.rounding() + p.chainRounding());
+        boolean digitsLeft = rounding <= GOOD_SHARE * Math.max(Math.abs(numeric), Math.abs(chain));
+        if (difference == 0.0 || difference <= rounding && digitsLeft) return Verdict.GOOD;
         if (difference <= FACTOR * (p.total() + p.chainRounding())) return Verdict.EXPECTED;
         return Verdict.BAD; // NaN lands here too
     }

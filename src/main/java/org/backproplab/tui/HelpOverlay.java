@@ -7,12 +7,10 @@ import java.util.List;
 final class HelpOverlay {
     /** What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme). */
     static final String[] LEGEND = {
-        "differ = |n - a|, n the numeric gradient, a the chain rule's; predicted =",
-        "the error the nudge itself should have: eps*|L''|/2 one-sided or",
-        "eps^2*|L'''|/6 central, plus the rounding of L over eps, plus any kink.",
+        "differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
+        "(eps*|L''|/2 one-sided or eps^2*|L'''|/6 central, + rounding, + any kink).",
         "good: within rounding. expected: within " + (int) org.backproplab.grad.GradientCheck.FACTOR
-                + "x the predicted (the reason",
-        "says which part). bad: beyond that, not the nudge's error: a bug."};
+                + "x predicted. bad: beyond: a bug."};
 
     private HelpOverlay() {
     }
@@ -69,7 +67,8 @@ final class HelpOverlay {
         }
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
-        boolean showLegend = half + 2 + (readOnly ? 1 : 0) + 1 + LEGEND.length <= screen.height();
+        // the legend where it leaves the two status rows in view
+        boolean showLegend = half + 2 + (readOnly ? 1 : 0) + 1 + LEGEND.length <= screen.height() - 2;
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + LEGEND.length : 0));
         width = Math.max(width, Math.min(screen.width(), LEGEND[0].length() + 4));
         Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes) in short: a taller window shows more", t);
