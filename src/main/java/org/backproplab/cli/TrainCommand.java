@@ -199,6 +199,10 @@ public final class TrainCommand implements Callable<Integer> {
             head.append(",output_").append((int) Dataset.input(r, 0)).append('_').append((int) Dataset.input(r, 1));
             row.append(',').append(f.output[r]);
         }
+        if (t.plantedBug() != null) { // said in the row too: nobody should take it for the real program's result
+            head.append(",planted_bug");
+            row.append(',').append(t.plantedBug().id());
+        }
         out.println(head);
         out.println(row);
     }

@@ -303,8 +303,9 @@ public final class Trainer implements AutoCloseable {
         long number = lastHunt == null ? 1 : lastHunt.number() + 1;
         lastHunt = new BugHunt(number, bug, guess, training.epoch() - huntStartEpoch, huntStartLoss, withBug.loss(),
                 names, buggy, correct, bad);
-        message = "bug hunt over: the planted bug was " + bug.id() + ", " + bug.mistake()
-                + (guess == null ? "" : guess == bug ? " (named right)" : " (named " + guess.id() + ")");
+        // at most 80 characters, so every screen shows it whole
+        message = "bug hunt over: it was " + bug.id() + (guess == null ? ", given up" : guess == bug ? ", named right"
+                : " (named " + guess.id() + ")") + "; b starts another";
     }
 
     /** The value after {@code current} in {@code values}, round and round. */

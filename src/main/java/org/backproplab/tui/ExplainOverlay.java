@@ -44,8 +44,17 @@ final class ExplainOverlay {
                 + Numbers.sig(n.lossBefore(), lossDigits), Theme.Role.NORMAL);
         add(out, width, "The numeric way (the guide's steps, " + (central ? "central" : "one-sided") + ", " + eps
                 + " = " + Numbers.setting(n.epsilon()) + "):", Theme.Role.HEADING);
-        add(out, width, " 1 nudge   " + name + " + " + eps + " = " + n.nudgedValue()
-                + (central ? ",  " + name + " " + minus + " " + eps + " = " + n.nudgedDownValue() : ""), Theme.Role.NORMAL);
+        String up = " 1 nudge   " + name + " + " + eps + " = " + n.nudgedValue();
+        String down = name + " " + minus + " " + eps + " = " + n.nudgedDownValue();
+        if (!central) {
+            add(out, width, up, Theme.Role.NORMAL);
+        } else if (up.length() + 3 + down.length() <= width) {
+            out.add(new Line(up + ",  " + down, Theme.Role.NORMAL));
+        } else {
+            // the two nudges one under the other
+            out.add(new Line(up + ",", Theme.Role.NORMAL));
+            add(out, width, " ".repeat(" 1 nudge   ".length()) + down, Theme.Role.NORMAL);
+        }
         add(out, width, " 2 forward run the four rows again with the nudged value" + (central ? "s" : ""),
                 Theme.Role.NORMAL);
         String column = Numbers.sci(n.gradient(), nd) + " " + arrow + " numeric column";
@@ -121,7 +130,10 @@ final class ExplainOverlay {
         return out;
     }
 
-    /** {@code text} as lines of at most {@code width}: broken between words, continued two columns further in. */
+    /**
+     * {@code text} as lines of at most {@code width}: broken between words (never around an "=",
+     * so a name stays with its value), continued two columns further in.
+     */
     private static void add(List<Line> out, int width, String text, Theme.Role role) {
         if (text.length() <= width) {
             out.add(new Line(text, role));
@@ -130,11 +142,14 @@ final class ExplainOverlay {
         int indent = 0;
         while (indent < text.length() && text.charAt(indent) == ' ') indent++;
         String pad = " ".repeat(Math.min(indent + 2, width / 2));
-        List<String> wrapped = Text.wrap(text.substring(indent), width - pad.length());
+        List<String> wrapped = Text.wrap(text.substring(indent).replace(" = ", KEEP + "=" + KEEP), width - pad.length());
         for (int i = 0; i < wrapped.size(); i++) {
-            out.add(new Line((i == 0 ? " ".repeat(indent) : pad) + wrapped.get(i), role));
+            out.add(new Line((i == 0 ? " ".repeat(indent) : pad) + wrapped.get(i).replace(KEEP, ' '), role));
         }
     }
+
+    /** Stands for a space that a line must not be broken at. */
+    private static final char KEEP = '\u0000';
 
     /** The first of {@code forms} that fits in {@code width}, else the last one broken into lines. */
     private static void longest(List<Line> out, int width, Theme.Role role, String... forms) {

@@ -53,6 +53,8 @@ public final class Lab {
     /** What this screen has asked the trainer for: the parameter explained (-1: none), the surface's grid. */
     private int explaining = -1;
     private int studying = -1;
+    /** The trainer's message last drawn. */
+    private String lastMessage = "";
     private int[] surfaceGrid = {0, 0};
     /** The cost view's figures, set by the measuring thread when it is done. */
     private volatile CostFigures measured;
@@ -156,6 +158,10 @@ public final class Lab {
             if (stopRequested) return;
             TerminalSize size = screen.size();
             ui = ui.select(0, s.parameterCount()); // the table may have shrunk (a restart with fewer units)
+            if (!s.message().equals(lastMessage)) {
+                lastMessage = s.message();
+                if (!lastMessage.isEmpty()) ui = ui.withNote(""); // news from the trainer replaces this screen's note
+            }
             ask(s, size.getColumns(), size.getRows());
             Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
             screen.refresh(fullRedraw);

@@ -22,8 +22,9 @@ final class NotesPanel {
 
     /** What the row says in {@code width} columns (a diagnosis in its shorter words when its own do not fit). */
     static String text(Snapshot s, UiState ui, Theme t, int width) {
-        if (!s.message().isEmpty()) return s.message();
+        // this screen's answer to the key just pressed first: it lasts until the next key
         if (!ui.note().isEmpty()) return ui.note();
+        if (!s.message().isEmpty()) return s.message();
         if (s.config().plantedBug() != null) {
             return fit(width, "bug hunt: a bug is planted in the chain rule. Which rows read bad? Enter and E to look,"
                     + " b to name the bug, B to give up", "bug hunt: which rows read bad? Enter, E to look; b names the bug,"
