@@ -159,6 +159,12 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
 
     /** Runs both methods at θ, the chain rule with {@code bug} planted (null: none). */
     public static GradientCheck at(Network net, double[] theta, double eps, Difference diff, PlantedBug bug) {
+        return at(net, theta, eps, diff, bug, new LossExpansion(net));
+    }
+
+    /** As {@link #at(Network, double[], double, Difference, PlantedBug)}, expanding the loss in {@code scratch} (a trainer reuses one). */
+    public static GradientCheck at(Network net, double[] theta, double eps, Difference diff, PlantedBug bug,
+                                   LossExpansion scratch) {
         Architecture arch = net.architecture();
         int p = arch.parameterCount();
         double[] chain = new double[p];
@@ -166,10 +172,9 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
         double loss = bug == null ? new ChainRule(net).gradient(theta, chain)
                 : new BuggyChainRule(net, bug).gradient(theta, chain);
         new NumericGradient(net).gradient(theta, loss, eps, diff, numeric);
-        LossExpansion expansion = new LossExpansion(net);
         List<Entry> entries = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
-            PredictedError predicted = PredictedError.forParameter(expansion.alongParameter(theta, k), theta[k], diff, eps);
+            PredictedError predicted = PredictedError.forParameter(scratch.alongParameter(theta, k), theta[k], diff, eps);
             double abs = Math.abs(chain[k] - numeric[k]);
             Verdict v = verdict(numeric[k], chain[k], predicted);
             entries.add(new Entry(arch.name(k), theta[k], numeric[k], chain[k], abs,

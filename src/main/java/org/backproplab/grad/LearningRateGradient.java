@@ -78,6 +78,12 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
      */
     public static LearningRateGradient along(Network net, double[] theta, double lossNow, double[] g,
                                              double learningRate, PlantedBug bug) {
+        return along(net, theta, lossNow, g, learningRate, bug, new LossExpansion(net));
+    }
+
+    /** As {@link #along(Network, double[], double, double[], double, PlantedBug)}, expanding the loss in {@code scratch}. */
+    public static LearningRateGradient along(Network net, double[] theta, double lossNow, double[] g,
+                                             double learningRate, PlantedBug bug, LossExpansion scratch) {
         int p = theta.length;
         double[] next = new double[p];
         double[] down = new double[p];
@@ -109,7 +115,7 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
         for (int k = 0; k < p; k++) {
             next[k] = theta[k] - learningRate * g[k];
         }
-        LossExpansion x = new LossExpansion(net).along(next, down);
+        LossExpansion x = scratch.along(next, down);
         PredictedError predicted = PredictedError.of(x, Difference.CENTRAL, h, LossExpansion.U * nudgeRounding);
         GradientCheck.Verdict verdict = GradientCheck.verdict(numeric, chain, predicted);
         return new LearningRateGradient(learningRate, lossNow, after, chain, numeric, h,

@@ -89,7 +89,7 @@ public final class Trainer implements AutoCloseable {
         this.preset = preset;
         this.config = config;
         this.training = new Training(config);
-        this.huntStartLoss = training.plantedBug() == null ? Double.NaN : training.check().loss();
+        this.huntStartLoss = training.plantedBug() == null ? Double.NaN : training.forward().loss;
         this.thread = new Thread(this::loop, "trainer");
         this.thread.setDaemon(true);
         publish(System.nanoTime());
@@ -277,7 +277,7 @@ public final class Trainer implements AutoCloseable {
         training.setPlantedBug(bug);
         config = config.withPlantedBug(bug);
         huntStartEpoch = training.epoch();
-        huntStartLoss = training.check().loss();
+        huntStartLoss = training.forward().loss;
     }
 
     /** Takes the bug out, and keeps how the hunt went for every screen to show. */
@@ -347,7 +347,7 @@ public final class Trainer implements AutoCloseable {
         message = "";
         if (training.plantedBug() != null) {
             huntStartEpoch = 0;
-            huntStartLoss = training.check().loss();
+            huntStartLoss = training.forward().loss;
         }
         if (wasDiverged || training.diverged()) {
             running = false;
@@ -373,7 +373,7 @@ public final class Trainer implements AutoCloseable {
             g[k] = training.method() == Method.CHAIN ? e.chainRule() : e.numeric();
         }
         LearningRateGradient lr = LearningRateGradient.along(training.network(), theta, check.loss(), g,
-                training.learningRate(), training.plantedBug());
+                training.learningRate(), training.plantedBug(), training.expansion());
         Diagnosis diagnosis = Diagnosis.of(training.architecture(), config.dataset(), f, training.epsilon(),
                 training.epochsSinceImprovement());
         List<Explanation> explanations = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.grad.LossExpansion;
 import org.backproplab.grad.NumericGradient;
 import org.backproplab.grad.PlantedBug;
 import org.backproplab.nn.Architecture;
@@ -42,6 +43,8 @@ public final class Training {
     /** The chain rule with a bug planted in it (a bug hunt), used instead of {@code chain}; null when none is. */
     private BuggyChainRule buggy;
     private final NumericGradient numeric;
+    /** Reused by every gradient check of this run (the trainer checks at every snapshot). */
+    private final LossExpansion expansion;
     private final double[] theta;
     private final double[] grad;
     private final double[] lastStep;
@@ -68,6 +71,7 @@ public final class Training {
         this.chain = new ChainRule(net);
         this.buggy = config.plantedBug() == null ? null : new BuggyChainRule(net, config.plantedBug());
         this.numeric = new NumericGradient(net);
+        this.expansion = new LossExpansion(net);
         this.theta = config.initialParameters();
         this.grad = new double[theta.length];
         this.lastStep = new double[theta.length];
@@ -159,7 +163,12 @@ public final class Training {
 
     /** The gradient check at the current θ. */
     public GradientCheck check() {
-        return GradientCheck.at(net, theta, epsilon, difference, plantedBug());
+        return GradientCheck.at(net, theta, epsilon, difference, plantedBug(), expansion);
+    }
+
+    /** The scratch of this run's loss expansions (for the trainer's learning-rate gradient; one thread only). */
+    LossExpansion expansion() {
+        return expansion;
     }
 
     /** A forward pass at the current θ (a fresh object, safe to keep). */
