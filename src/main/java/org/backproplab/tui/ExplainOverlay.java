@@ -119,8 +119,8 @@ final class ExplainOverlay {
                 + Numbers.sci(c.gradient(), nd);
         out.add(new Line(Text.padLeft(sum, Math.min(width, head.length())), Theme.Role.ACCENT));
         if (planted) {
-            add(out, width, "a bug is planted in the program's chain rule: its column shows "
-                    + Numbers.sci(entry.chainRule(), nd) + ", not this sum", Theme.Role.BAD);
+            add(out, width, "a bug is planted: the chain-rule column shows " + Numbers.sci(entry.chainRule(), nd)
+                    + ", not this sum", Theme.Role.BAD);
         }
         List<String> predicted = PredictionText.predicted(entry.predicted(), t);
         longest(out, width, Theme.Role.NORMAL, String.join(" ", predicted), predicted.get(0));

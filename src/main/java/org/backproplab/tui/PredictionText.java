@@ -59,7 +59,7 @@ public final class PredictionText {
         if (v == GradientCheck.Verdict.EXPECTED) {
             return b.append("expected (").append(GradientsPanel.words(r.text(), t)).append(')').toString();
         }
-        return b.append("bad, not the nudge's own error: look for a bug").toString();
+        return b.append("bad, look for a bug").toString();
     }
 
     /** 0.97×, 12×, 35,000×: two significant digits, or a whole number with separators from 100 up. */

@@ -295,7 +295,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("eps = 0.0001", "one-sided", "numeric dL/dw", "chain rule dL/dw", "abs diff",
                 "predicted", "verdict", "abs diff  = |chain - numeric|; predicted = the error the numeric difference",
-                "good      |numeric - chain| within 4x the rounding error alone",
+                "good      within 4x the rounding error alone (itself under 1e-7 of the gradient): they agree",
                 "expected  within 4x the predicted error", "bad       beyond 4x the predicted error",
                 "one-sided O(eps)  a forward difference's truncation", "summary:  0 good, 9 expected, 0 bad");
         assertThat(r.out().lines().filter(l -> l.startsWith("w_") || l.startsWith("b_"))).hasSize(9);

@@ -174,6 +174,29 @@ class GradientTeachingRenderTest {
                 UiState.initial(), COLOUR).text()).doesNotContain("bug");
     }
 
+    /**
+     * Every overlay leaves the status line in view, so "a bug is planted" shows whatever is open;
+     * and the explanation's last line (the verdict) still fits at 80×24 in the longest case:
+     * ASCII, sigmoid's long factor names, central differences, a bug planted.
+     */
+    @Test
+    void overlaysLeaveThePlantedBugInView() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withDifference(Difference.CENTRAL).withPlantedBug(PlantedBug.NO_MEAN);
+        for (int k = 0; k < 9; k++) {
+            Snapshot s = snapshot(c, 0, k, -1, null);
+            for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+                VirtualScreen v = new VirtualScreen(80, 24).draw(s, explaining(k), t);
+                assertThat(v.row(0)).contains("a bug is planted");
+                assertThat(v.text()).contains("bad, look for a bug");
+            }
+        }
+        Snapshot s = snapshot(c, 0, -1, -1, null);
+        for (UiState.Overlay o : new UiState.Overlay[] {UiState.Overlay.HELP, UiState.Overlay.HUNT_QUESTION}) {
+            assertThat(new VirtualScreen(80, 24).draw(s, UiState.initial().withOverlay(o), COLOUR).row(0))
+                    .contains("a bug is planted");
+        }
+    }
+
     /** With a bug planted the explanation says the chain-rule column is not the rows' sum, and judges the column. */
     @Test
     void theExplanationSaysTheColumnComesFromThePlantedBug() throws Exception {
@@ -181,8 +204,8 @@ class GradientTeachingRenderTest {
         Snapshot s = snapshot(c, 0, 8, -1, null);
         GradientCheck.Entry e = s.check().entries().get(8);
         String text = new VirtualScreen(100, 30).draw(s, explaining(8), COLOUR).text();
-        assertThat(text).contains("a bug is planted in the program's chain rule: its column shows "
-                + Numbers.sci(e.chainRule(), 6) + ", not this sum", "the predicted: bad").doesNotContain("wrong-sign");
+        assertThat(text).contains("a bug is planted: the chain-rule column shows " + Numbers.sci(e.chainRule(), 6)
+                + ", not this sum", "the predicted: bad, look for a bug").doesNotContain("wrong-sign");
     }
 
     /** b's question lists the six bugs; the answer says whether it was right and the difference it made. */
