@@ -33,7 +33,7 @@ final class NotesPanel {
         String stuck = diagnosis(s.lesson().diagnosis(), width, t);
         if (!stuck.isEmpty()) return stuck;
         if (oneSidedOff(s)) {
-            String error = t.epsilon() + (t.ascii() ? "*" : "·") + "L''/2";
+            String error = t.ascii() ? "eps*L''/2" : "ε·L″/2";
             return fit(width, "one-sided nudges err by about " + error + ", as predicted, not a bug:"
                     + " d switches to central differences", "one-sided error " + error
                     + " as predicted: d for central differences");
