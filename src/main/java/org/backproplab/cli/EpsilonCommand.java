@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.grad.BuggyChainRule;
-import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.EpsilonStudy;
 import org.backproplab.io.Json;
 import org.backproplab.nn.Architecture;
@@ -51,11 +50,7 @@ public final class EpsilonCommand implements Callable<Integer> {
         Network net = new Network(arch, config.dataset());
         double[] theta = config.initialParameters();
         double[] g = new double[theta.length];
-        if (config.plantedBug() == null) {
-            new ChainRule(net).gradient(theta, g);
-        } else {
-            new BuggyChainRule(net, config.plantedBug()).gradient(theta, g);
-        }
+        BuggyChainRule.gradient(net, config.plantedBug(), theta, g);
         EpsilonStudy study = EpsilonStudy.of(net, theta, k, g[k]);
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == Format.JSON) {

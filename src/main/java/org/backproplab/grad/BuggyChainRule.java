@@ -30,6 +30,14 @@ public final class BuggyChainRule {
         return bug;
     }
 
+    /**
+     * The program's chain rule at θ: with {@code bug} planted, or the right one when it is null.
+     * Writes ∂L/∂θ into {@code grad} and returns L(θ).
+     */
+    public static double gradient(Network net, PlantedBug bug, double[] theta, double[] grad) {
+        return bug == null ? new ChainRule(net).gradient(theta, grad) : new BuggyChainRule(net, bug).gradient(theta, grad);
+    }
+
     /** Writes the buggy ∂L/∂θ into {@code grad} and returns L(θ) (which is right). */
     public double gradient(double[] theta, double[] grad) {
         Architecture arch = net.architecture();

@@ -172,8 +172,7 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
         int p = arch.parameterCount();
         double[] chain = new double[p];
         double[] numeric = new double[p];
-        double loss = bug == null ? new ChainRule(net).gradient(theta, chain)
-                : new BuggyChainRule(net, bug).gradient(theta, chain);
+        double loss = BuggyChainRule.gradient(net, bug, theta, chain);
         new NumericGradient(net).gradient(theta, loss, eps, diff, numeric);
         List<Entry> entries = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {

@@ -62,7 +62,7 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
     /** At θ, for the step along the gradient of the chain rule with {@code bug} planted (null: none). */
     public static LearningRateGradient at(Network net, double[] theta, double learningRate, PlantedBug bug) {
         double[] g = new double[theta.length];
-        double loss = bug == null ? new ChainRule(net).gradient(theta, g) : new BuggyChainRule(net, bug).gradient(theta, g);
+        double loss = BuggyChainRule.gradient(net, bug, theta, g);
         return along(net, theta, loss, g, learningRate, bug);
     }
 
@@ -98,7 +98,7 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
         double[] gNext = exact;
         if (bug != null) {
             gNext = new double[p];
-            new BuggyChainRule(net, bug).gradient(next, gNext);
+            BuggyChainRule.gradient(net, bug, next, gNext);
         }
         double dot = 0.0;
         // rounding θ_k − (η ± h)·g_k moves each nudged parameter by about u·|θ′_k| (and η ± h by u·η)

@@ -22,13 +22,7 @@ class BugHuntTrainerTest {
     }
 
     private Snapshot await(Predicate<Snapshot> p) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < end) {
-            Snapshot s = trainer.snapshot();
-            if (p.test(s)) return s;
-            Thread.sleep(1);
-        }
-        throw new AssertionError("no such snapshot within 5 s");
+        return Await.snapshot(trainer, p);
     }
 
     /** One epoch with a bug planted is θ − η·(the buggy gradient), worked out here from BuggyChainRule. */

@@ -35,6 +35,11 @@ class GradientTeachingRenderTest {
 
     /** A snapshot straight from the engine after {@code epochs} epochs, with the planted bug of {@code c} if any. */
     static Snapshot snapshot(Config c, int epochs, int explain, int study, BugHunt hunt) {
+        return snapshot(c, epochs, explain, null, study, hunt);
+    }
+
+    /** The same, with the output surface of size {@code surface} (columns, rows) when not null. */
+    static Snapshot snapshot(Config c, int epochs, int explain, int[] surface, int study, BugHunt hunt) {
         Training t = new Training(c);
         LossHistory h = new LossHistory();
         for (int i = 0; i < epochs; i++) h.add(t.step());
@@ -45,9 +50,11 @@ class GradientTeachingRenderTest {
                 : List.of(Explanation.of(net, theta, explain, c.epsilon(), c.difference()));
         List<EpsilonStudy> studies = study < 0 ? List.of()
                 : List.of(EpsilonStudy.of(net, theta, study, check.entries().get(study).chainRule()));
+        List<Snapshot.Surface> surfaces = surface == null ? List.of()
+                : List.of(new Snapshot.Surface(surface[0], surface[1], net.surface(theta, surface[0], surface[1])));
         Snapshot.Lesson lesson = new Snapshot.Lesson(false,
                 LearningRateGradient.at(net, theta, c.learningRate(), c.plantedBug()), Diagnosis.of(t), explanations,
-                List.of(), studies, hunt);
+                surfaces, studies, hunt);
         return new Snapshot(3, t.epoch(), c, "textbook", theta, t.lastStep(), check.loss(), t.forward().output, check,
                 h.points(), false, t.outcome(), Speed.DEFAULT, 0, "", lesson);
     }
