@@ -112,10 +112,6 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
     public record Entry(String name, double value, double numeric, double chainRule,
                         double absoluteError, double relativeError, Verdict verdict, Reason reason,
                         PredictedError predicted) {
-        /** |numeric − chain| in units of the predicted error (NaN when nothing was predicted). */
-        public double ratio() {
-            return absoluteError / predicted.total();
-        }
     }
 
     /** |a − n| / max(|a|, |n|), and 0 when both are 0. */

@@ -191,7 +191,8 @@ class ServeSshIT {
         tmux.keys("b", "E");
         tmux.waitFor("b", "best ε(.|\\n)*guide's ε 1e-4", Duration.ofSeconds(10));
         assertThat(tmux.screen("b")).doesNotContain("a bug is planted");
-        tmux.keys("b", "Escape");
+        tmux.keys("b", "Escape"); // alone: Esc and a key right after it arrive as Alt+key
+        tmux.waitFor("b", "Weights & biases", Duration.ofSeconds(5));
         tmux.keys("b", "n");
         String bob = tmux.waitFor("b", "epoch 1\\b", Duration.ofSeconds(5));
         assertThat(bob).doesNotContain("a bug is planted").doesNotContain("BAD");

@@ -32,12 +32,14 @@ class GradientTeachingIT {
             assertThat(planted).contains("bug hunt: which rows read bad?", "BAD");
             t.keys("b");
             t.await("b again: the question", 5, s -> s.contains("which bug is it?") && s.contains("6 one-row-bias"));
-            t.keys("Escape");
+            t.keys("Escape"); // alone: Esc and a key right after it arrive as Alt+key
+            t.await("Esc: back to looking", 5, s -> s.contains("Weights & biases") && !s.contains("which bug is it?"));
             t.keys("B");
             String answer = t.await("B: the answer", 5, s -> s.contains("You gave up: it was"));
             assertThat(answer).contains("The difference it made");
             t.keys("Escape");
-            t.await("the bug is out", 5, s -> !s.lines().findFirst().orElse("").contains("a bug is planted"));
+            t.await("Esc closes the answer, the bug is out", 5, s -> s.contains("Weights & biases")
+                    && !s.contains("You gave up") && !s.lines().findFirst().orElse("").contains("a bug is planted"));
             t.keys("q");
             String after = t.await("q quits", 5, s -> s.contains("EXITED rc=0"));
             assertThat(Tmux.terminalSane(after)).isTrue();
