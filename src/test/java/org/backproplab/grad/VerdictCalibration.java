@@ -15,7 +15,8 @@ import org.backproplab.train.Training;
  * difference and ε, the largest ratio |numeric − chain| / (predicted + the chain rule's rounding)
  * over every correct row, and per planted bug the smallest (over the same states, at ε = 1e-4
  * forward and central) of the largest ratio over a check's rows: a bug is found when some row
- * reads bad. Run:
+ * reads bad; and the largest ratio on a trained textbook run when the loss's rounding is taken as
+ * u·|L| instead of δL. Run:
  *
  * <pre>java -cp target/test-classes:target/backprop-lab.jar org.backproplab.grad.VerdictCalibration</pre>
  */
@@ -110,6 +111,7 @@ public final class VerdictCalibration {
             }
           }
         }
+        roundingModels();
         System.out.printf(Locale.ROOT, "%,d states, %,d correct rows%n", states, rows);
         System.out.println("largest |numeric - chain| / (predicted + chain rounding), correct chain rule:");
         for (Difference d : Difference.values()) {
@@ -128,6 +130,33 @@ public final class VerdictCalibration {
                         bugWhere[d.ordinal()][b], startFound[d.ordinal()][b], startMatters[d.ordinal()][b],
                         startWorst[d.ordinal()][b]);
             }
+        }
+    }
+
+    /**
+     * Why δL and not u·|L|: the textbook run after 100,000 epochs, one-sided, the largest
+     * |numeric − chain| over the prediction with δL and over one that takes the loss's rounding as u·|L|.
+     */
+    private static void roundingModels() {
+        Config c = Preset.TEXTBOOK.defaults();
+        Training t = new Training(c);
+        t.run(100_000);
+        Network net = new Network(c.architecture(), c.dataset());
+        double[] theta = t.parameters();
+        LossExpansion x = new LossExpansion(net);
+        System.out.println("the loss's rounding taken as deltaL or as u*|L|: textbook after 100,000 epochs, one-sided:");
+        for (double eps : new double[] {1e-6, 1e-8}) {
+            double withDelta = 0;
+            double withUL = 0;
+            GradientCheck check = GradientCheck.at(net, theta, eps, Difference.FORWARD);
+            for (int k = 0; k < theta.length; k++) {
+                GradientCheck.Entry e = check.entries().get(k);
+                double uL = LossExpansion.U * Math.abs(x.alongParameter(theta, k).coefficient(0));
+                withDelta = Math.max(withDelta, e.absoluteError() / e.predicted().total());
+                withUL = Math.max(withUL, e.absoluteError() / (e.predicted().truncation() + 2 * uL / eps));
+            }
+            System.out.printf(Locale.ROOT, "  eps %.0e: largest |numeric - chain| / predicted %.2f with deltaL, %.1f with u*|L|%n",
+                    eps, withDelta, withUL);
         }
     }
 
