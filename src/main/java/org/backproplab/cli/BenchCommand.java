@@ -133,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void table(PrintWriter out, Config config, List<Row> rows, Bench.Results results) {
         int p = config.architecture().parameterCount();
-        out.println("network   " + Describe.network(config) + ", P = " + p + " parameters");
+        out.println(Describe.networkLines(config, ", P = " + p + " parameters"));
         out.println("timing    " + (warmup == 0 ? "no warm-up" : "warm-up " + Fmt.plain(warmup) + " s in total")
                 + ", then " + (batches == 1 ? "1 batch" : "the median of " + batches + " batches") + " of about "
                 + Fmt.plain(batchTime) + " s per method");

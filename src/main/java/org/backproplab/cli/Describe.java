@@ -18,6 +18,17 @@ final class Describe {
                 + c.loss().title() + " loss (mean over the 4 rows), gate " + c.dataset().id();
     }
 
+    /**
+     * A table's "network" line ({@code more} appended to it), and under it, when a bug is planted,
+     * a line that says so: every table that describes the run says it, so nobody takes a planted
+     * bug for the real program.
+     */
+    static String networkLines(Config c, String more) {
+        String line = "network   " + network(c) + more;
+        return c.plantedBug() == null ? line : line + System.lineSeparator() + "bug       a bug is planted in the chain"
+                + " rule (--planted-bug " + c.plantedBug().id() + "): " + c.plantedBug().mistake();
+    }
+
     /** Where θ starts: "uniform01 draw with seed 1" or "parameters from FILE, saved after 1,000 epochs". */
     static String start(Config c, ConfigOptions o) {
         if (c.init() == null) {

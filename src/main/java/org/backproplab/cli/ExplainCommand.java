@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
@@ -13,10 +14,11 @@ import org.backproplab.io.Json;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
+import org.backproplab.tui.PredictionText;
+import org.backproplab.tui.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code explain}: how one parameter's gradient comes about, both ways, with the real numbers (for handouts). */
@@ -36,10 +38,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--param", paramLabel = "NAME",
-            description = "The parameter to explain, by its name or its label on screen (with -> or the arrow the lab"
-                    + " shows): w_x1_h1 or x1->h1, b_h1 or 'b h1', w_h1_y or h1->y, b_y or 'b y' (for --hidden H up to hH).")
-    String param;
+    @Mixin
+    ParamOption param = new ParamOption();
 
     @Mixin
     Format.TableOrJsonOption output = new Format.TableOrJsonOption();
@@ -51,28 +51,25 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         Config config = options.toConfig();
         Architecture arch = config.architecture();
-        if (param == null) {
-            throw new Errors.UsageException("missing --param NAME; the parameters (file name = label on screen) are: "
-                    + arch.namesAndLabels());
-        }
-        int k = arch.indexOfNameOrLabel(param);
-        if (k < 0) {
-            throw new Errors.UsageException("--param: unknown parameter '" + param + "'; for --hidden " + arch.hidden()
-                    + " the parameters (file name = label on screen, either works) are: " + arch.namesAndLabels());
-        }
+        int k = param.index(arch);
         Network net = new Network(arch, config.dataset());
-        Explanation e = Explanation.of(net, config.initialParameters(), k, config.epsilon(), config.difference());
+        double[] theta = config.initialParameters();
+        Explanation e = Explanation.of(net, theta, k, config.epsilon(), config.difference());
+        // the program's chain rule: the planted bug's when one is planted, else this sum of the rows
+        double[] g = new double[theta.length];
+        BuggyChainRule.gradient(net, config.plantedBug(), theta, g);
+        double chainRule = config.plantedBug() == null ? e.chainRule().gradient() : g[k];
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, e)));
+            out.print(Json.write(json(config, e, chainRule)));
         } else {
-            table(out, config, e);
+            table(out, config, e, chainRule);
         }
         out.flush();
         return 0;
     }
 
-    private Map<String, Object> json(Config config, Explanation e) {
+    private Map<String, Object> json(Config config, Explanation e, double chainRule) {
         Explanation.Numeric n = e.numeric();
         Explanation.ChainRuleSteps c = e.chainRule();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -114,19 +111,28 @@ public final class ExplainCommand implements Callable<Integer> {
         chain.put("rows", rows);
         chain.put("gradient", c.gradient());
         m.put("chainRule", chain);
-        m.put("absoluteError", Math.abs(c.gradient() - n.gradient()));
-        m.put("relativeError", GradientCheck.relativeError(c.gradient(), n.gradient()));
+        if (config.plantedBug() != null) {
+            m.put("plantedBug", config.plantedBug().id());
+            m.put("plantedBugChainRule", chainRule); // what the buggy backward pass gives instead of the rows' sum
+        }
+        m.put("absoluteError", Math.abs(chainRule - n.gradient()));
+        GradcheckCommand.predicted(m, n.predicted());
+        m.put("relativeError", GradientCheck.relativeError(chainRule, n.gradient()));
+        GradientCheck.Verdict v = GradientCheck.verdict(n.gradient(), chainRule, n.predicted());
+        GradientCheck.Reason why = GradientCheck.reason(v, n.gradient(), chainRule, n.predicted());
+        m.put("verdict", v.id());
+        m.put("reason", why == GradientCheck.Reason.NONE ? null : why.text());
         return m;
     }
 
-    private void table(PrintWriter out, Config config, Explanation e) {
+    private void table(PrintWriter out, Config config, Explanation e, double chainRule) {
         Explanation.Numeric n = e.numeric();
         Explanation.ChainRuleSteps c = e.chainRule();
         String w = e.parameter();
         String eps = Fmt.plain(n.epsilon());
         out.println("Explaining dL/d" + w + " (" + e.label().replace("→", "->") + ") at the starting parameters ("
                 + Describe.start(config, options) + ")");
-        out.println("network   " + Describe.network(config));
+        out.println(Describe.networkLines(config, ""));
         out.println("value     " + w + " = " + e.value());
         out.println();
         boolean central = n.difference() == Difference.CENTRAL;
@@ -179,10 +185,18 @@ public final class ExplainCommand implements Callable<Integer> {
         int sumAt = 10 + java.util.Arrays.stream(widths).map(x -> x + 1).sum();
         String label = "sum of the four rows:  ";
         out.println(" ".repeat(Math.max(0, sumAt + 2 - label.length())) + label + pad(Fmt.sci(c.gradient(), 9), 16));
+        if (config.plantedBug() != null) {
+            out.println("a bug is planted in the program's chain rule (--planted-bug " + config.plantedBug().id()
+                    + "): it gives " + Fmt.sci(chainRule, 9) + ", not this sum");
+        }
         out.println();
-        double rel = GradientCheck.relativeError(c.gradient(), n.gradient());
-        out.println("numeric " + Fmt.sci(n.gradient(), 9) + "  chain rule " + Fmt.sci(c.gradient(), 9)
-                + "  relative error " + Fmt.sci(rel, 2) + " (" + GradientCheck.verdict(rel).id() + ")");
+        out.println("numeric " + Fmt.sci(n.gradient(), 9) + "  chain rule " + Fmt.sci(chainRule, 9)
+                + "  abs diff " + Fmt.sci(Math.abs(chainRule - n.gradient()), 2));
+        Theme ascii = new Theme(false, true);
+        out.println(String.join(" ", PredictionText.predicted(n.predicted(), ascii)));
+        GradientCheck.Verdict v = GradientCheck.verdict(n.gradient(), chainRule, n.predicted());
+        out.println(PredictionText.observed(Math.abs(chainRule - n.gradient()), n.predicted(), v,
+                GradientCheck.reason(v, n.gradient(), chainRule, n.predicted()), ascii));
     }
 
     private static String padRight(String s, int width) {

@@ -2,12 +2,15 @@ package org.backproplab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.grad.PredictedError;
 import org.backproplab.io.Json;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
@@ -23,8 +26,10 @@ import picocli.CommandLine.Spec;
             "Gradient check at the starting parameters: for every weight and bias, the numeric gradient"
                     + " (nudge by eps, run forward again, compare the loss) beside the chain-rule gradient"
                     + " (backpropagation), their difference, the relative error and a verdict.",
-            "Relative error = |chain - numeric| / max(|chain|, |numeric|) (0 when both are 0);"
-                    + " good <= 1e-7, acceptable <= 1e-4, bad above."})
+            "The verdict is judged against the error the numeric difference itself should have (predicted from"
+                    + " the loss's curvature and rounding): good when the two agree to rounding, expected when they"
+                    + " differ by no more than " + (int) GradientCheck.FACTOR + "x the predicted error (the reason"
+                    + " says why), bad beyond that: look for a bug."})
 public final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,8 +44,10 @@ public final class GradcheckCommand implements Callable<Integer> {
     public Integer call() {
         Config config = options.toConfig();
         Network net = new Network(config.architecture(), config.dataset());
-        GradientCheck check = GradientCheck.at(net, config.initialParameters(), config.epsilon(), config.difference());
-        LearningRateGradient lr = LearningRateGradient.at(net, config.initialParameters(), config.learningRate());
+        GradientCheck check = GradientCheck.at(net, config.initialParameters(), config.epsilon(), config.difference(),
+                config.plantedBug());
+        LearningRateGradient lr = LearningRateGradient.at(net, config.initialParameters(), config.learningRate(),
+                config.plantedBug());
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == Format.JSON) {
             out.print(Json.write(json(config, check, lr)));
@@ -56,6 +63,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         m.put("loss", check.loss());
         m.put("epsilon", check.epsilon());
         m.put("difference", check.difference().id());
+        m.put("plantedBug", check.plantedBug() == null ? null : check.plantedBug().id());
+        m.put("verdictFactor", GradientCheck.FACTOR);
         m.put("config", Describe.json(config, options));
         List<Map<String, Object>> params = new ArrayList<>();
         for (GradientCheck.Entry e : check.entries()) {
@@ -65,6 +74,7 @@ public final class GradcheckCommand implements Callable<Integer> {
             p.put("numeric", e.numeric());
             p.put("chainRule", e.chainRule());
             p.put("absoluteError", e.absoluteError());
+            predicted(p, e.predicted());
             p.put("relativeError", e.relativeError());
             p.put("verdict", e.verdict().id());
             p.put("reason", e.reason() == GradientCheck.Reason.NONE ? null : e.reason().text());
@@ -77,53 +87,81 @@ public final class GradcheckCommand implements Callable<Integer> {
         rate.put("chainRule", lr.chainRule());
         rate.put("numeric", lr.numeric());
         rate.put("nudge", lr.nudge());
+        rate.put("absoluteError", Math.abs(lr.chainRule() - lr.numeric()));
+        predicted(rate, lr.predicted());
         rate.put("relativeError", lr.relativeError());
+        rate.put("verdict", lr.verdict().id());
+        rate.put("reason", lr.reason() == GradientCheck.Reason.NONE ? null : lr.reason().text());
         rate.put("advice", lr.advice().text());
         m.put("learningRate", rate);
         return m;
     }
 
+    /** "predictedError" (the numeric method's expected |numeric - exact|) and its parts. */
+    static void predicted(Map<String, Object> m, PredictedError p) {
+        m.put("predictedError", p.total());
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("truncation", p.truncation());
+        parts.put("rounding", p.rounding());
+        parts.put("kink", p.kink());
+        m.put("predictedErrorParts", parts);
+    }
+
     /** The reason in plain ASCII, as the legend below the table explains it. */
-    private static String reason(GradientCheck.Reason r) {
-        return switch (r) {
-            case NONE -> "";
-            case KINK -> "ReLU kink";
-            case ONE_SIDED -> "one-sided O(eps)";
-            case ROUNDING -> "rounding";
-        };
+    static String reason(GradientCheck.Reason r) {
+        return r.text().replace("ε²", "eps^2").replace("ε", "eps");
     }
 
     private void table(PrintWriter out, Config config, GradientCheck check, LearningRateGradient lr) {
         out.println("Gradient check at the starting parameters (" + Describe.start(config, options) + ")");
-        out.println("network   " + Describe.network(config));
+        out.println(Describe.networkLines(config, ""));
         out.println("loss      L = " + Fmt.sig(check.loss(), 10));
         out.println("numeric   " + Describe.numeric(check.difference(), check.epsilon()));
-        out.println("chain     one forward and one backward pass (backpropagation)");
+        out.println("chain     one forward and one backward pass (backpropagation)"
+                + (config.plantedBug() == null ? "" : ", with the planted bug"));
         out.println();
-        String head = "%-9s %10s %16s %16s %9s %9s  %-10s %s%n";
-        out.printf(head, "parameter", "value", "numeric dL/dw", "chain rule dL/dw", "abs diff", "rel error",
-                "verdict", "reason");
+        String head = "%-9s %10s %16s %16s %9s %9s  %-8s %s";
+        out.println(String.format(head, "parameter", "value", "numeric dL/dw", "chain rule dL/dw", "abs diff",
+                "predicted", "verdict", "reason"));
         int[] counts = new int[GradientCheck.Verdict.values().length];
+        Set<GradientCheck.Reason> reasons = EnumSet.noneOf(GradientCheck.Reason.class);
         for (GradientCheck.Entry e : check.entries()) {
-            out.printf(head, e.name(), Fmt.parameter(e.value()), Fmt.sci(e.numeric(), 9), Fmt.sci(e.chainRule(), 9),
-                    Fmt.sci(e.absoluteError(), 2), Fmt.sci(e.relativeError(), 2), e.verdict().id(), reason(e.reason()));
+            out.println(String.format(head, e.name(), Fmt.parameter(e.value()), Fmt.sci(e.numeric(), 9),
+                    Fmt.sci(e.chainRule(), 9), Fmt.sci(e.absoluteError(), 2), Fmt.sci(e.predicted().total(), 2),
+                    e.verdict().id(), reason(e.reason())).stripTrailing());
             counts[e.verdict().ordinal()]++;
+            reasons.add(e.reason());
         }
         out.println();
-        out.println("relative error = |chain - numeric| / max(|chain|, |numeric|), 0 when both are 0");
-        out.println("verdicts: good       <= 1e-7  the two gradients agree");
-        out.println("          acceptable <= 1e-4  expected from a one-sided difference or near a ReLU kink");
-        out.println("          bad         > 1e-4  look for a bug");
-        out.println("reasons:  one-sided O(eps)  a forward difference is off by about eps * L''/2");
-        out.println("          ReLU kink         a hidden input within eps of 0: the nudge crosses the kink");
-        out.println("          rounding          both gradients below 1e-10, lost in the rounding of L");
-        out.println("summary:  " + counts[0] + " good, " + counts[1] + " acceptable, " + counts[2] + " bad");
+        legend(out, reasons);
+        out.println("summary:  " + counts[0] + " good, " + counts[1] + " expected, " + counts[2] + " bad");
         out.println();
         out.println("learning rate lr = " + Fmt.plain(lr.learningRate()) + ": the loss after the next step, L(w - lr*g),"
                 + " differentiated by lr");
         out.println("  chain rule -grad L(w')*g = " + Fmt.sci(lr.chainRule(), 9) + "  numeric (nudging lr by "
-                + Fmt.sci(lr.nudge(), 2) + ") = " + Fmt.sci(lr.numeric(), 9) + "  relative error "
-                + Fmt.sci(lr.relativeError(), 2));
+                + Fmt.sci(lr.nudge(), 2) + ") = " + Fmt.sci(lr.numeric(), 9));
+        out.println("  abs diff " + Fmt.sci(Math.abs(lr.chainRule() - lr.numeric()), 2) + ", predicted "
+                + Fmt.sci(lr.predicted().total(), 2) + ": " + lr.verdict().id()
+                + (lr.reason() == GradientCheck.Reason.NONE ? "" : " (" + reason(lr.reason()) + ")"));
         out.println("  " + lr.advice().text());
+    }
+
+    /** What the columns, the verdicts and the reasons shown mean. */
+    static void legend(PrintWriter out, Set<GradientCheck.Reason> shown) {
+        out.println("abs diff  = |chain - numeric|; predicted = the error the numeric difference itself should have:");
+        out.println("            truncation (eps*|L''|/2 one-sided, eps^2*|L'''|/6 central, and higher orders; L'', L'''");
+        out.println("            by the chain rule in forward mode) + rounding (2*deltaL/eps one-sided, deltaL/eps central,");
+        out.println("            deltaL = the rounding of a computed loss) + a kink within the nudge, if any");
+        String label = "verdicts: ";
+        for (GradientCheck.Verdict v : GradientCheck.Verdict.values()) {
+            out.printf("%-10s%-9s %s%n", label, v.id(), v.meaning());
+            label = "";
+        }
+        label = "reasons: ";
+        for (GradientCheck.Reason r : shown) {
+            if (r == GradientCheck.Reason.NONE) continue;
+            out.printf("%-10s%-17s %s%n", label, reason(r), r.meaning());
+            label = "";
+        }
     }
 }

@@ -35,6 +35,7 @@ public final class Main implements Callable<Integer> {
             GradcheckCommand.class,
             ExplainCommand.class,
             TraceCommand.class,
+            EpsilonCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,

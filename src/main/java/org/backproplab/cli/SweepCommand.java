@@ -176,7 +176,7 @@ public final class SweepCommand implements Callable<Integer> {
         int stuck = counts[Outcome.STUCK.ordinal()];
         int learning = counts[Outcome.LEARNING.ordinal()];
         int diverged = counts[Outcome.DIVERGED.ordinal()];
-        out.println("network   " + Describe.network(base));
+        out.println(Describe.networkLines(base, ""));
         out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
                 + ", " + Fmt.count(epochs, "epoch") + " per seed");
         out.println((seeds == 1 ? "seed      0 (a " + base.initScheme().id() + " draw)"

@@ -55,7 +55,7 @@ public final class TraceCommand implements Callable<Integer> {
     private Map<String, Object> json(Config config, EpochTrace trace) {
         Architecture arch = config.architecture();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("config", Describe.json(config, options.preset()));
+        m.put("config", Describe.json(config, options));
         m.put("method", trace.method().id());
         m.put("forwardPasses", trace.forwardPasses());
         m.put("backwardPasses", trace.method() == Method.CHAIN ? 1 : 0);
@@ -82,7 +82,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     private void table(PrintWriter out, Config config, EpochTrace trace) {
         out.println("One epoch, step by step, from the starting parameters (" + Describe.start(config, options) + ")");
-        out.println("network   " + Describe.network(config));
+        out.println(Describe.networkLines(config, ""));
         out.println("gradient  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
         out.println();
         int width = String.valueOf(trace.steps().size()).length();

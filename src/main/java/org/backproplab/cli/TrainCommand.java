@@ -198,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, Training t, String stoppedBy) {
         Forward f = t.forward();
         Dataset data = config.dataset();
-        out.println("network   " + Describe.network(config));
+        out.println(Describe.networkLines(config, ""));
         out.println("start     " + Describe.start(config, options));
         out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
         out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)"
@@ -264,6 +264,10 @@ public final class TrainCommand implements Callable<Integer> {
         for (int r = 0; r < Dataset.ROWS; r++) {
             head.append(",output_").append((int) Dataset.input(r, 0)).append('_').append((int) Dataset.input(r, 1));
             row.append(',').append(f.output[r]);
+        }
+        if (t.plantedBug() != null) { // said in the row too: nobody should take it for the real program's result
+            head.append(",planted_bug");
+            row.append(',').append(t.plantedBug().id());
         }
         out.println(head);
         out.println(row);

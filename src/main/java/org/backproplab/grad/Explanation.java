@@ -24,10 +24,12 @@ public record Explanation(String parameter, String label, double value, Numeric 
      * The numeric way. For a forward difference: gradient = (lossAfter − lossBefore) / ε. For a
      * central one: gradient = (lossAfter − lossAfterDown) / 2ε, with θ_k − ε giving lossAfterDown
      * (both NaN for a forward difference). {@code gradient} is exactly what
-     * {@link NumericGradient} gives for this parameter.
+     * {@link NumericGradient} gives for this parameter; {@code predicted} is the error it should
+     * have, |gradient − exact ∂L/∂θ_k|, from the loss's own shape along θ_k.
      */
     public record Numeric(Difference difference, double epsilon, double lossBefore, double nudgedValue,
-                          double lossAfter, double nudgedDownValue, double lossAfterDown, double gradient) {
+                          double lossAfter, double nudgedDownValue, double lossAfterDown, double gradient,
+                          PredictedError predicted) {
     }
 
     /** One local derivative in a row's product: its name in formulas, an ASCII spelling, its value. */
@@ -65,25 +67,32 @@ public record Explanation(String parameter, String label, double value, Numeric 
      */
     public static Explanation of(Network net, double[] theta, int k, double eps, Difference diff) {
         Architecture arch = net.architecture();
-        return new Explanation(arch.name(k), arch.label(k, false), theta[k], numeric(net, theta, k, eps, diff),
+        LossExpansion along = new LossExpansion(net).alongParameter(theta, k);
+        return new Explanation(arch.name(k), arch.label(k, false), theta[k], numeric(net, theta, k, eps, diff, along),
                 chainRule(net, theta, k));
     }
 
-    /** The guide's steps 1–5 for parameter k, computed as {@link NumericGradient} does. */
-    static Numeric numeric(Network net, double[] theta, int k, double eps, Difference diff) {
+    /**
+     * The guide's steps 1–5 for parameter k, computed as {@link NumericGradient} does, and the error
+     * predicted for them from {@code along}, the loss expanded along θ_k at θ.
+     */
+    static Numeric numeric(Network net, double[] theta, int k, double eps, Difference diff, LossExpansion along) {
         final double saved = theta[k];
         final double before = net.loss(theta);
         try {
             theta[k] = saved + eps;
             final double nudged = theta[k];
             final double after = net.loss(theta);
+            final PredictedError predicted = PredictedError.forParameter(along, saved, diff, eps);
             if (diff == Difference.FORWARD) {
-                return new Numeric(diff, eps, before, nudged, after, Double.NaN, Double.NaN, (after - before) / eps);
+                return new Numeric(diff, eps, before, nudged, after, Double.NaN, Double.NaN, (after - before) / eps,
+                        predicted);
             }
             theta[k] = saved - eps;
             final double nudgedDown = theta[k];
             final double down = net.loss(theta);
-            return new Numeric(diff, eps, before, nudged, after, nudgedDown, down, (after - down) / (2.0 * eps));
+            return new Numeric(diff, eps, before, nudged, after, nudgedDown, down, (after - down) / (2.0 * eps),
+                    predicted);
         } finally {
             theta[k] = saved;
         }

@@ -53,6 +53,7 @@ public final class RunSettings {
         m.put("epsilon", c.epsilon());
         m.put("method", c.method().id());
         m.put("difference", c.difference().id());
+        m.put("plantedBug", c.plantedBug() == null ? null : c.plantedBug().id());
         return m;
     }
 

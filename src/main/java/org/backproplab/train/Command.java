@@ -61,6 +61,21 @@ public sealed interface Command {
      */
     record Trace(Object viewer, boolean on) implements Command { }
 
+    /**
+     * The ε study one screen wants from now on: parameter {@code parameter} of θ's layout, or none
+     * when negative (see {@link org.backproplab.grad.EpsilonStudy}).
+     */
+    record StudyEpsilon(Object viewer, int parameter) implements Command { }
+
+    /** A bug hunt: plants one of the {@link org.backproplab.grad.PlantedBug}s at random in the chain rule, and trains on. */
+    record StartBugHunt() implements Command { }
+
+    /**
+     * Ends the bug hunt: the learner names the bug they think is planted ({@code guess}, null when
+     * they give up); the bug is taken out and a {@link BugHunt} says how it went.
+     */
+    record EndBugHunt(org.backproplab.grad.PlantedBug guess) implements Command { }
+
     /** Forgets what a screen asked for (it closed). */
     record Forget(Object viewer) implements Command { }
 }

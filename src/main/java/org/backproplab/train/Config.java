@@ -2,6 +2,7 @@ package org.backproplab.train;
 
 import java.util.Arrays;
 import org.backproplab.grad.Difference;
+import org.backproplab.grad.PlantedBug;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
@@ -10,11 +11,13 @@ import org.backproplab.nn.Loss;
 
 /**
  * Everything that defines a run. {@code init}, when not null, holds starting parameters (from
- * {@code --init}) that replace the seeded draw.
+ * {@code --init}) that replace the seeded draw. {@code plantedBug}, when not null, is a mistake
+ * planted in the chain rule for a bug hunt ({@code --planted-bug}, key b): training and the
+ * gradient check then take the chain-rule gradient from {@link org.backproplab.grad.BuggyChainRule}.
  */
 public record Config(int hidden, Activation activation, Loss loss, Dataset dataset, InitScheme initScheme,
                      long seed, double learningRate, double epsilon, Method method, Difference difference,
-                     double[] init) {
+                     double[] init, PlantedBug plantedBug) {
     public static final double MAX_EPSILON = 0.1;
 
     public Config {
@@ -36,6 +39,13 @@ public record Config(int hidden, Activation activation, Loss loss, Dataset datas
         }
     }
 
+    /** A run with no bug planted. */
+    public Config(int hidden, Activation activation, Loss loss, Dataset dataset, InitScheme initScheme,
+                  long seed, double learningRate, double epsilon, Method method, Difference difference, double[] init) {
+        this(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method, difference,
+                init, null);
+    }
+
     @Override
     public double[] init() {
         return init == null ? null : init.clone();
@@ -52,41 +62,56 @@ public record Config(int hidden, Activation activation, Loss loss, Dataset datas
 
     public Config withHidden(int h) {
         return new Config(h, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method, difference,
-                h == hidden ? init : null);
+                h == hidden ? init : null, plantedBug);
     }
 
     public Config withActivation(Activation a) {
-        return new Config(hidden, a, loss, dataset, initScheme, seed, learningRate, epsilon, method, difference, init);
+        return new Config(hidden, a, loss, dataset, initScheme, seed, learningRate, epsilon, method,
+                difference, init, plantedBug);
     }
 
     public Config withDataset(Dataset d) {
-        return new Config(hidden, activation, loss, d, initScheme, seed, learningRate, epsilon, method, difference, init);
+        return new Config(hidden, activation, loss, d, initScheme, seed, learningRate, epsilon, method,
+                difference, init, plantedBug);
     }
 
     /** A new seed means a new draw: saved starting parameters no longer apply. */
     public Config withSeed(long s) {
-        return new Config(hidden, activation, loss, dataset, initScheme, s, learningRate, epsilon, method, difference, null);
+        return new Config(hidden, activation, loss, dataset, initScheme, s, learningRate, epsilon, method,
+                difference, null, plantedBug);
     }
 
     public Config withLearningRate(double lr) {
-        return new Config(hidden, activation, loss, dataset, initScheme, seed, lr, epsilon, method, difference, init);
+        return new Config(hidden, activation, loss, dataset, initScheme, seed, lr, epsilon, method, difference,
+                init, plantedBug);
     }
 
     public Config withEpsilon(double e) {
-        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, e, method, difference, init);
+        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, e, method,
+                difference, init, plantedBug);
     }
 
     public Config withMethod(Method m) {
-        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, m, difference, init);
+        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, m,
+                difference, init, plantedBug);
     }
 
     public Config withDifference(Difference d) {
-        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method, d, init);
+        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method,
+                d, init, plantedBug);
     }
 
     public Config withInit(double[] parameters) {
-        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method, difference,
-                parameters);
+        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method,
+                difference,
+                parameters, plantedBug);
+    }
+
+    /** The same run with {@code bug} planted in its chain rule (null: none). */
+    public Config withPlantedBug(PlantedBug bug) {
+        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, method,
+                difference,
+                init, bug);
     }
 
     @Override
@@ -94,13 +119,14 @@ public record Config(int hidden, Activation activation, Loss loss, Dataset datas
         return o instanceof Config c && hidden == c.hidden && activation == c.activation && loss == c.loss
                 && dataset == c.dataset && initScheme == c.initScheme && seed == c.seed
                 && Double.compare(learningRate, c.learningRate) == 0 && Double.compare(epsilon, c.epsilon) == 0
-                && method == c.method && difference == c.difference && Arrays.equals(init, c.init);
+                && method == c.method && difference == c.difference && Arrays.equals(init, c.init)
+                && plantedBug == c.plantedBug;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new Object[] {hidden, activation, loss, dataset, initScheme, seed, learningRate,
-                epsilon, method, difference}) * 31 + Arrays.hashCode(init);
+                epsilon, method, difference, plantedBug}) * 31 + Arrays.hashCode(init);
     }
 
     @Override
@@ -108,6 +134,7 @@ public record Config(int hidden, Activation activation, Loss loss, Dataset datas
         return "Config[hidden=" + hidden + ", activation=" + activation.id() + ", loss=" + loss.id()
                 + ", dataset=" + dataset.id() + ", init=" + (init != null ? "saved" : initScheme.id())
                 + ", seed=" + seed + ", lr=" + learningRate + ", epsilon=" + epsilon + ", method=" + method.id()
-                + ", difference=" + difference.id() + "]";
+                + ", difference=" + difference.id()
+                + (plantedBug != null ? ", plantedBug=" + plantedBug.id() : "") + "]";
     }
 }

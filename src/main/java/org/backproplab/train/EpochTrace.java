@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.format.Numbers;
 import org.backproplab.grad.Backward;
+import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
+import org.backproplab.grad.PlantedBug;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -137,10 +139,9 @@ public record EpochTrace(Config config, Method method, Difference difference, do
         int h = arch.hidden();
         int p = arch.parameterCount();
         double[] g = new double[p];
-        ChainRule cr = new ChainRule(net);
-        double loss = cr.gradient(theta, g);
-        Forward f = cr.lastPass();
-        Backward b = cr.lastBackward();
+        Backprop b = Backprop.of(net, config.plantedBug(), theta, g);
+        double loss = b.loss;
+        Forward f = b.forward;
         String act = actName(arch);
         List<Step> steps = new ArrayList<>();
         for (int r = 0; r < Dataset.ROWS; r++) {
@@ -183,7 +184,7 @@ public record EpochTrace(Config config, Method method, Difference difference, do
             double t = data.target(r);
             double dLdy = arch.loss().termDerivative(y, q, t) / Dataset.ROWS;
             steps.add(new Step(Phase.BACKWARD, r, "dL_dyhat", dLdy, dLdyhat(arch.loss(), y, t, dLdy), "", -1, -1, true, 1));
-            double dy = b.outputDelta[r];
+            double dy = b.outputDelta(r);
             steps.add(new Step(Phase.BACKWARD, r, "delta_y", dy, deltaY(arch.loss(), dLdy, y, q, dy),
                     "computed once on this row, used by b_y, every w_hj_y and every delta_hj below", -1, -1, true, 1));
             steps.add(share(arch, b, arch.outputBias(), r, "dL/db_y += delta_y = " + n(dy), "reuses delta_y"));
@@ -225,8 +226,69 @@ public record EpochTrace(Config config, Method method, Difference difference, do
         return finish(config, net, Method.CHAIN, Difference.FORWARD, Double.NaN, theta, g, loss, lr, steps, 1);
     }
 
+    /**
+     * The program's backward pass at θ, read step by step: backpropagation's own numbers
+     * ({@link Backward}), or, with a bug planted, the numbers the buggy chain rule computes (the
+     * formulas then stay the right ones, and the step where the bug lies shows numbers that do not
+     * add up: the trace of a bug hunt is a way to find it). The gradient is written into {@code g}.
+     */
+    private static final class Backprop {
+        final Forward forward;
+        final double loss;
+        private final Backward right;
+        private final BuggyChainRule buggy;
+        private final Architecture arch;
+
+        private Backprop(Forward forward, double loss, Backward right, BuggyChainRule buggy, Architecture arch) {
+            this.forward = forward;
+            this.loss = loss;
+            this.right = right;
+            this.buggy = buggy;
+            this.arch = arch;
+        }
+
+        static Backprop of(Network net, PlantedBug bug, double[] theta, double[] g) {
+            if (bug == null) {
+                ChainRule cr = new ChainRule(net);
+                double loss = cr.gradient(theta, g);
+                return new Backprop(cr.lastPass(), loss, cr.lastBackward(), null, net.architecture());
+            }
+            BuggyChainRule buggy = new BuggyChainRule(net, bug);
+            double loss = buggy.gradient(theta, g);
+            return new Backprop(buggy.lastPass(), loss, null, buggy, net.architecture());
+        }
+
+        double outputDelta(int r) {
+            return buggy == null ? right.outputDelta[r] : buggy.outputError(r);
+        }
+
+        double hiddenDelta(int r, int j) {
+            return buggy == null ? right.hiddenDelta(r, j) : buggy.hiddenError(r, j);
+        }
+
+        /** Whether row r adds to θ_k's gradient: an input weight's only where its input is 1. */
+        boolean contributes(int k, int r) {
+            return arch.kind(k) != Architecture.Kind.INPUT_WEIGHT || Dataset.input(r, arch.inputOf(k)) != 0.0;
+        }
+
+        /** Row r's share of θ_k's gradient, as the program computes it (with the bug, where one is planted). */
+        double contribution(int k, int r) {
+            if (buggy == null) return right.contribution(k, r);
+            int j = arch.hiddenUnitOf(k);
+            return switch (arch.kind(k)) {
+                case OUTPUT_BIAS -> outputDelta(r);
+                case OUTPUT_WEIGHT -> outputDelta(r) * forward.hiddenOut(r, j);
+                case HIDDEN_BIAS -> hiddenDelta(r, j);
+                case INPUT_WEIGHT -> {
+                    int input = buggy.bug() == PlantedBug.SWAPPED_INPUTS ? 1 - arch.inputOf(k) : arch.inputOf(k);
+                    yield hiddenDelta(r, j) * Dataset.input(r, input);
+                }
+            };
+        }
+    }
+
     /** A row's share of a parameter's gradient, as the backward pass computed it. */
-    private static Step share(Architecture arch, Backward b, int k, int r, String formula, String note) {
+    private static Step share(Architecture arch, Backprop b, int k, int r, String formula, String note) {
         return new Step(Phase.BACKWARD, r, arch.name(k), b.contribution(k, r), formula, note, k, hiddenUnit(arch, k),
                 arch.kind(k) == Architecture.Kind.OUTPUT_BIAS || arch.kind(k) == Architecture.Kind.OUTPUT_WEIGHT, 1);
     }

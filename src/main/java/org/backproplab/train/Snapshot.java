@@ -1,6 +1,7 @@
 package org.backproplab.train;
 
 import java.util.List;
+import org.backproplab.grad.EpsilonStudy;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
@@ -41,22 +42,34 @@ public record Snapshot(long version, long epoch, Config config, String preset, d
      * @param diagnosis     why the run is stuck, if it is (null when not computed)
      * @param explanations  the parameters some screen asked to have explained (see {@link Command.Explain})
      * @param surfaces      the output surfaces some screen asked for (see {@link Command.ShowSurface})
+     * @param epsilonStudies the ε studies some screen asked for (see {@link Command.StudyEpsilon})
+     * @param hunt          how the last bug hunt ended (null when none has)
      * @param trace         the next epoch traced step by step from this θ, when a screen asked (see
      *                      {@link Command.Trace}), else null
      */
     public record Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
-                         List<Explanation> explanations, List<Surface> surfaces, EpochTrace trace) {
-        public static final Lesson NONE = new Lesson(false, null, null, List.of(), List.of(), null);
+                         List<Explanation> explanations, List<Surface> surfaces, List<EpsilonStudy> epsilonStudies,
+                         BugHunt hunt, EpochTrace trace) {
+        public static final Lesson NONE = new Lesson(false, null, null, List.of(), List.of());
 
         public Lesson {
             explanations = List.copyOf(explanations);
             surfaces = List.copyOf(surfaces);
+            epsilonStudies = List.copyOf(epsilonStudies);
         }
 
-        /** Without a trace. */
+        /** With no ε study, no bug hunt and no trace. */
         public Lesson(boolean adapting, LearningRateGradient learningRate, Diagnosis diagnosis,
                       List<Explanation> explanations, List<Surface> surfaces) {
-            this(adapting, learningRate, diagnosis, explanations, surfaces, null);
+            this(adapting, learningRate, diagnosis, explanations, surfaces, List.of(), null, null);
+        }
+
+        /** The ε study of the parameter named so, or null when nobody asked for it (yet). */
+        public EpsilonStudy epsilonStudy(String parameter) {
+            for (EpsilonStudy e : epsilonStudies) {
+                if (e.parameter().equals(parameter)) return e;
+            }
+            return null;
         }
 
         /** The explanation of the parameter named so, or null when nobody asked for it (yet). */

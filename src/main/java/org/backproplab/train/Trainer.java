@@ -12,9 +12,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.backproplab.grad.Difference;
+import org.backproplab.grad.EpsilonStudy;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.grad.PlantedBug;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -67,6 +69,11 @@ public final class Trainer implements AutoCloseable {
     /** What each screen asked to see: a parameter explained, a surface of some size. */
     private final Map<Object, Integer> explain = new LinkedHashMap<>();
     private final Map<Object, int[]> surface = new LinkedHashMap<>();
+    private final Map<Object, Integer> study = new LinkedHashMap<>();
+    /** The bug hunt: where the run stood when the bug was planted, and how the last hunt ended. */
+    private long huntStartEpoch;
+    private double huntStartLoss = Double.NaN;
+    private BugHunt lastHunt;
     /** The screens that trace the next epoch, and the trace made last (for the epoch and settings it was made at). */
     private final Set<Object> tracing = new java.util.HashSet<>();
     private EpochTrace trace;
@@ -85,6 +92,7 @@ public final class Trainer implements AutoCloseable {
         this.preset = preset;
         this.config = config;
         this.training = new Training(config);
+        this.huntStartLoss = training.plantedBug() == null ? Double.NaN : training.forward().loss;
         this.thread = new Thread(this::loop, "trainer");
         this.thread.setDaemon(true);
         publish(System.nanoTime());
@@ -253,11 +261,61 @@ public final class Trainer implements AutoCloseable {
             } else {
                 tracing.remove(tr.viewer());
             }
+        } else if (c instanceof Command.StudyEpsilon e) {
+            if (e.parameter() < 0) {
+                study.remove(e.viewer());
+            } else {
+                study.put(e.viewer(), e.parameter());
+            }
+        } else if (c instanceof Command.StartBugHunt) {
+            if (training.plantedBug() == null) {
+                PlantedBug[] bugs = PlantedBug.values();
+                plant(bugs[seeds.nextInt(bugs.length)]);
+            }
+        } else if (c instanceof Command.EndBugHunt e) {
+            endHunt(e.guess());
         } else if (c instanceof Command.Forget f) {
             tracing.remove(f.viewer());
             explain.remove(f.viewer());
             surface.remove(f.viewer());
+            study.remove(f.viewer());
         }
+    }
+
+    /** Plants {@code bug} in the chain rule of this run and of every restart, from the next epoch on. */
+    private void plant(PlantedBug bug) {
+        training.setPlantedBug(bug);
+        config = config.withPlantedBug(bug);
+        huntStartEpoch = training.epoch();
+        huntStartLoss = training.forward().loss;
+    }
+
+    /** Takes the bug out, and keeps how the hunt went for every screen to show. */
+    private void endHunt(PlantedBug guess) {
+        PlantedBug bug = training.plantedBug();
+        if (bug == null) return;
+        GradientCheck withBug = training.check();
+        training.setPlantedBug(null);
+        config = config.withPlantedBug(null);
+        GradientCheck without = training.check();
+        int p = withBug.entries().size();
+        double[] buggy = new double[p];
+        double[] correct = new double[p];
+        List<String> names = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            GradientCheck.Entry e = withBug.entries().get(k);
+            names.add(e.name());
+            buggy[k] = e.chainRule();
+            correct[k] = without.entries().get(k).chainRule();
+            if (e.verdict() == GradientCheck.Verdict.BAD) bad.add(e.name());
+        }
+        long number = lastHunt == null ? 1 : lastHunt.number() + 1;
+        lastHunt = new BugHunt(number, bug, guess, training.epoch() - huntStartEpoch, huntStartLoss, withBug.loss(),
+                names, buggy, correct, bad);
+        // at most 80 characters, so every screen shows it whole
+        message = "bug hunt over: it was " + bug.id() + (guess == null ? ", given up" : guess == bug ? ", named right"
+                : " (named " + guess.id() + ")") + "; b starts another";
     }
 
     /** The value after {@code current} in {@code values}, round and round. */
@@ -297,6 +355,10 @@ public final class Trainer implements AutoCloseable {
         training.setLearningRateAdaptation(adaptation);
         history.clear();
         message = "";
+        if (training.plantedBug() != null) {
+            huntStartEpoch = 0;
+            huntStartLoss = training.forward().loss;
+        }
         if (wasDiverged || training.diverged()) {
             running = false;
         }
@@ -311,7 +373,7 @@ public final class Trainer implements AutoCloseable {
     private Snapshot.Lesson lesson(Forward f, GradientCheck check) {
         boolean adapting = training.learningRateAdaptation() > 0;
         if (training.diverged()) {
-            return new Snapshot.Lesson(adapting, null, null, List.of(), List.of());
+            return new Snapshot.Lesson(adapting, null, null, List.of(), List.of(), List.of(), lastHunt, null);
         }
         double[] theta = training.parameters();
         int p = theta.length;
@@ -321,7 +383,7 @@ public final class Trainer implements AutoCloseable {
             g[k] = training.method() == Method.CHAIN ? e.chainRule() : e.numeric();
         }
         LearningRateGradient lr = LearningRateGradient.along(training.network(), theta, check.loss(), g,
-                training.learningRate());
+                training.learningRate(), training.plantedBug(), training.expansion());
         Diagnosis diagnosis = Diagnosis.of(training.architecture(), config.dataset(), f, training.epsilon(),
                 training.epochsSinceImprovement());
         List<Explanation> explanations = new ArrayList<>();
@@ -337,7 +399,13 @@ public final class Trainer implements AutoCloseable {
                 surfaces.add(new Snapshot.Surface(size[0], size[1], training.network().surface(theta, size[0], size[1])));
             }
         }
-        return new Snapshot.Lesson(adapting, lr, diagnosis, explanations, surfaces, trace(theta));
+        List<EpsilonStudy> studies = new ArrayList<>();
+        for (int k : new LinkedHashSet<>(study.values())) {
+            if (k < p) {
+                studies.add(EpsilonStudy.of(training.network(), theta, k, check.entries().get(k).chainRule()));
+            }
+        }
+        return new Snapshot.Lesson(adapting, lr, diagnosis, explanations, surfaces, studies, lastHunt, trace(theta));
     }
 
     /** The next epoch traced from θ when some screen asks, made again only when θ or the settings changed. */

@@ -1,10 +1,13 @@
 package org.backproplab.train;
 
 import java.util.Arrays;
+import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.FastNumericGradient;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.grad.LossExpansion;
+import org.backproplab.grad.PlantedBug;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -37,7 +40,11 @@ public final class Training {
     private final Architecture arch;
     private final Network net;
     private final ChainRule chain;
+    /** The chain rule with a bug planted in it (a bug hunt), used instead of {@code chain}; null when none is. */
+    private BuggyChainRule buggy;
     private final FastNumericGradient numeric;
+    /** Reused by every gradient check of this run (the trainer checks at every snapshot). */
+    private final LossExpansion expansion;
     private final double[] theta;
     private final double[] grad;
     private final double[] lastStep;
@@ -66,7 +73,9 @@ public final class Training {
         this.arch = config.architecture();
         this.net = new Network(arch, config.dataset());
         this.chain = new ChainRule(net);
+        this.buggy = config.plantedBug() == null ? null : new BuggyChainRule(net, config.plantedBug());
         this.numeric = new FastNumericGradient(net);
+        this.expansion = new LossExpansion(net);
         this.theta = config.initialParameters();
         this.grad = new double[theta.length];
         this.lastStep = new double[theta.length];
@@ -88,7 +97,7 @@ public final class Training {
         }
         final double loss;
         if (method == Method.CHAIN) {
-            loss = chain.gradient(theta, grad);
+            loss = buggy == null ? chain.gradient(theta, grad) : buggy.gradient(theta, grad);
         } else {
             loss = numeric.gradient(theta, epsilon, difference, grad);
         }
@@ -173,7 +182,12 @@ public final class Training {
 
     /** The gradient check at the current θ. */
     public GradientCheck check() {
-        return GradientCheck.at(net, theta, epsilon, difference);
+        return GradientCheck.at(net, theta, epsilon, difference, plantedBug(), expansion);
+    }
+
+    /** The scratch of this run's loss expansions (for the trainer's learning-rate gradient; one thread only). */
+    LossExpansion expansion() {
+        return expansion;
     }
 
     /** A forward pass at the current θ (a fresh object, safe to keep). */
@@ -258,6 +272,16 @@ public final class Training {
 
     public double epsilon() {
         return epsilon;
+    }
+
+    /** The bug planted in the chain rule, or null. */
+    public PlantedBug plantedBug() {
+        return buggy == null ? null : buggy.bug();
+    }
+
+    /** Plants {@code bug} in the chain rule from the next epoch on (null: takes it out). */
+    public void setPlantedBug(PlantedBug bug) {
+        this.buggy = bug == null ? null : new BuggyChainRule(net, bug);
     }
 
     public void setEpsilon(double e) {

@@ -38,15 +38,23 @@ public final class Frame {
             case SURFACE -> SurfaceView.draw(g, l.view(), s, t);
             case NETWORK -> NetworkView.draw(g, l.view(), s, ui, t);
             case TRACE -> TraceView.draw(g, l.view(), s, ui, t);
+            case EPSILON -> EpsilonView.draw(g, l.view(), s, Math.min(ui.selected(), s.parameterCount() - 1), t);
         }
         RatePanel.draw(g, l.rate(), s, t);
         NotesPanel.draw(g, l.notes(), s, ui, t);
         FooterPanel.draw(g, l.footer(), t);
+        // overlays leave the first status row in view: it says when a bug is planted
+        Area below = new Area(0, 1, width, height - 1);
         if (ui.overlay() == UiState.Overlay.HELP) {
-            HelpOverlay.draw(g, new Area(0, 0, width, height), o.readOnly(), t);
+            HelpOverlay.draw(g, below, o.readOnly(), t);
+        } else if (ui.overlay() == UiState.Overlay.LEGEND) {
+            HelpOverlay.drawLegend(g, below, t);
         } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {
-            ExplainOverlay.draw(g, new Area(0, 0, width, height), s, ui.selected(),
-                    GradientsPanel.digits(l.gradients().width()), t);
+            ExplainOverlay.draw(g, below, s, ui.selected(), GradientsPanel.digits(l.gradients().width()), t);
+        } else if (ui.overlay() == UiState.Overlay.HUNT_QUESTION) {
+            HuntOverlay.drawQuestion(g, below, t);
+        } else if (ui.overlay() == UiState.Overlay.HUNT_RESULT) {
+            HuntOverlay.drawResult(g, below, s, ui.hunt(), t);
         }
         t.apply(g, Theme.Role.NORMAL);
     }

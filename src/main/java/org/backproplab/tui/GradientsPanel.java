@@ -11,8 +11,10 @@ import org.backproplab.train.Snapshot;
 
 /**
  * For each parameter ∂L/∂θ both ways, taken at the θ the weights panel shows: numeric (nudge by ε
- * and re-run) and chain rule (backpropagation), their relative error |a−n|/max(|a|,|n|) and the
- * verdict (good ≤ 1e-7, acceptable ≤ 1e-4, bad above) with the reason where one is known.
+ * and re-run) and chain rule (backpropagation), how far apart they are, the error the numeric
+ * difference itself should have (predicted from the loss's curvature and rounding), and the
+ * verdict judged against it (good, expected, bad: {@link GradientCheck#verdict}) with its reason
+ * where there is room.
  */
 final class GradientsPanel {
     private GradientsPanel() {
@@ -23,9 +25,10 @@ final class GradientsPanel {
         return width >= 70 ? 6 : 5;
     }
 
-    /** The verdict as a symbol and a word, so that it reads without colour. */
-    static String verdict(GradientCheck.Verdict v, Theme t) {
-        return Words.of(t).verdicts.get(v);
+    /** The verdict as a symbol and a word, so that it reads without colour (the word alone when {@code !symbol}). */
+    static String verdict(GradientCheck.Verdict v, Theme t, boolean symbol) {
+        String w = Words.of(t).verdicts.get(v);
+        return symbol ? w : w.substring(2);
     }
 
     /** The reason in full or in a word, in the theme's characters. */
@@ -48,32 +51,43 @@ final class GradientsPanel {
             for (GradientCheck.Verdict v : GradientCheck.Verdict.values()) {
                 verdicts.put(v, switch (v) {
                     case GOOD -> t.right() + " good";
-                    case ACCEPTABLE -> t.near() + " acceptable";
+                    case EXPECTED -> t.near() + " expected";
                     case BAD -> t.wrong() + " BAD";
                 });
             }
             Map<GradientCheck.Reason, String> reasons = new EnumMap<>(GradientCheck.Reason.class);
             Map<GradientCheck.Reason, String> shortReasons = new EnumMap<>(GradientCheck.Reason.class);
             for (GradientCheck.Reason r : GradientCheck.Reason.values()) {
-                reasons.put(r, r.text().replace("ε", t.epsilon()));
+                reasons.put(r, words(r.text(), t));
                 shortReasons.put(r, switch (r) {
                     case NONE -> "";
                     case KINK -> "kink";
                     case ONE_SIDED -> "O(" + t.epsilon() + ")";
-                    case ROUNDING -> "tiny";
+                    case CENTRAL -> words("O(ε²)", t);
+                    case CLIP -> "clip";
+                    case ROUNDING -> "round";
+                    case LOST -> "lost";
                 });
             }
             return new Words(verdicts, reasons, shortReasons);
         }
     }
 
+    /** A text of the engine's in the theme's characters: ε as eps, ε² as eps^2 in ASCII. */
+    static String words(String text, Theme t) {
+        return t.ascii() ? text.replace("ε²", "eps^2").replace("ε", "eps") : text;
+    }
+
     static Theme.Role role(GradientCheck.Verdict v) {
         return switch (v) {
             case GOOD -> Theme.Role.GOOD;
-            case ACCEPTABLE -> Theme.Role.FAIR;
+            case EXPECTED -> Theme.Role.FAIR;
             case BAD -> Theme.Role.BAD;
         };
     }
+
+    /** Columns of |numeric − chain| and of the predicted error: 2 significant digits (6.2e-08). */
+    static final int ERROR = 7;
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
         Architecture arch = s.config().architecture();
@@ -87,13 +101,17 @@ final class GradientsPanel {
         int num = nd + 6; // sign, point, e±XX
         int cNum = WeightsPanel.LABEL + 1;
         int cChain = cNum + num + 1;
-        int cRel = cChain + num + 1;
-        int cVerdict = cRel + 8;
+        int cDiffer = cChain + num + 1;
+        int cPredicted = cDiffer + ERROR + 1;
+        int cVerdict = cPredicted + ERROR + 1;
+        // the verdict's symbol where "~ expected" fits, the word alone where only "expected" does
+        boolean symbol = cVerdict + "~ expected".length() <= a.width();
         t.apply(g, Theme.Role.DIM);
         Text.put(g, a, 0, 1, "param");
         Text.put(g, a, cNum, 1, "numeric");
         Text.put(g, a, cChain, 1, "chain rule");
-        Text.put(g, a, cRel, 1, "rel.err");
+        Text.put(g, a, cDiffer, 1, "differ");
+        Text.put(g, a, cPredicted, 1, a.width() - cVerdict >= 18 ? "predicted" : "pred.");
         Text.put(g, a, cVerdict, 1, "verdict");
         int visible = a.height() - 2;
         int count = check.entries().size();
@@ -111,11 +129,13 @@ final class GradientsPanel {
             int col = Text.putLeftIn(g, a, 0, row, cNum, arch.label(k, t.ascii()));
             col = Text.putRightIn(g, a, col, row, num, Numbers.sci(Text.clear(n), e.numeric(), nd));
             col = Text.putRightIn(g, a, Text.fill(g, a, col, row, cChain), row, num, Numbers.sci(Text.clear(n), e.chainRule(), nd));
-            col = Text.putLeftIn(g, a, Text.fill(g, a, col, row, cRel), row, cVerdict - cRel,
-                    Numbers.sci(Text.clear(n), e.relativeError(), 2));
+            col = Text.put(g, a, Text.fill(g, a, col, row, cDiffer), row, Numbers.sci(Text.clear(n), e.absoluteError(), 2));
+            col = Text.put(g, a, Text.fill(g, a, Text.put(g, a, col, row, ' '), row, cPredicted), row,
+                    Numbers.sci(Text.clear(n), e.predicted().total(), 2));
+            col = Text.fill(g, a, Text.put(g, a, col, row, ' '), row, cVerdict);
             t.apply(g, role(e.verdict()));
             if (selected) g.enableModifiers(SGR.REVERSE);
-            col = Text.put(g, a, col, row, verdict(e.verdict(), t));
+            col = Text.put(g, a, col, row, verdict(e.verdict(), t, symbol));
             String why = reason(e.reason(), col + 1 + reason(e.reason(), true, t).length() <= a.width(), t);
             if (!why.isEmpty() && col + 1 + why.length() <= a.width()) {
                 col = Text.put(g, a, Text.put(g, a, col, row, ' '), row, why);

@@ -7,9 +7,12 @@ import org.backproplab.train.Outcome;
 
 /** Every key from the key table in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
+    /** What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme). */
     static final String[] LEGEND = {
-        "rel.err = |a-n| / max(|a|,|n|): good <= 1e-7; acceptable <= 1e-4",
-        "(a one-sided nudge, or a ReLU kink); bad above that",
+        "differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
+        "(eps*|L''|/2 one-sided or eps^2*|L'''|/6 central, + rounding, + any kink).",
+        "good: within rounding. expected: within " + (int) org.backproplab.grad.GradientCheck.FACTOR
+                + "x predicted. bad: beyond: a bug.",
         "mouse: a click selects a row, a second explains it; the wheel",
         "moves the selection; Shift-drag selects text (or --no-mouse)",
         "learned = " + Outcome.LEARNED_RULE,
@@ -20,9 +23,35 @@ final class HelpOverlay {
     private HelpOverlay() {
     }
 
+    /** Whether the keys fit one column in a screen {@code height} rows tall. */
+    private static boolean oneColumn(int height, boolean readOnly) {
+        return Keymap.BINDINGS.size() + (readOnly ? 1 : 0) + 2 <= height;
+    }
+
+    /**
+     * Whether the legend fits under the keys; when it does not, the help has a second page with
+     * it alone ({@code ?} again, see {@link #drawLegend}).
+     */
+    static boolean legendFits(int height, boolean readOnly) {
+        int rows = Keymap.BINDINGS.size() + (readOnly ? 1 : 0);
+        if (oneColumn(height, readOnly)) return rows + 2 + LEGEND.length + 1 <= height;
+        int half = (Keymap.BINDINGS.size() + 1) / 2;
+        return half + 2 + (readOnly ? 1 : 0) + 1 + LEGEND.length <= height - 2;
+    }
+
+    /** The help's second page, where the legend does not fit under the keys: what the words mean. */
+    static void drawLegend(TextGraphics g, Area screen, Theme t) {
+        int width = 0;
+        for (String line : LEGEND) width = Math.max(width, line.length());
+        Area box = Text.overlay(g, screen, Math.min(screen.width(), width + 4), Math.min(screen.height(), LEGEND.length + 2),
+                "What the words mean (Esc or ? closes)", t);
+        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        t.apply(g, Theme.Role.NORMAL);
+        for (int i = 0; i < LEGEND.length; i++) Text.put(g, inner, 0, i, LEGEND[i]);
+    }
+
     static void draw(TextGraphics g, Area screen, boolean readOnly, Theme t) {
-        int rowsNeeded = Keymap.BINDINGS.size() + (readOnly ? 1 : 0) + 2;
-        if (rowsNeeded > screen.height()) {
+        if (!oneColumn(screen.height(), readOnly)) {
             drawTwoColumns(g, screen, readOnly, t);
             return;
         }
@@ -34,9 +63,10 @@ final class HelpOverlay {
         }
         int width = Math.min(screen.width(), Math.max(keyWidth + 3 + textWidth, LEGEND[0].length()) + 4);
         int rows = Keymap.BINDINGS.size() + (readOnly ? 1 : 0);
-        boolean showLegend = rows + 2 + LEGEND.length + 1 <= screen.height();
+        boolean showLegend = legendFits(screen.height(), readOnly);
         int height = Math.min(screen.height(), rows + 2 + (showLegend ? LEGEND.length + 1 : 0));
-        Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes)", t);
+        Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes)"
+                : "Keys (? again: what the words mean; Esc closes)", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int row = 0;
         if (readOnly) {
@@ -72,8 +102,12 @@ final class HelpOverlay {
         }
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
-        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0));
-        Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes) in short: a taller window shows more", t);
+        // the legend where it leaves the two status rows in view
+        boolean showLegend = legendFits(screen.height(), readOnly);
+        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + LEGEND.length : 0));
+        width = Math.max(width, Math.min(screen.width(), LEGEND[0].length() + 4));
+        Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes) in short: a taller window shows more"
+                : "Keys in short (? again: what the words mean; Esc closes)", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
         if (readOnly) {
@@ -89,6 +123,12 @@ final class HelpOverlay {
             Text.put(g, inner, col, row, b.label(t.ascii()));
             t.apply(g, Theme.Role.NORMAL);
             Text.put(g, inner, col + keyWidth[c] + 2, row, b.brief());
+        }
+        if (showLegend) {
+            t.apply(g, Theme.Role.DIM);
+            for (int i = 0; i < LEGEND.length; i++) {
+                Text.put(g, inner, 0, top + half + 1 + i, LEGEND[i]);
+            }
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -15,13 +15,14 @@ public final class Keymap {
     public enum Action {
         TOGGLE_RUN, STEP, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
         NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION, SELECT_UP, SELECT_DOWN, EXPLAIN,
-        SURFACE, COST, NETWORK, ROW, TRACE, BACK, LOG_SCALE, WRITE_PARAMETERS, WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
+        SURFACE, COST, NETWORK, ROW, TRACE, BACK, EPSILON_STUDY, BUG_HUNT, END_HUNT, LOG_SCALE, WRITE_PARAMETERS,
+        WRITE_HISTORY, HELP, CLOSE, REDRAW, QUIT;
 
         /** Whether the action drives the trainer (a read-only watcher cannot). */
         public boolean drivesTrainer() {
             return switch (this) {
                 case TOGGLE_RUN, STEP, TRACE, SWITCH_METHOD, SWITCH_DIFFERENCE, FASTER, SLOWER, LR_UP, LR_DOWN,
-                        NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION -> true;
+                        NEW_SEED, SAME_SEED, ADAPT_LR, NEXT_GATE, NEXT_UNITS, NEXT_ACTIVATION, BUG_HUNT, END_HUNT -> true;
                 default -> false;
             };
         }
@@ -121,6 +122,12 @@ public final class Keymap {
                     "select the row below", "", 0),
             b(Action.EXPLAIN, List.of(Key.of(KeyType.Enter)), "Enter", "Enter", "Enter",
                     "explain the selected row: its gradient both ways, with the real numbers", "explain", 4),
+            b(Action.EPSILON_STUDY, List.of(Key.of('E')), "E", "E", "E",
+                    "epsilon study: the selected row's error for eps 1e-1 to 1e-13", "eps study", 20),
+            b(Action.BUG_HUNT, List.of(Key.of('b')), "b", "b", "b",
+                    "bug hunt: plant a bug in the chain rule at random (again: name it)", "bug hunt", 21),
+            b(Action.END_HUNT, List.of(Key.of('B')), "B", "B", "",
+                    "end the bug hunt: which bug it was", "", 0),
             b(Action.SURFACE, List.of(Key.of('s')), "s", "s", "s",
                     "the output surface: what the network learned over the input square", "surface", 8),
             b(Action.COST, List.of(Key.of('c')), "c", "c", "c",

@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -57,6 +58,9 @@ public final class Lab {
     private boolean fullRedraw = true;
     /** What this screen has asked the trainer for: the parameter explained (-1: none), the surface's grid. */
     private int explaining = -1;
+    private int studying = -1;
+    /** The trainer's message last drawn. */
+    private String lastMessage = "";
     private int[] surfaceGrid = {0, 0};
     /** The size of the last frame drawn: where a click lands is read against it. */
     private TerminalSize drawn = new TerminalSize(0, 0);
@@ -164,6 +168,10 @@ public final class Lab {
             TerminalSize size = screen.size();
             drawn = size;
             ui = ui.select(0, s.parameterCount()); // the table may have shrunk (a restart with fewer units)
+            if (!s.message().equals(lastMessage)) {
+                lastMessage = s.message();
+                if (!lastMessage.isEmpty()) ui = ui.withNote(""); // news from the trainer replaces this screen's note
+            }
             ask(s, size.getColumns(), size.getRows());
             Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
             screen.refresh(fullRedraw);
@@ -181,6 +189,11 @@ public final class Lab {
         if (explain != explaining) {
             trainer.submit(new Command.Explain(this, explain));
             explaining = explain;
+        }
+        int study = ui.view() == UiState.View.EPSILON ? ui.selected() : -1;
+        if (study != studying) {
+            trainer.submit(new Command.StudyEpsilon(this, study));
+            studying = study;
         }
         int[] grid = ui.view() == UiState.View.SURFACE && Layout.fits(width, height)
                 ? SurfaceView.gridSize(Layout.of(width, height, s.parameterCount()).view()) : new int[] {0, 0};
@@ -220,6 +233,11 @@ public final class Lab {
     /** Applies one key; returns true when it quits. */
     boolean handle(KeyStroke key) {
         if (key instanceof MouseAction m) return mouse(m);
+        if (ui.overlay() == UiState.Overlay.HUNT_QUESTION && key.getKeyType() == KeyType.Character
+                && key.getCharacter() != null && HuntOverlay.answer(key.getCharacter()) != null) {
+            endHunt(HuntOverlay.answer(key.getCharacter()));
+            return false;
+        }
         Optional<Keymap.Action> action = Keymap.action(key);
         if (action.isEmpty()) return false;
         return act(action.get(), key);
@@ -258,6 +276,15 @@ public final class Lab {
             case SELECT_DOWN -> ui = ui.select(1, trainer.snapshot().parameterCount());
             case EXPLAIN -> ui = ui.withView(UiState.View.LAB).withOverlay(
                     ui.overlay() == UiState.Overlay.EXPLAIN ? UiState.Overlay.NONE : UiState.Overlay.EXPLAIN);
+            case EPSILON_STUDY -> ui = ui.toggleView(UiState.View.EPSILON);
+            case BUG_HUNT -> bugHunt();
+            case END_HUNT -> {
+                if (trainer.snapshot().config().plantedBug() != null) {
+                    endHunt(null);
+                } else {
+                    ui = ui.withNote("no bug hunt going on: b plants a bug at random");
+                }
+            }
             case SURFACE -> ui = ui.toggleView(UiState.View.SURFACE);
             case COST -> ui = ui.toggleView(UiState.View.COST);
             case NETWORK -> ui = ui.toggleView(UiState.View.NETWORK);
@@ -265,7 +292,13 @@ public final class Lab {
             case LOG_SCALE -> ui = ui.toggleLogScale();
             case WRITE_PARAMETERS -> writeParameters();
             case WRITE_HISTORY -> writeHistory();
-            case HELP -> ui = ui.withOverlay(ui.overlay() == UiState.Overlay.HELP ? UiState.Overlay.NONE : UiState.Overlay.HELP);
+            case HELP -> ui = ui.withOverlay(switch (ui.overlay()) {
+                // ? again: the legend's own page where the keys leave it no room, then closed
+                case HELP -> HelpOverlay.legendFits(drawn.getRows() - 1, options.readOnly()) ? UiState.Overlay.NONE
+                        : UiState.Overlay.LEGEND;
+                case LEGEND -> UiState.Overlay.NONE;
+                default -> UiState.Overlay.HELP;
+            });
             case CLOSE -> ui = ui.overlay() != UiState.Overlay.NONE ? ui.withOverlay(UiState.Overlay.NONE)
                     : ui.withView(UiState.View.LAB);
             case REDRAW -> fullRedraw = true;
@@ -357,6 +390,27 @@ public final class Lab {
             }
         }
         return true;
+    }
+
+    /**
+     * b: with no bug planted, plants one at random (the trainer picks it; nothing says which) and
+     * training goes on with it; with one planted, asks which it is (b again, or Esc, goes back).
+     */
+    private void bugHunt() {
+        if (trainer.snapshot().config().plantedBug() == null) {
+            trainer.submit(new Command.StartBugHunt());
+            ui = ui.withOverlay(UiState.Overlay.NONE);
+        } else {
+            ui = ui.withOverlay(ui.overlay() == UiState.Overlay.HUNT_QUESTION ? UiState.Overlay.NONE
+                    : UiState.Overlay.HUNT_QUESTION);
+        }
+    }
+
+    /** Names the bug (null: gives up); the answer opens when the trainer has taken the bug out. */
+    private void endHunt(org.backproplab.grad.PlantedBug guess) {
+        var last = trainer.snapshot().lesson().hunt();
+        trainer.submit(new Command.EndBugHunt(guess));
+        ui = ui.withHuntResult(last == null ? 1 : last.number() + 1);
     }
 
     /**

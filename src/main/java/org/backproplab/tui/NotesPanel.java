@@ -23,13 +23,21 @@ final class NotesPanel {
 
     /** What the row says in {@code width} columns (a diagnosis in its shorter words when its own do not fit). */
     static String text(Snapshot s, UiState ui, Theme t, int width) {
-        if (!s.message().isEmpty()) return s.message();
+        // this screen's answer to the key just pressed first: it lasts until the next key
         if (!ui.note().isEmpty()) return ui.note();
+        if (!s.message().isEmpty()) return s.message();
+        if (s.config().plantedBug() != null) {
+            return fit(width, "bug hunt: a bug is planted in the chain rule. Which rows read bad? Enter and E to look,"
+                    + " b to name the bug, B to give up", "bug hunt: which rows read bad? Enter, E to look; b names the bug,"
+                    + " B gives up", "bug hunt: b names the bug, B gives up");
+        }
         String stuck = diagnosis(s.lesson().diagnosis(), width, t);
         if (!stuck.isEmpty()) return stuck;
         if (oneSidedOff(s)) {
-            return "one-sided nudges err by about " + t.epsilon() + (t.ascii() ? "*" : "·")
-                    + "L''/2: d switches to central differences";
+            String error = t.ascii() ? "eps*L''/2" : "ε·L″/2";
+            return fit(width, "one-sided nudges err by about " + error + ", as predicted, not a bug:"
+                    + " d switches to central differences", "one-sided error " + error
+                    + " as predicted: d for central differences");
         }
         if (s.learned()) {
             return "learned: " + Outcome.LEARNED_RULE + " (" + t.yhat() + " on all four rows)";
@@ -80,12 +88,25 @@ final class NotesPanel {
         return kink.length() <= width ? kink : shortKink;
     }
 
-    /** Some gradient is not good because the forward difference is one-sided. */
+    /**
+     * Some gradient differs by more than CS231n's fixed bound for acceptable (1e-4 relative) and
+     * is expected all the same: the forward difference's own one-sided error, as predicted. That
+     * is where a fixed rule would call correct backpropagation bad, and central differences help.
+     */
     static boolean oneSidedOff(Snapshot s) {
         for (GradientCheck.Entry e : s.check().entries()) {
-            if (e.reason() == GradientCheck.Reason.ONE_SIDED && e.verdict() == GradientCheck.Verdict.BAD) return true;
+            if (e.verdict() == GradientCheck.Verdict.EXPECTED && e.reason() == GradientCheck.Reason.ONE_SIDED
+                    && e.relativeError() > GradientCheck.RULE_OF_THUMB) return true;
         }
         return false;
+    }
+
+    /** The first of {@code forms} that fits in {@code width}, else the last. */
+    private static String fit(int width, String... forms) {
+        for (String f : forms) {
+            if (f.length() <= width) return f;
+        }
+        return forms[forms.length - 1];
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {

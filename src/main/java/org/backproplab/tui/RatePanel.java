@@ -82,38 +82,42 @@ final class RatePanel {
                 .append("g)/").append(d).append(eta);
     }
 
-    /** Far apart, the numeric value is not the slope (with ReLU: the nudge of η crosses a kink). */
-    private static boolean disagree(LearningRateGradient lr) {
-        return lr.relativeError() > 1e-2;
-    }
-
-    /** The relative error, and "a kink" when the nudged η crosses a ReLU kink (the numeric value then says nothing). */
+    /** The relative error of the two values (the verdict on them is in the words after it). */
     private static StringBuilder relativeError(StringBuilder b, Snapshot s, LearningRateGradient lr) {
-        Numbers.sci(b, lr.relativeError(), 2);
-        boolean kink = lr.relativeError() > GradientCheck.ACCEPTABLE && s.lesson().diagnosis() != null
-                && !s.lesson().diagnosis().kinks().isEmpty();
-        return kink ? b.append(", a kink") : b;
+        return Numbers.sci(b, lr.relativeError(), 2);
     }
 
+    /**
+     * What the sign says, after the verdict on the two values, judged as a parameter's gradient is
+     * (against the error predicted for the nudge of η): a bug when they are far apart, the numeric
+     * value lost in rounding or crossing a kink when that is what the prediction says.
+     */
     private static StringBuilder advice(StringBuilder b, Snapshot s, LearningRateGradient lr, String eta) {
-        if (disagree(lr)) {
-            b.append("the two disagree here");
-            return s.config().activation().hasKink() ? b.append(" (ReLU: a kink within the nudge)") : b;
+        if (lr.verdict() == GradientCheck.Verdict.BAD) {
+            return b.append("they disagree beyond the numeric value's own error: look for a bug");
         }
-        return switch (lr.advice()) {
+        if (lr.reason() == GradientCheck.Reason.LOST) b.append("the numeric value is lost in rounding; ");
+        switch (lr.advice()) {
             case LARGER -> b.append("a larger ").append(eta).append(" would lower the loss now");
             case SMALLER -> b.append("a smaller ").append(eta).append(" would lower the loss now");
             case NEITHER -> b.append(eta).append(" makes no difference now");
-        };
+        }
+        return kink(lr) ? b.append(" (the numeric value crosses a kink)") : b;
     }
 
     private static StringBuilder shortAdvice(StringBuilder b, LearningRateGradient lr, String eta) {
-        if (disagree(lr)) return b.append("they disagree");
-        return switch (lr.advice()) {
+        if (lr.verdict() == GradientCheck.Verdict.BAD) return b.append("they disagree: a bug?");
+        if (lr.reason() == GradientCheck.Reason.LOST) b.append("numeric lost in rounding, ");
+        switch (lr.advice()) {
             case LARGER -> b.append("larger ").append(eta).append(" better");
             case SMALLER -> b.append("smaller ").append(eta).append(" better");
             case NEITHER -> b.append(eta).append(" no matter");
-        };
+        }
+        return kink(lr) ? b.append(", a kink") : b;
+    }
+
+    private static boolean kink(LearningRateGradient lr) {
+        return lr.reason() == GradientCheck.Reason.KINK || lr.reason() == GradientCheck.Reason.CLIP;
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, Theme t) {

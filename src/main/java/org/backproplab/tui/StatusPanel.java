@@ -72,15 +72,29 @@ final class StatusPanel {
         return c.init() != null ? b.append("(saved start)") : b.append(c.seed());
     }
 
+    /** Said in the status line whenever a bug is planted in the chain rule, so nobody takes it for the real program. */
+    static final String PLANTED = "a bug is planted";
+
     static void draw(TextGraphics g, Area a, Snapshot s, LabOptions o, Theme t) {
         Config c = s.config();
         StringBuilder b = new StringBuilder(120);
+        boolean planted = c.plantedBug() != null;
+        // after the title: "epoch N · state · method: M", and its separators
+        int rest = t.separator().length() * 3 + "epoch ".length() + Numbers.count(b, s.epoch()).length()
+                + stateLabel(s).length() + "method: ".length() + methodLabel(c).length();
+        int col = 0;
+        // with a bug planted, the title makes room for saying so when the row is short of it
+        if (!planted || o.title().length() + t.separator().length() + PLANTED.length() + rest <= a.width()) {
+            t.apply(g, Theme.Role.HEADING);
+            col = Text.put(g, a, 0, 0, o.title());
+            if (planted) col = Text.put(g, a, col, 0, t.separator());
+        }
+        if (planted) {
+            t.apply(g, Theme.Role.BAD);
+            col = Text.put(g, a, col, 0, PLANTED);
+        }
         // "method: " only when the whole first row fits with it
-        boolean roomy = o.title().length() + "epoch ".length() + Numbers.count(b, s.epoch()).length()
-                + stateLabel(s).length() + "method: ".length() + methodLabel(c).length()
-                + 3 * t.separator().length() <= a.width();
-        t.apply(g, Theme.Role.HEADING);
-        int col = Text.put(g, a, 0, 0, o.title());
+        boolean roomy = col + rest <= a.width();
         t.apply(g, Theme.Role.NORMAL);
         col = Text.put(g, a, Text.put(g, a, col, 0, t.separator()), 0, "epoch ");
         t.apply(g, Theme.Role.ACCENT);

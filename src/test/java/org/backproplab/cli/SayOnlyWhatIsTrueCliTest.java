@@ -338,7 +338,7 @@ class SayOnlyWhatIsTrueCliTest {
         assertThat(run("trian").err()).contains("unknown command 'trian' (did you mean train?)");
         Run bogus = run("bogus");
         assertThat(bogus.code()).isEqualTo(2);
-        assertThat(bogus.err()).hasLineCount(1).contains("the commands are: tui, train, gradcheck, explain, trace, sweep, bench")
+        assertThat(bogus.err()).hasLineCount(1).contains("the commands are: tui, train, gradcheck, explain, trace, epsilon, sweep, bench")
                 .doesNotContain("warm-up").doesNotContain("did you mean");
     }
 

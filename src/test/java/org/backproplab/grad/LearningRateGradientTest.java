@@ -49,7 +49,7 @@ class LearningRateGradientTest {
     /**
      * Smooth activations: chain rule and nudged η agree to ≤ 1e-6 relative (issue 4). Two
      * allowances, both for the numeric value's own error (the chain rule's value is the accurate
-     * one, as the 50-digit checks above show): its rounding ({@code roundingError}, large only
+     * one, as the 50-digit checks above show): its predicted error ({@code predicted}, large only
      * where a big step saturates an output under cross-entropy), and a floor for the relative
      * error: φ′ starts at −|g|² for η = 0 and crosses 0 at the best η, where any error is a large
      * relative one, so relative agreement is asked down to FLOOR·|g|² (a thousandth of φ′'s own
@@ -75,17 +75,19 @@ class LearningRateGradientTest {
         }
         double scale = Math.max(Math.max(Math.abs(lr.chainRule()), Math.abs(lr.numeric())), FLOOR * g2);
         assertThat(Math.abs(lr.chainRule() - lr.numeric())).as("%s", lr)
-                .isLessThanOrEqualTo(1e-6 * scale + lr.roundingError());
+                .isLessThanOrEqualTo(1e-6 * scale + lr.predicted().total());
+        assertThat(lr.verdict()).as("%s", lr).isNotEqualTo(GradientCheck.Verdict.BAD);
     }
 
     static final double FLOOR = 1e-3;
 
-    /** Where the loss is not coarse, the rounding allowance is far below the 1e-6 relative asked. */
+    /** Where the loss is not coarse, the predicted error is far below the 1e-6 relative asked, and the two agree. */
     @Test
-    void roundingAllowanceIsSmallAtTheTextbookStart() {
+    void predictedErrorIsSmallAtTheTextbookStart() {
         Architecture arch = new Architecture(2, Activation.SIGMOID, Loss.MSE);
         LearningRateGradient lr = LearningRateGradient.at(new Network(arch, Dataset.XOR),
                 InitScheme.UNIFORM01.draw(arch, 1), 2.0);
-        assertThat(lr.roundingError()).isLessThan(1e-6 * Math.abs(lr.chainRule()) / 100);
+        assertThat(lr.predicted().total()).isLessThan(1e-6 * Math.abs(lr.chainRule()) / 100);
+        assertThat(lr.verdict()).isNotEqualTo(GradientCheck.Verdict.BAD);
     }
 }

@@ -174,6 +174,44 @@ class ServeSshIT {
                 .containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
     }
 
+    /**
+     * Over SSH a bug hunt and an ε study work as in a local lab, and one learner's hunt never
+     * reaches another's lab; a teacher's --planted-bug starts every lab with it.
+     */
+    @Test
+    void aBugHuntAndAnEpsilonStudyStayInTheirOwnLab() throws Exception {
+        serve("--open");
+        tmux.open("a", 100, 30, ssh("ada", "-tt"));
+        tmux.open("b", 100, 30, ssh("bob", "-tt"));
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
+        tmux.keys("a", "b");
+        String ada = tmux.waitFor("a", "a bug is planted", Duration.ofSeconds(5));
+        assertThat(ada.lines().findFirst().orElseThrow()).contains("a bug is planted"); // in the status line
+        tmux.keys("b", "E");
+        tmux.waitFor("b", "best ε(.|\\n)*guide's ε 1e-4", Duration.ofSeconds(10));
+        assertThat(tmux.screen("b")).doesNotContain("a bug is planted");
+        tmux.keys("b", "Escape"); // alone: Esc and a key right after it arrive as Alt+key
+        tmux.waitFor("b", "Weights & biases", Duration.ofSeconds(5));
+        tmux.keys("b", "n");
+        String bob = tmux.waitFor("b", "epoch 1\\b", Duration.ofSeconds(5));
+        assertThat(bob).doesNotContain("a bug is planted").doesNotContain("BAD");
+        tmux.keys("a", "B");
+        tmux.waitFor("a", "You gave up: it was", Duration.ofSeconds(5));
+        tmux.keys("a", "q");
+        tmux.keys("b", "q");
+    }
+
+    @Test
+    void aTeachersPlantedBugStartsEveryLabWithIt() throws Exception {
+        serve("--open", "--planted-bug", "one-row-bias");
+        tmux.open("a", 100, 30, ssh("ada", "-tt"));
+        String a = tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        assertThat(a.lines().findFirst().orElseThrow()).contains("a bug is planted");
+        assertThat(a).doesNotContain("one-row-bias");
+        tmux.keys("a", "q");
+    }
+
     private void awaitConsole(String text) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!console().contains(text)) {

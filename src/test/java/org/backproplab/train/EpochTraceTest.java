@@ -65,6 +65,23 @@ class EpochTraceTest {
     }
 
     /**
+     * With a bug planted, the trace follows the program's (buggy) chain rule: the epoch ends where
+     * training with the bug ends it, the formulas stay the right ones, and somewhere their numbers
+     * stop adding up (the point of tracing in a bug hunt).
+     */
+    @Property(tries = 60)
+    void aPlantedBugIsTracedAsTheProgramRunsIt(@ForAll org.backproplab.grad.PlantedBug bug,
+                                               @ForAll @IntRange(min = 1, max = 3) int hidden,
+                                               @ForAll @IntRange(min = 0, max = 20) int epochsBefore) {
+        Config c = Preset.TEXTBOOK.defaults().withHidden(hidden).withPlantedBug(bug);
+        Training t = new Training(c);
+        t.run(epochsBefore);
+        EpochTrace trace = EpochTrace.of(c, t.parameters());
+        t.step();
+        assertThat(trace.after()).containsExactly(t.parameters());
+    }
+
+    /**
      * Hand-worked: the textbook start (θ from numpy's rand with seed 1), row (0,1): z_h1 = 0·0.417022
      * + 1·0.000114375 + 0.146756 = 0.146870; a_h1 = σ(0.146870) = 0.536652.
      */

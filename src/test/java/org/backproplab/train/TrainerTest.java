@@ -29,14 +29,7 @@ class TrainerTest {
 
     /** Waits (up to 5 s) for a snapshot that satisfies {@code p}. */
     private Snapshot await(Predicate<Snapshot> p) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < end) {
-            Snapshot s = trainer.snapshot();
-            if (p.test(s)) return s;
-            Thread.sleep(1);
-        }
-        throw new AssertionError("no such snapshot within 5 s; last: epoch " + trainer.snapshot().epoch()
-                + ", running " + trainer.snapshot().running());
+        return Await.snapshot(trainer, p);
     }
 
     @Test

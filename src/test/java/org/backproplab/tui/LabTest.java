@@ -58,21 +58,20 @@ class LabTest extends LabHarness {
 
     @Test
     void aKeyIsDrawnAtOnceWhileAnimationKeepsItsFrameRate() throws Exception {
-        long tenSeconds = 10_000_000_000L; // one animation frame every 10 s: a key must not wait for it
-        start(LabOptions.defaults(), tenSeconds);
+        // one animation frame a minute: a key answered within await's few seconds did not wait for one
+        long aMinute = 60_000_000_000L;
+        start(LabOptions.defaults(), aMinute);
         await("first frame", () -> screen().contains("epoch 0"));
-        long t0 = System.nanoTime();
         key('?');
-        await("? draws the help box", () -> screen().contains("Keys (Esc or ? closes)"));
-        key('?');
-        await("? closes it", () -> !screen().contains("Keys (Esc or ? closes)"));
+        await("? draws the help box", () -> screen().contains("Keys in short"));
+        vt.addInput(new KeyStroke(KeyType.Escape));
+        await("Esc closes it", () -> !screen().contains("Keys in short"));
         key('n');
         await("n: the trainer's answer, epoch 1, is drawn", () -> screen().contains("epoch 1 "));
-        assertThat((System.nanoTime() - t0) / 1e9).as("seconds for three keys").isLessThan(2.0);
 
         key(' ');
         await("space: running", () -> screen().contains("running"));
-        Thread.sleep(300); // past the answer to the key: now only animation frames, one per 10 s
+        Thread.sleep(300); // past the answer to the key: now only animation frames, one a minute
         long shown = epochOnScreen();
         Thread.sleep(300);
         assertThat(trainer.snapshot().epoch()).as("the trainer runs on").isGreaterThan(shown);
@@ -93,13 +92,16 @@ class LabTest extends LabHarness {
         key('l');
         await("l: log scale", () -> screen().contains("log scale"));
         key('?');
-        await("? opens help", () -> screen().contains("Keys (Esc or ? closes)"));
+        await("? opens help", () -> screen().contains("Keys in short (? again: what the words mean; Esc closes)"));
         vt.addInput(new KeyStroke(KeyType.Escape));
-        await("Esc closes it", () -> !screen().contains("Keys (Esc or ? closes)"));
+        await("Esc closes it", () -> !screen().contains("Keys in short"));
         key('?');
-        await("? again", () -> screen().contains("Keys (Esc or ? closes)"));
+        await("? again", () -> screen().contains("Keys in short"));
         key('?');
-        await("? closes", () -> !screen().contains("Keys (Esc or ? closes)"));
+        await("? the second page: the legend", () -> screen().contains("What the words mean")
+                && screen().contains("learned = every output within 0.1"));
+        key('?');
+        await("? closes", () -> !screen().contains("What the words mean") && !screen().contains("Keys in short"));
         assertThat(trainer.snapshot().epoch()).isZero();
     }
 

@@ -113,7 +113,7 @@ class SshIT {
             t.keys("m");
             t.await("m over SSH", 5, s -> s.contains("numeric (forward)"));
             t.keys("?");
-            t.await("help over SSH", 5, s -> s.contains("Keys (Esc or ? closes)"));
+            t.await("help over SSH", 5, s -> s.contains("Keys in short"));
             t.keys("q");
             String after = t.awaitExit("q over SSH", 8);
             assertThat(after).contains("EXITED rc=0");

@@ -12,14 +12,10 @@ import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Bench;
 import org.backproplab.train.Config;
-import org.backproplab.train.Diagnosis;
-import org.backproplab.train.LossHistory;
 import org.backproplab.train.Method;
 import org.backproplab.train.Outcome;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Snapshot;
-import org.backproplab.train.Speed;
-import org.backproplab.train.Training;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,20 +29,7 @@ class TeachingViewsRenderTest {
 
     /** A snapshot straight from the engine after {@code epochs} epochs, with what the views ask for. */
     static Snapshot lesson(Config c, int epochs, int explain, int[] surface) {
-        Training t = new Training(c);
-        LossHistory h = new LossHistory();
-        for (int i = 0; i < epochs; i++) h.add(t.step());
-        Network net = new Network(c.architecture(), c.dataset());
-        double[] theta = t.parameters();
-        GradientCheck check = GradientCheck.at(net, theta, c.epsilon(), c.difference());
-        List<Explanation> explanations = explain < 0 ? List.of()
-                : List.of(Explanation.of(net, theta, explain, c.epsilon(), c.difference()));
-        List<Snapshot.Surface> surfaces = surface == null ? List.of()
-                : List.of(new Snapshot.Surface(surface[0], surface[1], net.surface(theta, surface[0], surface[1])));
-        Snapshot.Lesson lesson = new Snapshot.Lesson(false, LearningRateGradient.at(net, theta, c.learningRate()),
-                Diagnosis.of(t), explanations, surfaces);
-        return new Snapshot(3, t.epoch(), c, "textbook", theta, t.lastStep(), check.loss(), Snapshot.Pass.of(t.forward()), check,
-                h.points(), false, t.outcome(), Speed.DEFAULT, 0, "", lesson);
+        return GradientTeachingRenderTest.snapshot(c, epochs, explain, surface, -1, null);
     }
 
     private static UiState explaining(int k) {

@@ -20,7 +20,7 @@ class TraceViewRenderTest {
         Snapshot s = TeachingViewsRenderTest.lesson(c, 0, -1, null);
         Snapshot.Lesson l = s.lesson();
         Snapshot.Lesson withTrace = new Snapshot.Lesson(l.adapting(), l.learningRate(), l.diagnosis(), l.explanations(),
-                l.surfaces(), EpochTrace.of(c, s.parameters()));
+                l.surfaces(), l.epsilonStudies(), l.hunt(), EpochTrace.of(c, s.parameters()));
         return new Snapshot(s.version(), s.epoch(), s.config(), s.preset(), s.parameters(), s.lastStep(), s.loss(),
                 s.pass(), s.check(), s.history(), s.running(), s.outcome(), s.speed(), s.measuredEpochsPerSecond(),
                 s.message(), withTrace);

@@ -40,9 +40,9 @@ class TuiIT {
             t.keys("Space");
             t.await("space: paused", 5, s -> s.contains("paused"));
             t.keys("?");
-            t.await("?: help", 5, s -> s.contains("Keys (Esc or ? closes)") && s.contains("quit"));
+            t.await("?: help", 5, s -> s.contains("Keys in short") && s.contains("quit"));
             t.keys("Escape");
-            t.await("Esc closes help", 5, s -> !s.contains("Keys (Esc or ? closes)"));
+            t.await("Esc closes help", 5, s -> !s.contains("Keys in short"));
             t.keys("q");
             String after = t.awaitExit("q quits", 5);
             assertThat(after).contains("EXITED rc=0");

@@ -1,0 +1,127 @@
+package org.backproplab.grad;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backproplab.nn.Network;
+
+/**
+ * How the numeric gradient of one parameter depends on ε: both differences for ε from 1e-1 down to
+ * 1e-13, every half decade, each against the chain rule, beside the error predicted for it
+ * ({@link PredictedError}). Truncation falls with ε and rounding grows as ε shrinks, so the error
+ * draws a V; its bottom is the best ε. The predicted best steps balance the two:
+ * ε* = 2·sqrt(δL/|L″|) one-sided and (3·δL/|L‴|)^(1/3) central, with δL the loss's rounding
+ * ({@link LossExpansion#lossRounding}; on an untrained network about u·|L|).
+ *
+ * @param parameter the parameter's name
+ * @param value     θ_k
+ * @param chainRule the chain-rule gradient the numeric values are compared with (the program's:
+ *                  with a bug planted, the buggy one)
+ * @param loss      L(θ)
+ * @param rows      one per ε, largest first
+ * @param curvature L″ along θ_k (by the chain rule in forward mode)
+ * @param thirdDerivative L‴ along θ_k
+ * @param lossRounding    δL
+ */
+public record EpsilonStudy(String parameter, double value, double chainRule, double loss, List<Row> rows,
+                           Best bestForward, Best bestCentral, double predictedBestForward, double predictedBestCentral,
+                           double curvature, double thirdDerivative, double lossRounding) {
+    /** The ε of the guide (and of both presets). */
+    public static final double GUIDE_EPSILON = 1e-4;
+    /** 1e-1, 10^-1.5, 1e-2, … 1e-13. */
+    private static final int STEPS = 25;
+
+    /** One ε: both numeric values, their errors against the chain rule, and the errors predicted. */
+    public record Row(double epsilon, double forward, double central, double forwardError, double centralError,
+                      double predictedForwardError, double predictedCentralError) {
+        public double error(Difference d) {
+            return d == Difference.FORWARD ? forwardError : centralError;
+        }
+
+        public double predicted(Difference d) {
+            return d == Difference.FORWARD ? predictedForwardError : predictedCentralError;
+        }
+    }
+
+    /** The ε with the smallest error measured, and that error. */
+    public record Best(double epsilon, double error) {
+    }
+
+    public EpsilonStudy {
+        rows = List.copyOf(rows);
+    }
+
+    /** The ε of row i: 10^(−1 − i/2). */
+    public static double epsilon(int i) {
+        return Math.pow(10, -1 - i / 2.0);
+    }
+
+    /** The study of parameter k at θ (θ is left as it was), against the chain-rule value {@code chainRule}. */
+    public static EpsilonStudy of(Network net, double[] theta, int k, double chainRule) {
+        LossExpansion x = new LossExpansion(net).alongParameter(theta, k);
+        List<Row> rows = new ArrayList<>(STEPS);
+        for (int i = 0; i < STEPS; i++) {
+            double eps = epsilon(i);
+            Explanation.Numeric forward = Explanation.numeric(net, theta, k, eps, Difference.FORWARD, x);
+            Explanation.Numeric central = Explanation.numeric(net, theta, k, eps, Difference.CENTRAL, x);
+            rows.add(new Row(eps, forward.gradient(), central.gradient(), Math.abs(forward.gradient() - chainRule),
+                    Math.abs(central.gradient() - chainRule), forward.predicted().total(), central.predicted().total()));
+        }
+        double curvature = x.derivative(2);
+        double third = x.derivative(3);
+        double delta = x.lossRounding();
+        return new EpsilonStudy(net.architecture().name(k), theta[k], chainRule, x.coefficient(0), rows,
+                best(rows, Difference.FORWARD), best(rows, Difference.CENTRAL),
+                PredictedError.bestStep(Difference.FORWARD, delta, curvature, third),
+                PredictedError.bestStep(Difference.CENTRAL, delta, curvature, third), curvature, third, delta);
+    }
+
+    private static Best best(List<Row> rows, Difference d) {
+        Row best = rows.get(0);
+        for (Row r : rows) {
+            if (r.error(d) < best.error(d)) best = r;
+        }
+        return new Best(best.epsilon(), best.error(d));
+    }
+
+    public Best best(Difference d) {
+        return d == Difference.FORWARD ? bestForward : bestCentral;
+    }
+
+    public double predictedBest(Difference d) {
+        return d == Difference.FORWARD ? predictedBestForward : predictedBestCentral;
+    }
+
+    /** The row of the guide's ε = 1e-4. */
+    public Row guideRow() {
+        return rows.get(6);
+    }
+
+    /** Where a step stands against the best one: on which side of the V, and how far. */
+    public enum Side {
+        TRUNCATION("ε too large: truncation dominates"),
+        ROUNDING("ε too small: rounding dominates"),
+        NEAR("near the best");
+
+        private final String words;
+
+        Side(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /**
+     * Which side of the V the guide's ε sits on for difference {@code d}, by the prediction (the
+     * measured points are noisy on the rounding side): within a factor of 3 of ε* it is near the best.
+     */
+    public Side guideSide(Difference d) {
+        double star = predictedBest(d);
+        if (!(star > 0)) return Side.ROUNDING; // no curvature: nothing but rounding, the larger ε the better
+        if (GUIDE_EPSILON > 3 * star) return Side.TRUNCATION;
+        if (GUIDE_EPSILON < star / 3) return Side.ROUNDING;
+        return Side.NEAR;
+    }
+}

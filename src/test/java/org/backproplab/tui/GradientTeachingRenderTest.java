@@ -1,0 +1,250 @@
+package org.backproplab.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.backproplab.format.Numbers;
+import org.backproplab.grad.Difference;
+import org.backproplab.grad.EpsilonStudy;
+import org.backproplab.grad.Explanation;
+import org.backproplab.grad.GradientCheck;
+import org.backproplab.grad.LearningRateGradient;
+import org.backproplab.grad.PlantedBug;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Dataset;
+import org.backproplab.nn.Loss;
+import org.backproplab.nn.Network;
+import org.backproplab.train.BugHunt;
+import org.backproplab.train.Config;
+import org.backproplab.train.Diagnosis;
+import org.backproplab.train.LossHistory;
+import org.backproplab.train.Method;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Snapshot;
+import org.backproplab.train.Speed;
+import org.backproplab.train.Training;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gradient check as the lab teaches it, drawn on a virtual terminal: verdicts against the
+ * predicted error in the table, the prediction in the explanation, the legend, the learning-rate
+ * row and the notes judged the same way, the ε study (E) and the bug hunt (b).
+ */
+class GradientTeachingRenderTest {
+    private static final Theme COLOUR = new Theme(true, false);
+    private static final Theme PLAIN = new Theme(false, true);
+
+    /** A snapshot straight from the engine after {@code epochs} epochs, with the planted bug of {@code c} if any. */
+    static Snapshot snapshot(Config c, int epochs, int explain, int study, BugHunt hunt) {
+        return snapshot(c, epochs, explain, null, study, hunt);
+    }
+
+    /** The same, with the output surface of size {@code surface} (columns, rows) when not null. */
+    static Snapshot snapshot(Config c, int epochs, int explain, int[] surface, int study, BugHunt hunt) {
+        Training t = new Training(c);
+        LossHistory h = new LossHistory();
+        for (int i = 0; i < epochs; i++) h.add(t.step());
+        Network net = new Network(c.architecture(), c.dataset());
+        double[] theta = t.parameters();
+        GradientCheck check = GradientCheck.at(net, theta, c.epsilon(), c.difference(), c.plantedBug());
+        List<Explanation> explanations = explain < 0 ? List.of()
+                : List.of(Explanation.of(net, theta, explain, c.epsilon(), c.difference()));
+        List<EpsilonStudy> studies = study < 0 ? List.of()
+                : List.of(EpsilonStudy.of(net, theta, study, check.entries().get(study).chainRule()));
+        List<Snapshot.Surface> surfaces = surface == null ? List.of()
+                : List.of(new Snapshot.Surface(surface[0], surface[1], net.surface(theta, surface[0], surface[1])));
+        Snapshot.Lesson lesson = new Snapshot.Lesson(false,
+                LearningRateGradient.at(net, theta, c.learningRate(), c.plantedBug()), Diagnosis.of(t), explanations,
+                surfaces, studies, hunt, null);
+        return new Snapshot(3, t.epoch(), c, "textbook", theta, t.lastStep(), check.loss(), Snapshot.Pass.of(t.forward()), check,
+                h.points(), false, t.outcome(), Speed.DEFAULT, 0, "", lesson);
+    }
+
+    private static UiState explaining(int k) {
+        return UiState.initial().select(k, 100).withOverlay(UiState.Overlay.EXPLAIN);
+    }
+
+    /**
+     * After 4,000 textbook epochs the old fixed bands called seven rows BAD. Now every row is
+     * expected (the one-sided error, as predicted), and the notes say so and what to do.
+     */
+    @Test
+    void aTrainedRunIsNeverCalledBad() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 4000, -1, -1, null);
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            VirtualScreen v = new VirtualScreen(size[0], size[1]).draw(s, UiState.initial(), COLOUR);
+            assertThat(v.text()).doesNotContain("BAD").contains("expected", "differ", "pred");
+            assertThat(v.row(size[1] - 2)).contains("as predicted");
+        }
+        assertThat(new VirtualScreen(120, 40).draw(s, UiState.initial(), COLOUR).text())
+                .contains("~ expected one-sided O(ε)", "predicted");
+    }
+
+    /**
+     * Enter shows the prediction with its numbers: for w_x1_h2 at the textbook start,
+     * scripts/curvature.py gives L″ = −1.2386e-3, so ε·|L″|/2 = 6.19e-8; the difference seen is that.
+     */
+    @Test
+    void theExplanationShowsThePredictedError() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, 1, -1, null);
+        String text = new VirtualScreen(80, 24).draw(s, explaining(1), COLOUR).text();
+        assertThat(text).contains("one-sided error predicted ε·|L″|/2 = 6.2e-08 (L″ = -1.2e-03)",
+                "+ rounding 2·δL/ε = ", "observed 6.2e-08, 1.0× the predicted: expected (one-sided O(ε))");
+        String ascii = new VirtualScreen(80, 24).draw(s, explaining(1), PLAIN).text();
+        assertThat(ascii).contains("one-sided error predicted eps*|L''|/2 = 6.2e-08 (L'' = -1.2e-03)");
+    }
+
+    /**
+     * Issue 9: with central differences at 80 columns the explanation cut numbers
+     * ("w_x1_h2 - ε = 0.72022449344215 │", "← numeric "). Now every line fits or wraps between
+     * words: both nudged values whole, the slope's "← numeric column" whole, every row inside the box.
+     */
+    @Test
+    void theCentralExplanationAt80ColumnsCutsNothing() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withDifference(Difference.CENTRAL);
+        for (int k = 0; k < 9; k++) {
+            Snapshot s = snapshot(c, 0, k, -1, null);
+            Explanation.Numeric n = s.lesson().explanation(c.architecture().name(k)).numeric();
+            VirtualScreen v = new VirtualScreen(80, 24).draw(s, explaining(k), COLOUR);
+            String name = c.architecture().name(k);
+            assertThat(v.text()).contains(name + " + ε = " + n.nudgedValue(), name + " - ε = " + n.nudgedDownValue(),
+                    "← numeric column", "central error predicted ε²·|L‴|/6 = ", "observed ");
+            for (String row : v.rows()) {
+                if (row.startsWith("│")) assertThat(row).as("k %d", k).endsWith("│");
+            }
+        }
+    }
+
+    /** Issue 9: the help's legend never said what a and n were; it says it, and how the verdict is judged. */
+    @Test
+    void theHelpLegendSaysWhatEachTermMeans() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
+        for (int[] size : new int[][] {{80, 24}, {100, 45}}) {
+            // where the keys leave no room for it, the legend is the help's second page (? again)
+            UiState.Overlay page = HelpOverlay.legendFits(size[1] - 1, false) ? UiState.Overlay.HELP
+                    : UiState.Overlay.LEGEND;
+            String text = new VirtualScreen(size[0], size[1]).draw(s, UiState.initial().withOverlay(page),
+                    COLOUR).text();
+            assertThat(text).contains("differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
+                    "good: within rounding. expected: within 4x predicted. bad: beyond: a bug.")
+                    .doesNotContain("acceptable");
+        }
+    }
+
+    /**
+     * Issue 9's learning-rate row: where the nudge of η is lost in the rounding of a saturated
+     * loss (AND, H = 1, cross-entropy, b_y = 30: ŷ = 1 − 9e-14 on the t = 0 rows) the numeric
+     * value is exactly 0 against a chain rule of −0.703. The row used to say "they disagree"; it
+     * says the numeric value is lost in rounding, judged as a parameter's gradient is.
+     */
+    @Test
+    void theLearningRateRowSaysWhenTheNumericValueIsLostInRounding() throws Exception {
+        Config c = new Config(1, Activation.SIGMOID, Loss.BCE, Dataset.AND, Preset.TEXTBOOK.defaults().initScheme(), 1,
+                0.03, 1e-4, Method.CHAIN, Difference.FORWARD, new double[] {0, 0, 0, 0, 30});
+        Snapshot s = snapshot(c, 0, -1, -1, null);
+        assertThat(s.lesson().learningRate().numeric()).isZero();
+        assertThat(s.lesson().learningRate().chainRule()).isLessThan(-0.7);
+        for (int width : new int[] {80, 160}) {
+            String row = new VirtualScreen(width, 24).draw(s, UiState.initial(), COLOUR).row(21);
+            assertThat(row).contains("lost in rounding").doesNotContain("disagree");
+        }
+    }
+
+    /** E: the ε study of the selected row, its V drawn, the best ε measured and predicted, the guide's ε placed. */
+    @Test
+    void theEpsilonStudyShowsTheVAndTheBestEpsilon() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, 1, null);
+        EpsilonStudy study = s.lesson().epsilonStudy("w_x1_h2");
+        UiState ui = UiState.initial().select(1, 9).toggleView(UiState.View.EPSILON);
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, ui, COLOUR);
+        String text = v.text();
+        assertThat(text).contains("ε study of x1→h2", "1e-13", "1e-01", "o/x one-sided/central",
+                "one-sided: best ε " + Numbers.sci(study.bestForward().epsilon(), 1) + " ("
+                        + Numbers.sci(study.bestForward().error(), 2) + ")",
+                "predicted 2·sqrt(δL/|L″|) = " + Numbers.sci(study.predictedBestForward(), 2),
+                "guide's ε 1e-4: one-sided " + Numbers.sci(study.guideRow().forwardError(), 2),
+                "ε too large: truncation dominates");
+        assertThat(text).contains("O", "X", "F", "C", "g"); // the marks of the best points and steps
+        for (String row : v.rows()) assertThat(row.length()).isLessThanOrEqualTo(80);
+        String ascii = new VirtualScreen(80, 24).draw(s, ui, PLAIN).text();
+        assertThat(ascii.chars().allMatch(ch -> ch >= 32 && ch < 127 || ch == '\n')).as("ASCII only").isTrue();
+        assertThat(ascii).contains("eps study of x1->h2", "predicted 2*sqrt(deltaL/|L''|)");
+    }
+
+    /** A planted bug is always said in the status line, even at 80 columns with the longest state and method. */
+    @Test
+    void aPlantedBugIsSaidInTheStatusLine() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withMethod(Method.NUMERIC).withDifference(Difference.CENTRAL)
+                .withPlantedBug(PlantedBug.NO_MEAN);
+        Snapshot s = snapshot(c, 5000, -1, -1, null);
+        VirtualScreen v = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR);
+        assertThat(v.row(0)).contains("a bug is planted", "epoch 5,000", "learned", "method: numeric (central)");
+        assertThat(v.row(22)).contains("bug hunt");
+        assertThat(v.text()).contains("BAD").doesNotContain("no-mean"); // never said which
+        assertThat(new VirtualScreen(80, 24).draw(snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null),
+                UiState.initial(), COLOUR).text()).doesNotContain("bug");
+    }
+
+    /**
+     * Every overlay leaves the status line in view, so "a bug is planted" shows whatever is open;
+     * and the explanation's last line (the verdict) still fits at 80×24 in the longest case:
+     * ASCII, sigmoid's long factor names, central differences, a bug planted.
+     */
+    @Test
+    void overlaysLeaveThePlantedBugInView() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withDifference(Difference.CENTRAL).withPlantedBug(PlantedBug.NO_MEAN);
+        for (int k = 0; k < 9; k++) {
+            Snapshot s = snapshot(c, 0, k, -1, null);
+            for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+                VirtualScreen v = new VirtualScreen(80, 24).draw(s, explaining(k), t);
+                assertThat(v.row(0)).contains("a bug is planted");
+                assertThat(v.text()).contains("bad, look for a bug");
+            }
+        }
+        Snapshot s = snapshot(c, 0, -1, -1, null);
+        for (UiState.Overlay o : new UiState.Overlay[] {UiState.Overlay.HELP, UiState.Overlay.HUNT_QUESTION}) {
+            assertThat(new VirtualScreen(80, 24).draw(s, UiState.initial().withOverlay(o), COLOUR).row(0))
+                    .contains("a bug is planted");
+        }
+    }
+
+    /** With a bug planted the explanation says the chain-rule column is not the rows' sum, and judges the column. */
+    @Test
+    void theExplanationSaysTheColumnComesFromThePlantedBug() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withPlantedBug(PlantedBug.WRONG_SIGN);
+        Snapshot s = snapshot(c, 0, 8, -1, null);
+        GradientCheck.Entry e = s.check().entries().get(8);
+        String text = new VirtualScreen(100, 30).draw(s, explaining(8), COLOUR).text();
+        assertThat(text).contains("a bug is planted: the chain-rule column shows " + Numbers.sci(e.chainRule(), 6)
+                + ", not this sum", "the predicted: bad, look for a bug").doesNotContain("wrong-sign");
+    }
+
+    /** b's question lists the six bugs; the answer says whether it was right and the difference it made. */
+    @Test
+    void theBugHuntAsksAndAnswers() throws Exception {
+        Snapshot asking = snapshot(Preset.TEXTBOOK.defaults().withPlantedBug(PlantedBug.ONE_ROW_BIAS), 0, -1, -1, null);
+        String question = new VirtualScreen(80, 24).draw(asking, UiState.initial().withOverlay(UiState.Overlay.HUNT_QUESTION),
+                COLOUR).text();
+        for (PlantedBug b : PlantedBug.values()) {
+            assertThat(question).contains((b.ordinal() + 1) + " " + b.id());
+        }
+        double[] buggy = {1, 2, 3, 4, 0.5, 0.25, 7, 8, 9};
+        double[] correct = {1, 2, 3, 4, 0.125, 0.0625, 7, 8, 9};
+        List<String> names = List.of("w_x1_h1", "w_x1_h2", "w_x2_h1", "w_x2_h2", "b_h1", "b_h2", "w_h1_y", "w_h2_y", "b_y");
+        BugHunt wrong = new BugHunt(1, PlantedBug.ONE_ROW_BIAS, PlantedBug.NO_MEAN, 120, 0.28, 0.2, names, buggy, correct,
+                List.of("b_h1"));
+        Snapshot after = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, wrong);
+        String answer = new VirtualScreen(80, 24).draw(after, UiState.initial().withHuntResult(1), COLOUR).text();
+        assertThat(answer).contains("Not that one: you named no-mean, it was one-row-bias.",
+                "each hidden bias's gradient taken from the last row only", "b h1", "5.000e-01", "1.250e-01", "bad",
+                "b h2", "not bad", "It trained 120 epochs with the bug: the loss went from 0.2800 to 0.2000");
+        assertThat(answer.lines().filter(l -> l.startsWith("│"))).noneMatch(l -> l.contains("x1→h1")); // only what changed
+        BugHunt right = new BugHunt(1, PlantedBug.ONE_ROW_BIAS, PlantedBug.ONE_ROW_BIAS, 1, 0.28, 0.2, names, buggy,
+                correct, List.of());
+        assertThat(new VirtualScreen(80, 24).draw(snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, right),
+                UiState.initial().withHuntResult(1), COLOUR).text()).contains("Right: it was one-row-bias.", "1 epoch with");
+        // asked for a newer answer than the trainer has: it says it is working on it
+        assertThat(new VirtualScreen(80, 24).draw(after, UiState.initial().withHuntResult(2), COLOUR).text())
+                .contains("taking the bug out");
+    }
+}
