@@ -2,10 +2,12 @@ package org.backproplab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
@@ -14,6 +16,7 @@ import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
+import org.backproplab.train.Preset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +40,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--param", paramLabel = "NAME",
+    @Option(names = "--param", paramLabel = "NAME", completionCandidates = DefaultParameterNames.class,
             description = "The parameter to explain: w_x1_h1, b_h1, w_h1_y, b_y, ... (for --hidden H up to hH).")
     String param;
 
@@ -46,6 +49,15 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
+
+    /** For shell completion: the parameters of the default network (a completion script cannot see --hidden). */
+    static final class DefaultParameterNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            Architecture arch = Preset.TEXTBOOK.defaults().architecture();
+            return IntStream.range(0, arch.parameterCount()).mapToObj(arch::name).iterator();
+        }
+    }
 
     @Override
     public Integer call() {

@@ -37,6 +37,7 @@ public final class Main implements Callable<Integer> {
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            CompletionCommand.class,
             WarmUpCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -64,6 +65,11 @@ public final class Main implements Callable<Integer> {
             }
         }
         return commandLine(out, err, args).execute(args);
+    }
+
+    /** The command line with every command modelled: the completion script and the man pages describe them all. */
+    public static CommandLine wholeCommandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
     }
 
     /**
