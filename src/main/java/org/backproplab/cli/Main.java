@@ -94,10 +94,10 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler(Errors::runtime);
         cl.setExecutionStrategy(Main::refuseOptionsBeforeTheCommand);
         String[] presets = presetsFooter();
-        cl.getCommandSpec().usageMessage().footer(presets);
+        cl.getCommandSpec().usageMessage().footerHeading(PRESETS_HEADING).footer(presets);
         cl.getSubcommands().values().forEach(sub -> {
             if (sub.getCommandSpec().findOption("--preset") != null) {
-                sub.getCommandSpec().usageMessage().footer(presets);
+                sub.getCommandSpec().usageMessage().footerHeading(PRESETS_HEADING).footer(presets);
             }
         });
         return cl;
@@ -117,11 +117,12 @@ public final class Main implements Callable<Integer> {
         return new CommandLine.RunLast().execute(parsed);
     }
 
+    /** The heading of the help's last section, the presets (the man pages name that section "Presets"). */
+    public static final String PRESETS_HEADING = "%nPresets (any option above overrides one setting):%n";
+
     /** The presets' settings, from the presets themselves, so the help never disagrees with them. */
     static String[] presetsFooter() {
         List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("Presets (any option above overrides one setting):");
         for (Preset p : Preset.values()) {
             Config c = p.defaults();
             // Plain concatenation, not String.format: this runs on every start, and Formatter is slow to load.
