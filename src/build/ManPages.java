@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
- * Part of the build, not of the program (Maven runs it at package, as a single-file Java program):
+ * Part of the build, not of the program (Maven runs it before packaging, as a single-file Java program):
  * writes the man pages as AsciiDoc from the program's own picocli model, one page per command,
  * {@code backprop-lab.adoc} and {@code backprop-lab-COMMAND.adoc}, each ending with a "See also"
  * that names the others. Asciidoctor then turns them into troff.
