@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "bash: add  source <(backprop-lab completion bash)  to ~/.bashrc.",
             "zsh:  add  source <(backprop-lab completion zsh)  to ~/.zshrc, or save it as _backprop-lab in a"
                     + " folder of $fpath.",
-            "The package installs both for every user."})
+            "The .deb package installs both for every user."})
 public final class CompletionCommand implements Callable<Integer> {
 
     /** The shells the script is written for. */
