@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
             SweepCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            CompletionCommand.class,
             WarmUpCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -85,6 +86,11 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /** The command line with every command modelled: the completion script and the man pages describe them all. */
+    public static CommandLine wholeCommandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
     /**
      * The command line for {@code args}: when the first argument names a command (other than
      * help), only that command is modelled; otherwise all are (for help, errors and the TUI).
@@ -108,10 +114,10 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler(Errors::runtime);
         cl.setExecutionStrategy(Main::refuseOptionsBeforeTheCommand);
         String[] presets = presetsFooter();
-        cl.getCommandSpec().usageMessage().footer(presets);
+        cl.getCommandSpec().usageMessage().footerHeading(PRESETS_HEADING).footer(presets);
         cl.getSubcommands().values().forEach(sub -> {
             if (sub.getCommandSpec().findOption("--preset") != null) {
-                sub.getCommandSpec().usageMessage().footer(presets);
+                sub.getCommandSpec().usageMessage().footerHeading(PRESETS_HEADING).footer(presets);
             }
         });
         return cl;
@@ -131,11 +137,12 @@ public final class Main implements Callable<Integer> {
         return new CommandLine.RunLast().execute(parsed);
     }
 
+    /** The heading of the help's last section, the presets (the man pages name that section "Presets"). */
+    public static final String PRESETS_HEADING = "%nPresets (any option above overrides one setting):%n";
+
     /** The presets' settings, from the presets themselves, so the help never disagrees with them. */
     static String[] presetsFooter() {
         List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("Presets (any option above overrides one setting):");
         for (Preset p : Preset.values()) {
             Config c = p.defaults();
             // Plain concatenation, not String.format: this runs on every start, and Formatter is slow to load.

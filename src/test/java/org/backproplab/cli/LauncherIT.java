@@ -91,4 +91,56 @@ class LauncherIT {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(143); // 128 + SIGTERM
     }
+    /**
+     * The packages ship this launcher as bin/backprop-lab beside lib/app (the jar) and lib/runtime
+     * (their Java): there it runs their Java, never one on the PATH, builds nothing, and records its
+     * class-data archive beside the jar; moved elsewhere, it records it again for the new path
+     * rather than hand the JVM an archive of the old one (whose warning would land in the output).
+     */
+    @Test
+    void inAPackageItRunsThePackagesJavaAndFollowsAMove(@TempDir Path dir) throws Exception {
+        Path pkg = dir.resolve("backprop-lab");
+        Files.createDirectories(pkg.resolve("bin"));
+        Files.createDirectories(pkg.resolve("lib/app"));
+        Files.createDirectories(pkg.resolve("lib/runtime/bin"));
+        Files.copy(launcher, pkg.resolve("bin/backprop-lab"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(project.resolve("target/backprop-lab.jar"), pkg.resolve("lib/app/backprop-lab.jar"));
+        Path runtimeJava = Files.writeString(pkg.resolve("lib/runtime/bin/java"),
+                "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        runtimeJava.toFile().setExecutable(true);
+        // a java and an mvn on the PATH that fail loudly: the package must use neither
+        Path decoys = Files.createDirectories(dir.resolve("decoys"));
+        for (String tool : new String[] {"java", "mvn"}) {
+            Path f = Files.writeString(decoys.resolve(tool), "#!/bin/sh\necho \"the PATH's " + tool + "\" >&2\nexit 97\n");
+            f.toFile().setExecutable(true);
+        }
+
+        assertThat(runPackage(pkg.resolve("bin/backprop-lab"), decoys, "train", "--epochs", "3", "--format", "csv"))
+                .startsWith("epochs,loss,");
+        assertThat(Files.readString(pkg.resolve("lib/app/backprop-lab.jsa.path")).strip())
+                .isEqualTo(pkg.toRealPath().resolve("lib/app/backprop-lab.jar").toString());
+
+        Path moved = dir.resolve("moved");
+        Files.move(pkg, moved);
+        assertThat(runPackage(moved.resolve("bin/backprop-lab"), decoys, "train", "--epochs", "3", "--format", "csv"))
+                .startsWith("epochs,loss,");
+        assertThat(Files.readString(moved.resolve("lib/app/backprop-lab.jsa.path")).strip())
+                .isEqualTo(moved.toRealPath().resolve("lib/app/backprop-lab.jar").toString());
+    }
+
+    /** Runs a package's launcher with {@code decoys} first on the PATH; returns its output, after checking it ran clean. */
+    private String runPackage(Path exe, Path decoys, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(exe.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(elsewhere.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(elsewhere.resolve("out").toFile()).redirectError(elsewhere.resolve("err").toFile());
+        pb.environment().put("PATH", decoys + ":/usr/bin:/bin");
+        pb.environment().remove("JAVA_HOME");
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("err")).isEmpty();
+        assertThat(p.exitValue()).isZero();
+        return read("out");
+    }
 }

@@ -13,11 +13,11 @@ import java.util.function.Predicate;
  * A private tmux server (its own socket) with one pane running a command: keys in, the screen
  * read back with capture-pane. For the integration tests that drive the real jar.
  */
-final class Tmux implements AutoCloseable {
+public final class Tmux implements AutoCloseable {
     private final String socket = "blab-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     /** Skips the test only when tmux cannot be run at all (CI installs it). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean ok;
         try {
             ok = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
@@ -32,7 +32,7 @@ final class Tmux implements AutoCloseable {
      * the terminal's `stty -a` on one line, and then {@value #DONE}: a test that reads the stty
      * line waits for {@value #DONE} (see {@link #awaitExit}), which comes after it.
      */
-    Tmux start(int cols, int rows, String shellCommand) throws IOException, InterruptedException {
+    public Tmux start(int cols, int rows, String shellCommand) throws IOException, InterruptedException {
         run("new-session", "-d", "-s", "t", "-x", Integer.toString(cols), "-y", Integer.toString(rows),
                 shellCommand + "; echo EXITED rc=$?; stty -a | tr '\\n' ' '; echo; echo " + DONE + "; sleep 60");
         return this;
@@ -42,17 +42,17 @@ final class Tmux implements AutoCloseable {
     static final String DONE = "STTY-DONE";
 
     /** Waits until the command has exited and the stty line is printed; returns that screen. */
-    String awaitExit(String what, double seconds) throws IOException, InterruptedException {
+    public String awaitExit(String what, double seconds) throws IOException, InterruptedException {
         return await(what, seconds, s -> s.contains(DONE));
     }
 
-    void keys(String... keys) throws IOException, InterruptedException {
+    public void keys(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", "t"));
         args.addAll(List.of(keys));
         run(args.toArray(new String[0]));
     }
 
-    String screen() throws IOException, InterruptedException {
+    public String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", "t");
     }
 
@@ -75,7 +75,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Polls the screen until {@code p} holds; returns it, or throws with the last screen. */
-    String await(String what, double seconds, Predicate<String> p) throws IOException, InterruptedException {
+    public String await(String what, double seconds, Predicate<String> p) throws IOException, InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         String s = "";
         while (System.nanoTime() < end) {
