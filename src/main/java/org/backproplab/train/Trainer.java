@@ -200,87 +200,150 @@ public final class Trainer implements AutoCloseable {
         return done;
     }
 
-    /** Applies one command (Java 17 has no pattern switch: an instanceof chain over the sealed type). */
+    /** Applies one command, on the trainer's thread. */
     private void apply(Command c) {
-        if (c instanceof Command.ToggleRun) {
+        c.applyTo(handler);
+    }
+
+    /** What the trainer does for each command (on its own thread, between batches of epochs). */
+    private final Command.Handler handler = new Command.Handler() {
+        @Override
+        public void toggleRun() {
             if (training.diverged()) {
                 message = "diverged: r restarts from a new seed, R from the same one";
             } else {
                 setRunning(!running);
             }
-        } else if (c instanceof Command.Pause) {
+        }
+
+        @Override
+        public void pause() {
             setRunning(false);
-        } else if (c instanceof Command.Step) {
+        }
+
+        @Override
+        public void step() {
             setRunning(false);
             if (!training.diverged()) {
                 history.add(training.step());
             }
-        } else if (c instanceof Command.SwitchMethod) {
+        }
+
+        @Override
+        public void switchMethod() {
             training.setMethod(training.method().other());
             config = config.withMethod(training.method());
             resetPace(System.nanoTime());
-        } else if (c instanceof Command.SwitchDifference) {
+        }
+
+        @Override
+        public void switchDifference() {
             Difference next = training.difference() == Difference.FORWARD ? Difference.CENTRAL : Difference.FORWARD;
             training.setDifference(next);
             config = config.withDifference(next);
             resetPace(System.nanoTime());
-        } else if (c instanceof Command.ChangeSpeed s) {
-            speed = speed.shift(s.rungs());
+        }
+
+        @Override
+        public void changeSpeed(int rungs) {
+            speed = speed.shift(rungs);
             resetPace(System.nanoTime());
-        } else if (c instanceof Command.ChangeLearningRate l) {
-            double lr = LearningRates.shift(training.learningRate(), l.rungs());
+        }
+
+        @Override
+        public void changeLearningRate(int rungs) {
+            double lr = LearningRates.shift(training.learningRate(), rungs);
             training.setLearningRate(lr);
             config = config.withLearningRate(lr);
-        } else if (c instanceof Command.Restart r) {
-            restart(r.newSeed() ? config.withSeed(newSeed()) : config);
-        } else if (c instanceof Command.Reconfigure r) {
-            restart(r.config());
-        } else if (c instanceof Command.NextGate) {
-            restart(config.withDataset(next(Dataset.values(), config.dataset())));
-        } else if (c instanceof Command.NextHiddenUnits u) {
-            restart(config.withHidden(config.hidden() >= u.max() ? 1 : config.hidden() + 1));
-        } else if (c instanceof Command.NextActivation) {
-            restart(config.withActivation(next(Activation.values(), config.activation())));
-        } else if (c instanceof Command.ToggleAdaptation) {
+        }
+
+        @Override
+        public void restart(boolean newSeed) {
+            Trainer.this.restart(newSeed ? config.withSeed(newSeed()) : config);
+        }
+
+        @Override
+        public void reconfigure(Config c) {
+            Trainer.this.restart(c);
+        }
+
+        @Override
+        public void nextGate() {
+            Trainer.this.restart(config.withDataset(next(Dataset.values(), config.dataset())));
+        }
+
+        @Override
+        public void nextHiddenUnits(int max) {
+            Trainer.this.restart(config.withHidden(config.hidden() >= max ? 1 : config.hidden() + 1));
+        }
+
+        @Override
+        public void nextActivation() {
+            Trainer.this.restart(config.withActivation(next(Activation.values(), config.activation())));
+        }
+
+        @Override
+        public void toggleAdaptation() {
             training.setLearningRateAdaptation(training.learningRateAdaptation() > 0 ? 0 : Training.DEFAULT_ADAPTATION);
-        } else if (c instanceof Command.Explain e) {
-            if (e.parameter() < 0) {
-                explain.remove(e.viewer());
+        }
+
+        @Override
+        public void explain(Object viewer, int parameter) {
+            if (parameter < 0) {
+                explain.remove(viewer);
             } else {
-                explain.put(e.viewer(), e.parameter());
+                explain.put(viewer, parameter);
             }
-        } else if (c instanceof Command.ShowSurface v) {
-            if (v.columns() < 2 || v.rows() < 2) {
-                surface.remove(v.viewer());
+        }
+
+        @Override
+        public void showSurface(Object viewer, int columns, int rows) {
+            if (columns < 2 || rows < 2) {
+                surface.remove(viewer);
             } else {
-                surface.put(v.viewer(), new int[] {v.columns(), v.rows()});
+                surface.put(viewer, new int[] {columns, rows});
             }
-        } else if (c instanceof Command.Trace tr) {
-            if (tr.on()) {
-                tracing.add(tr.viewer());
+        }
+
+        @Override
+        public void trace(Object viewer, boolean on) {
+            if (on) {
+                tracing.add(viewer);
             } else {
-                tracing.remove(tr.viewer());
+                tracing.remove(viewer);
             }
-        } else if (c instanceof Command.StudyEpsilon e) {
-            if (e.parameter() < 0) {
-                study.remove(e.viewer());
+        }
+
+        @Override
+        public void studyEpsilon(Object viewer, int parameter) {
+            if (parameter < 0) {
+                study.remove(viewer);
             } else {
-                study.put(e.viewer(), e.parameter());
+                study.put(viewer, parameter);
             }
-        } else if (c instanceof Command.StartBugHunt) {
+        }
+
+        @Override
+        public void startBugHunt() {
             if (training.plantedBug() == null) {
                 PlantedBug[] bugs = PlantedBug.values();
                 plant(bugs[seeds.nextInt(bugs.length)]);
             }
-        } else if (c instanceof Command.EndBugHunt e) {
-            endHunt(e.guess());
-        } else if (c instanceof Command.Forget f) {
-            tracing.remove(f.viewer());
-            explain.remove(f.viewer());
-            surface.remove(f.viewer());
-            study.remove(f.viewer());
         }
-    }
+
+        @Override
+        public void endBugHunt(PlantedBug guess) {
+            endHunt(guess);
+        }
+
+        @Override
+        public void forget(Object viewer) {
+            tracing.remove(viewer);
+            explain.remove(viewer);
+            surface.remove(viewer);
+            study.remove(viewer);
+        }
+    };
 
     /** Plants {@code bug} in the chain rule of this run and of every restart, from the next epoch on. */
     private void plant(PlantedBug bug) {
