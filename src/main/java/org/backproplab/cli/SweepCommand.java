@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backproplab.io.Json;
 import org.backproplab.nn.Forward;
@@ -34,6 +37,10 @@ import picocli.CommandLine.Spec;
                     + " learning when the epochs ran out, and which diverged; and the time taken."})
 public final class SweepCommand implements Callable<Integer> {
     static final int MAX_SEEDS = 1_000_000;
+    /** The exit code after Ctrl-C: 128 + SIGINT, as shells report a program that SIGINT stopped. */
+    static final int INTERRUPTED = 130;
+    /** Epochs a worker trains between two looks at whether the sweep should stop (about a millisecond). */
+    private static final long CHUNK = 4096;
     /** Stuck groups listed in the table; the rest are summed up in one line. */
     private static final int GROUPS_SHOWN = 8;
     private static final int EXAMPLE_SEEDS = 6;
@@ -86,14 +93,36 @@ public final class SweepCommand implements Callable<Integer> {
             throw new Errors.UsageException("--seed does not apply to sweep: it trains seeds 0..N-1 (see --seeds)");
         }
         Config base = options.toConfig();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
 
         long start = System.nanoTime();
-        Result[] results = run(base, seeds, epochs, t);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Progress progress = new Progress(System.console() != null ? err : null, seeds, start);
+        Result[] results;
+        boolean interrupted;
+        try (CtrlC ctrlC = CtrlC.install()) {
+            Sweep sweep = new Sweep(base, seeds, epochs);
+            results = sweep.run(t, () -> {
+                progress.show(sweep.done());
+                return ctrlC.pressed();
+            });
+            progress.clear();
+            interrupted = ctrlC.pressed();
+            report(out, base, results, (System.nanoTime() - start) / 1e9, t, interrupted);
+            ctrlC.reported();
+        }
+        return interrupted ? INTERRUPTED : 0;
+    }
 
+    private void report(PrintWriter out, Config base, Result[] results, double seconds, int t, boolean interrupted) {
+        int done = 0;
         int[] counts = new int[Outcome.values().length];
         Map<String, List<Long>> byLoss = new TreeMap<>();
         for (Result o : results) {
+            if (o == null) {
+                continue;
+            }
+            done++;
             counts[o.outcome().ordinal()]++;
             if (o.outcome() == Outcome.STUCK) {
                 byLoss.computeIfAbsent(Fmt.fixed(o.loss(), 4), k -> new ArrayList<>()).add(o.seed());
@@ -103,47 +132,174 @@ public final class SweepCommand implements Callable<Integer> {
         byLoss.forEach((loss, s) -> groups.add(new Group(loss, s)));
         groups.sort(Comparator.comparingInt((Group g) -> -g.seeds().size()));
 
-        PrintWriter out = spec.commandLine().getOut();
         if (output.format == Format.JSON) {
-            out.print(Json.write(json(base, counts, groups, seconds, t)));
+            Map<String, Object> m = json(base, counts, groups, seconds, t);
+            if (interrupted) {
+                m.put("interrupted", true);
+                m.put("seedsDone", done);
+            }
+            out.print(Json.write(m));
         } else {
-            table(out, base, counts, groups, seconds, t);
+            table(out, base, counts, groups, seconds, t, interrupted ? done : -1);
         }
         out.flush();
-        return 0;
     }
 
-    /** Trains seeds 0..n-1 on a fixed pool of {@code threads} workers, each taking the next seed in turn. */
-    static Result[] run(Config base, int n, long epochs, int threads) throws InterruptedException {
-        Result[] outcomes = new Result[n];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "sweep-worker");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        Training training = new Training(base.withSeed(i));
-                        training.run(epochs);
-                        Forward f = training.forward();
-                        outcomes[i] = new Result(i, f.loss, Outcome.of(f, base.dataset(), training.diverged(),
-                                training.epochsSinceImprovement()));
-                    }
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a sweep worker failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+    /** The sweep's workers and what they have done: seeds 0..n-1, each trained for the same epochs. */
+    static final class Sweep {
+        private final Config base;
+        private final int n;
+        private final long epochs;
+        private final Result[] results;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile boolean stop;
+
+        Sweep(Config base, int n, long epochs) {
+            this.base = base;
+            this.n = n;
+            this.epochs = epochs;
+            this.results = new Result[n];
         }
-        return outcomes;
+
+        /** Seeds finished so far. */
+        int done() {
+            return done.get();
+        }
+
+        /**
+         * Trains the seeds on a fixed pool of {@code threads} workers, each taking the next seed in
+         * turn, and asks {@code shouldStop} about every 0.2 s until they are done. When it says yes,
+         * the workers drop the seeds they are on: the results are those of the seeds that finished
+         * (null for the others), each exactly what {@code train} gives for that seed.
+         */
+        Result[] run(int threads, java.util.function.BooleanSupplier shouldStop) throws InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread th = new Thread(r, "sweep-worker");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                List<Future<?>> workers = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    workers.add(pool.submit(this::work));
+                }
+                for (Future<?> f : workers) {
+                    while (true) {
+                        try {
+                            f.get(200, TimeUnit.MILLISECONDS);
+                            break;
+                        } catch (TimeoutException e) {
+                            if (shouldStop.getAsBoolean()) {
+                                stop = true;
+                            }
+                        }
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a sweep worker failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            return results.clone();
+        }
+
+        private void work() {
+            for (int i = next.getAndIncrement(); i < n && !stop; i = next.getAndIncrement()) {
+                Training training = new Training(base.withSeed(i));
+                while (training.epoch() < epochs && !training.diverged() && !stop) {
+                    training.run(Math.min(CHUNK, epochs - training.epoch()));
+                }
+                if (stop) {
+                    return;
+                }
+                Forward f = training.forward();
+                results[i] = new Result(i, f.loss, Outcome.of(f, base.dataset(), training.diverged(),
+                        training.epochsSinceImprovement()));
+                done.incrementAndGet();
+            }
+        }
+    }
+
+    /** Trains seeds 0..n-1 on {@code threads} workers to the end (see {@link Sweep#run}). */
+    static Result[] run(Config base, int n, long epochs, int threads) throws InterruptedException {
+        return new Sweep(base, n, epochs).run(threads, () -> false);
+    }
+
+    /**
+     * Ctrl-C (or a kill) during a sweep: the JVM starts to shut down and runs this hook, which says
+     * so and then holds the exit until the report of the seeds done so far has been printed (at
+     * most 10 s); the JVM then exits with 128 + the signal's number, 130 for Ctrl-C.
+     */
+    static final class CtrlC implements AutoCloseable {
+        private final CountDownLatch pressed = new CountDownLatch(1);
+        private final CountDownLatch reported = new CountDownLatch(1);
+        private final Thread hook = new Thread(() -> {
+            pressed.countDown();
+            try {
+                reported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sweep-ctrl-c");
+
+        static CtrlC install() {
+            CtrlC c = new CtrlC();
+            Runtime.getRuntime().addShutdownHook(c.hook);
+            return c;
+        }
+
+        boolean pressed() {
+            return pressed.getCount() == 0;
+        }
+
+        /** The report is out: the exit may go on. */
+        void reported() {
+            reported.countDown();
+        }
+
+        @Override
+        public void close() {
+            reported.countDown();
+            if (!pressed()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** The progress line on stderr in a terminal: seeds done, the rate, the time left. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private final long start;
+        private boolean shown;
+
+        /** {@code err} null: no terminal, nothing shown. */
+        Progress(PrintWriter err, int total, long start) {
+            this.err = err;
+            this.total = total;
+            this.start = start;
+        }
+
+        void show(int done) {
+            if (err == null) {
+                return;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = done / seconds;
+            String left = done == 0 ? "" : ", about " + Fmt.count(Math.round((total - done) / rate)) + " s left";
+            err.print("\rsweep: " + Fmt.count(done) + " of " + Fmt.count(total) + " seeds, "
+                    + Fmt.sig(rate, 3) + " seeds/s" + left + "   ");
+            err.flush();
+            shown = true;
+        }
+
+        void clear() {
+            if (shown) {
+                err.print("\r" + " ".repeat(70) + "\r");
+                err.flush();
+            }
+        }
     }
 
     private Map<String, Object> json(Config base, int[] counts, List<Group> groups, double seconds, int t) {
@@ -171,7 +327,8 @@ public final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    private void table(PrintWriter out, Config base, int[] counts, List<Group> groups, double seconds, int t) {
+    /** The table; {@code done} is the seeds done when Ctrl-C stopped the sweep early, else −1. */
+    private void table(PrintWriter out, Config base, int[] counts, List<Group> groups, double seconds, int t, int done) {
         int learned = counts[Outcome.LEARNED.ordinal()];
         int stuck = counts[Outcome.STUCK.ordinal()];
         int learning = counts[Outcome.LEARNING.ordinal()];
@@ -180,8 +337,13 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
                 + ", " + Fmt.count(epochs) + " epochs per seed");
         out.println("seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)");
+        int of = seeds;
+        if (done >= 0) {
+            out.println("stopped   by Ctrl-C after " + done + " of " + seeds + " seeds: what follows counts those " + done);
+            of = done;
+        }
         out.println();
-        out.println("learned   " + learned + " of " + seeds + " (" + Fmt.fixed(100.0 * learned / seeds, 1)
+        out.println("learned   " + learned + " of " + of + " (" + (of == 0 ? "-" : Fmt.fixed(100.0 * learned / of, 1))
                 + "%): " + Outcome.LEARNED_RULE);
         out.println("stuck     " + stuck + " (" + Outcome.STUCK_RULE + ")"
                 + (stuck == 0 ? "" : ", grouped by final loss (rounded to 4 decimals):"));
@@ -206,7 +368,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (diverged > 0) {
             out.println("diverged  " + diverged + " (a NaN or infinite loss or parameter: try a smaller --lr)");
         }
-        double total = (double) seeds * epochs;
+        double total = (double) of * epochs;
         out.println("time      " + Fmt.seconds(seconds) + " s on " + t + " thread" + (t == 1 ? "" : "s")
                 + (seconds > 0 && epochs > 0 ? " (" + Fmt.sig(total / seconds / 1e6, 3) + " million epochs per second)" : ""));
     }
