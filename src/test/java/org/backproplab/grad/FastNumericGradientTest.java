@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -13,6 +12,7 @@ import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.InitScheme;
 import org.backproplab.nn.Loss;
+import org.backproplab.nn.NetArbitraries;
 import org.backproplab.nn.Network;
 import org.junit.jupiter.api.Test;
 
@@ -92,13 +92,12 @@ class FastNumericGradientTest {
 
     @Provide
     Arbitrary<Architecture> archs() {
-        return Combinators.combine(Arbitraries.integers().between(1, 8), Arbitraries.of(Activation.values()),
-                Arbitraries.of(Loss.values())).as(Architecture::new);
+        return NetArbitraries.architectures();
     }
 
     @Provide
     Arbitrary<Long> seeds() {
-        return Arbitraries.longs().between(0, 0xFFFF_FFFFL);
+        return NetArbitraries.seeds();
     }
 
     @Provide

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -67,13 +66,12 @@ class NetworkTest {
 
     @Provide
     Arbitrary<Architecture> archs() {
-        return Combinators.combine(Arbitraries.integers().between(1, 8), Arbitraries.of(Activation.values()),
-                Arbitraries.of(Loss.values())).as(Architecture::new);
+        return NetArbitraries.architectures();
     }
 
     @Provide
     Arbitrary<Long> seeds() {
-        return Arbitraries.longs().between(0, 0xFFFF_FFFFL);
+        return NetArbitraries.seeds();
     }
 
     /** DESIGN.md / scripts/reference.py: the guide's code at seed 0 starts at loss 1.5017334395697. */
