@@ -2,12 +2,8 @@ package org.backproplab.grad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -21,8 +17,8 @@ class BackwardTest {
 
     /** Adding each parameter's row contributions in row order gives the chain rule's column, bit for bit. */
     @Property(tries = 2000)
-    void rowContributionsAddUpToTheChainRuleBitForBit(@ForAll("archs") Architecture arch, @ForAll Dataset data,
-                                                      @ForAll("seeds") long seed) {
+    void rowContributionsAddUpToTheChainRuleBitForBit(@ForAll(supplier = NetArbitraries.Architectures.class) Architecture arch, @ForAll Dataset data,
+                                                      @ForAll(supplier = NetArbitraries.Seeds.class) long seed) {
         double[] theta = InitScheme.NUMPY_RANDN.draw(arch, seed);
         ChainRule chain = new ChainRule(new Network(arch, data));
         double[] grad = new double[theta.length];
@@ -41,8 +37,8 @@ class BackwardTest {
      * the rows where its input is 0.
      */
     @Property(tries = 500)
-    void deltasAreTheProductsOfTheLocalDerivatives(@ForAll("archs") Architecture arch, @ForAll Dataset data,
-                                                   @ForAll("seeds") long seed) {
+    void deltasAreTheProductsOfTheLocalDerivatives(@ForAll(supplier = NetArbitraries.Architectures.class) Architecture arch, @ForAll Dataset data,
+                                                   @ForAll(supplier = NetArbitraries.Seeds.class) long seed) {
         double[] theta = InitScheme.UNIFORM.draw(arch, seed);
         ChainRule chain = new ChainRule(new Network(arch, data));
         chain.gradient(theta, new double[theta.length]);
@@ -71,15 +67,5 @@ class BackwardTest {
                 }
             }
         }
-    }
-
-    @Provide
-    Arbitrary<Architecture> archs() {
-        return NetArbitraries.architectures();
-    }
-
-    @Provide
-    Arbitrary<Long> seeds() {
-        return NetArbitraries.seeds();
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class FastNumericGradientTest {
 
     @Property(tries = 3000)
-    void sameDoublesAsThePlainNumericGradient(@ForAll("archs") Architecture arch, @ForAll Dataset data,
-                                              @ForAll("seeds") long seed, @ForAll("scales") double scale,
+    void sameDoublesAsThePlainNumericGradient(@ForAll(supplier = NetArbitraries.Architectures.class) Architecture arch, @ForAll Dataset data,
+                                              @ForAll(supplier = NetArbitraries.Seeds.class) long seed, @ForAll("scales") double scale,
                                               @ForAll("epsilons") double eps, @ForAll Difference diff,
                                               @ForAll("kinks") int kinks) {
         double[] theta = InitScheme.NUMPY_RANDN.draw(arch, seed);
@@ -90,15 +90,7 @@ class FastNumericGradientTest {
         assertThat(theta).containsExactly(before);
     }
 
-    @Provide
-    Arbitrary<Architecture> archs() {
-        return NetArbitraries.architectures();
-    }
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return NetArbitraries.seeds();
-    }
 
     @Provide
     Arbitrary<Double> scales() {
