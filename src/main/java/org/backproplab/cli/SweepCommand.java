@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
             "Train seeds 0..N-1 (each its own starting weights) for E epochs on all cores, and report how many"
                     + " learned the gate (every output within 0.1 of its target), which got stuck (not learned, and"
                     + " no 0.1%% better loss in their last 5,000 epochs; grouped by final loss), which were still"
-                    + " learning when the epochs ran out, and which diverged; and the time taken."})
+                    + " learning when the epochs ran out, and which diverged; and the time taken. Each seed's result is"
+                    + " what train gives for that seed.",
+            "In a terminal it shows its progress on stderr; Ctrl-C stops it with a report of the seeds done so far"
+                    + " (exit code 130)."})
 public final class SweepCommand implements Callable<Integer> {
     static final int MAX_SEEDS = 1_000_000;
     /** The exit code after Ctrl-C: 128 + SIGINT, as shells report a program that SIGINT stopped. */
