@@ -147,5 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println();
         out.println("x chain = how many chain-rule epochs cost as much as one epoch of that method");
+        out.println("numeric epochs run again only the rows a nudge changes (the same doubles as whole passes),");
+        out.println("so they cost less than their count of forward passes says");
     }
 }

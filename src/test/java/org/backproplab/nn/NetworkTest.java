@@ -2,12 +2,8 @@ package org.backproplab.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -44,8 +40,8 @@ class NetworkTest {
 
     /** The row-by-row pass (adding weights where inputs are 1) gives exactly the literal doubles. */
     @Property(tries = 2000)
-    void forwardEqualsTheLiteralPassBitForBit(@ForAll("archs") Architecture arch, @ForAll Dataset data,
-                                             @ForAll("seeds") long seed) {
+    void forwardEqualsTheLiteralPassBitForBit(@ForAll(supplier = NetArbitraries.Architectures.class) Architecture arch, @ForAll Dataset data,
+                                             @ForAll(supplier = NetArbitraries.Seeds.class) long seed) {
         double[] theta = InitScheme.NUMPY_RANDN.draw(arch, seed);
         for (int k = 0; k < theta.length; k++) {
             theta[k] *= 3; // wider than randn alone, so that outputs reach the clip region too
@@ -65,16 +61,7 @@ class NetworkTest {
         }
     }
 
-    @Provide
-    Arbitrary<Architecture> archs() {
-        return Combinators.combine(Arbitraries.integers().between(1, 8), Arbitraries.of(Activation.values()),
-                Arbitraries.of(Loss.values())).as(Architecture::new);
-    }
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs().between(0, 0xFFFF_FFFFL);
-    }
 
     /** docs/guide-and-reference.md, scripts/reference.py: the guide's code at seed 0 starts at loss 1.5017334395697. */
     @Test
