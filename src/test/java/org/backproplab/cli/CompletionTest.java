@@ -89,7 +89,7 @@ class CompletionTest {
                 "backprop-lab completion ",
                 "backprop-lab help tr"));
         assertThat(tab).containsExactly(
-                Map.entry("backprop-lab ", "tui train gradcheck explain sweep bench serve completion help"),
+                Map.entry("backprop-lab ", "tui train gradcheck explain trace epsilon sweep bench serve completion help"),
                 Map.entry("backprop-lab gr", "gradcheck"),
                 Map.entry("backprop-lab train --pre", "--preset"),
                 Map.entry("backprop-lab train --preset ", "textbook reference"),
@@ -106,7 +106,7 @@ class CompletionTest {
                 Map.entry("backprop-lab explain --param ", "w_x1_h1 w_x1_h2 w_x2_h1 w_x2_h2 b_h1 b_h2 w_h1_y w_h2_y b_y"),
                 Map.entry("backprop-lab serve --preset ", "textbook reference"),
                 Map.entry("backprop-lab completion ", "bash zsh"),
-                Map.entry("backprop-lab help tr", "train"));
+                Map.entry("backprop-lab help tr", "train trace"));
     }
 
     @Test
