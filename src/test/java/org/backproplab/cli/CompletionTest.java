@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code backprop-lab completion bash|zsh}: the script, loaded in a real bash, completes commands,
  * options and option values. Each case sets COMP_WORDS and COMP_CWORD as bash does at a TAB and
- * calls the function the script registered; the expected words are the README's lists.
+ * calls the function the script registered; the expected words are docs/commands.md's lists.
  */
 class CompletionTest {
 

@@ -89,7 +89,7 @@ class ManPageIT {
         assertThat(text).startsWith("BACKPROP-LAB(1) Backprop Lab Manual BACKPROP-LAB(1)");
         assertThat(text).contains("COMMANDS\ntui\n", "\ntrain\nTrain the network and print the loss, parameters and predictions.",
                 "\ngradcheck\n", "\nexplain\n", "\nsweep\n", "\nbench\n", "\nserve\n", "\ncompletion\n");
-        // the presets' settings, as the README's table gives them
+        // the presets' settings, as docs/commands.md's table gives them
         assertThat(text).contains("PRESETS\n", "textbook --hidden 2 --activation sigmoid --loss mse --lr 2",
                 "reference --hidden 2 --activation relu --loss bce --lr 0.03", "--init-scheme numpy-randn --seed 0");
         // gradcheck's page says what the relative error's thresholds are, with "<=" as typed
