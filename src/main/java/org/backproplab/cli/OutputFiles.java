@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.backproplab.io.FileErrors;
 
 /** The files a command writes: checked before any work starts, and written whole or not at all. */
 final class OutputFiles {
@@ -33,9 +34,40 @@ final class OutputFiles {
         if (!Files.isDirectory(dir)) {
             throw new Errors.UsageException(what + dirName + " is a file, not a folder");
         }
-        if (Files.exists(abs) ? !Files.isWritable(abs) : !Files.isWritable(dir)) {
-            throw new Errors.UsageException(what + "permission denied"
-                    + (Files.exists(abs) ? "" : " (cannot create files in " + dirName + ")"));
+        boolean exists = Files.exists(abs);
+        String refused = exists ? refusesWriting(abs) : refusesNewFiles(dir, abs.getFileName().toString());
+        if (refused != null) {
+            throw new Errors.UsageException(what + refused
+                    + (exists ? "" : " (cannot create files in " + dirName + ")"));
+        }
+    }
+
+    /*
+     * The permission bits are not the answer: root may write past them (but not into /sys), and a
+     * read-only mount or a full quota refuses what they allow. So the check does what the write
+     * will do, before the work starts: open the file for appending (which changes nothing), or
+     * create the new file's part file beside it and delete it again.
+     */
+
+    /** Why an existing file cannot be opened for writing, or null when it can. */
+    private static String refusesWriting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Files.isWritable(file) ? null : "permission denied"; // a device or a fifo: opening may block
+        }
+        try (OutputStream probe = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            return null;
+        } catch (IOException e) {
+            return FileErrors.reason(e);
+        }
+    }
+
+    /** Why no new file can be created in {@code dir}, or null when one can. */
+    private static String refusesNewFiles(Path dir, String name) {
+        try {
+            Files.delete(newPart(dir, name));
+            return null;
+        } catch (IOException e) {
+            return FileErrors.reason(e);
         }
     }
 

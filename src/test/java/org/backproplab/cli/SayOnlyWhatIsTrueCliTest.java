@@ -214,16 +214,18 @@ class SayOnlyWhatIsTrueCliTest {
 
     @Test
     void aFolderWithoutWritePermissionIsRefusedFirst() throws IOException {
-        assumeThat(System.getProperty("user.name")).as("root may write anywhere").isNotEqualTo("root");
-        Path locked = Files.createDirectory(dir.resolve("locked"));
-        locked.toFile().setWritable(false);
+        // Root writes past the permission bits, so as root the folder is one nobody may create files in.
+        boolean root = "root".equals(System.getProperty("user.name"));
+        assumeThat(!root || Files.isDirectory(Path.of("/sys/kernel"))).as("a folder root cannot write in").isTrue();
+        Path locked = root ? Path.of("/sys") : Files.createDirectory(dir.resolve("locked"));
+        if (!root) locked.toFile().setWritable(false);
         try {
-            Run r = run("train", "--epochs", "1", "--save", locked.resolve("x.json").toString());
+            Run r = run("train", "--epochs", "1", "--save", locked.resolve("backprop-lab-x.json").toString());
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).contains("permission denied").hasLineCount(1);
         } finally {
-            locked.toFile().setWritable(true);
+            if (!root) locked.toFile().setWritable(true);
         }
     }
 
