@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.io.Json;
 import org.backproplab.train.Bench;
 import org.backproplab.train.Config;
@@ -92,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> doubts() {
         List<String> doubts = new ArrayList<>();
         if (warmup < RELIABLE_WARMUP_SECONDS) {
-            doubts.add((warmup == 0 ? "no warm-up" : "a warm-up of only " + Fmt.plain(warmup) + " s")
+            doubts.add((warmup == 0 ? "no warm-up" : "a warm-up of only " + Numbers.setting(warmup) + " s")
                     + " (the JIT compiles the code while it is being timed)");
         }
         if (batches < RELIABLE_BATCHES) {
@@ -134,16 +135,16 @@ public final class BenchCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, List<Row> rows, Bench.Results results) {
         int p = config.architecture().parameterCount();
         out.println(Describe.networkLines(config, ", P = " + p + " parameters"));
-        out.println("timing    " + (warmup == 0 ? "no warm-up" : "warm-up " + Fmt.plain(warmup) + " s in total")
+        out.println("timing    " + (warmup == 0 ? "no warm-up" : "warm-up " + Numbers.setting(warmup) + " s in total")
                 + ", then " + (batches == 1 ? "1 batch" : "the median of " + batches + " batches") + " of about "
-                + Fmt.plain(batchTime) + " s per method");
+                + Numbers.setting(batchTime) + " s per method");
         out.println();
         String line = "%-20s %12s %16s %10s  %s%n";
         out.printf(line, "method", "ns per epoch", "epochs per s", "x chain", "work per epoch");
         for (Row row : rows) {
             Bench.Result r = row.result();
-            out.printf(line, row.title(), Fmt.grouped(r.nsPerEpoch(), 1), Fmt.count(Math.round(r.epochsPerSecond())),
-                    Fmt.fixed(results.ratio(r), 1), row.cost(config).describe());
+            out.printf(line, row.title(), Numbers.grouped(r.nsPerEpoch(), 1), Numbers.count(Math.round(r.epochsPerSecond())),
+                    Numbers.fixed(results.ratio(r), 1), row.cost(config).describe());
         }
         out.println();
         out.println("x chain = how many chain-rule epochs cost as much as one epoch of that method");

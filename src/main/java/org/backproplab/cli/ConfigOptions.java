@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.io.RunSettings;
@@ -20,13 +21,13 @@ import org.backproplab.nn.Loss;
 import org.backproplab.train.Config;
 import org.backproplab.train.Method;
 import org.backproplab.train.Preset;
-import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /**
  * The options that define a run, shared by every command: a preset, and any field of it
@@ -136,13 +137,13 @@ public final class ConfigOptions {
             throw new Errors.UsageException("--hidden must be " + Architecture.MIN_HIDDEN + ".."
                     + Architecture.MAX_HIDDEN + ", got " + h);
         }
-        double lr = pick.of("--lr", learningRate, saved.learningRate(), d.learningRate(), Fmt::plain);
+        double lr = pick.of("--lr", learningRate, saved.learningRate(), d.learningRate(), Numbers::setting);
         if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new Errors.UsageException("--lr must be a finite number > 0, got " + Fmt.plain(lr));
+            throw new Errors.UsageException("--lr must be a finite number > 0, got " + Numbers.setting(lr));
         }
-        double eps = pick.of("--epsilon", epsilon, saved.epsilon(), d.epsilon(), Fmt::plain);
+        double eps = pick.of("--epsilon", epsilon, saved.epsilon(), d.epsilon(), Numbers::setting);
         if (!(eps > 0) || eps > Config.MAX_EPSILON) {
-            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + Fmt.plain(eps));
+            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + Numbers.setting(eps));
         }
         long s = pick.of("--seed", seed, saved.seed(), d.seed(), String::valueOf);
         if (s < 0 || s > 0xFFFF_FFFFL) {

@@ -1,6 +1,7 @@
 package org.backproplab.cli;
 
 import java.util.Map;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.io.RunSettings;
 import org.backproplab.train.Config;
@@ -35,13 +36,13 @@ final class Describe {
             return c.initScheme().id() + " draw with seed " + c.seed();
         }
         Long before = o.initEpochs();
-        return "parameters from " + o.initFile + (before == null ? "" : ", saved after " + Fmt.count(before, "epoch"));
+        return "parameters from " + o.initFile + (before == null ? "" : ", saved after " + Numbers.count(before, "epoch"));
     }
 
     /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */
     static String numeric(Difference d, double epsilon) {
         return (d == Difference.FORWARD ? "one-sided difference (L(w+eps) - L(w)) / eps"
-                : "central difference (L(w+eps) - L(w-eps)) / 2eps") + ", eps = " + Fmt.plain(epsilon);
+                : "central difference (L(w+eps) - L(w-eps)) / 2eps") + ", eps = " + Numbers.setting(epsilon);
     }
 
     /** The gradient that drives training, in words. */

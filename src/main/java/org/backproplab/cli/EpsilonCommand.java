@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.EpsilonStudy;
 import org.backproplab.io.Json;
@@ -105,16 +106,16 @@ public final class EpsilonCommand implements Callable<Integer> {
                 + Describe.start(config, options) + ")");
         out.println(Describe.networkLines(config, ""));
         out.println("value     " + s.parameter() + " = " + s.value());
-        out.println("loss      L = " + Fmt.sig(s.loss(), 10));
-        out.println("chain     chain rule dL/d" + s.parameter() + " = " + Fmt.sci(s.chainRule(), 9)
+        out.println("loss      L = " + Numbers.sig(s.loss(), 10));
+        out.println("chain     chain rule dL/d" + s.parameter() + " = " + Numbers.sci(s.chainRule(), 9)
                 + (config.plantedBug() == null ? "" : " (with the planted bug)") + "; every error below is against it");
         out.println();
         String head = "%8s  %16s %9s %9s  %16s %9s %9s%n";
         out.printf(head, "eps", "one-sided dL/dw", "|error|", "predicted", "central dL/dw", "|error|", "predicted");
         for (EpsilonStudy.Row r : s.rows()) {
-            out.printf(head, Fmt.sci(r.epsilon(), 2), Fmt.sci(r.forward(), 9), Fmt.sci(r.forwardError(), 2),
-                    Fmt.sci(r.predictedForwardError(), 2), Fmt.sci(r.central(), 9), Fmt.sci(r.centralError(), 2),
-                    Fmt.sci(r.predictedCentralError(), 2));
+            out.printf(head, Numbers.sci(r.epsilon(), 2), Numbers.sci(r.forward(), 9), Numbers.sci(r.forwardError(), 2),
+                    Numbers.sci(r.predictedForwardError(), 2), Numbers.sci(r.central(), 9), Numbers.sci(r.centralError(), 2),
+                    Numbers.sci(r.predictedCentralError(), 2));
         }
         out.println();
         Theme ascii = new Theme(false, true);

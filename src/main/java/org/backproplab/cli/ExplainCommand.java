@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
@@ -129,7 +130,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Explanation.Numeric n = e.numeric();
         Explanation.ChainRuleSteps c = e.chainRule();
         String w = e.parameter();
-        String eps = Fmt.plain(n.epsilon());
+        String eps = Numbers.setting(n.epsilon());
         out.println("Explaining dL/d" + w + " (" + e.label().replace("→", "->") + ") at the starting parameters ("
                 + Describe.start(config, options) + ")");
         out.println(Describe.networkLines(config, ""));
@@ -143,23 +144,23 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println("  2. forward   run the four rows through the network with the nudged value"
                 + (central ? " (once for each nudge)" : ""));
         int lw = Math.max("L before the nudge".length(), ("L(" + w + " + eps)").length());
-        out.println("  3. loss      " + padRight("L before the nudge", lw) + " = " + Fmt.sig(n.lossBefore(), LOSS_DIGITS));
-        out.println("               " + padRight("L(" + w + " + eps)", lw) + " = " + Fmt.sig(n.lossAfter(), LOSS_DIGITS));
+        out.println("  3. loss      " + padRight("L before the nudge", lw) + " = " + Numbers.sig(n.lossBefore(), LOSS_DIGITS));
+        out.println("               " + padRight("L(" + w + " + eps)", lw) + " = " + Numbers.sig(n.lossAfter(), LOSS_DIGITS));
         if (central) {
             out.println("               " + padRight("L(" + w + " - eps)", lw) + " = "
-                    + Fmt.sig(n.lossAfterDown(), LOSS_DIGITS));
+                    + Numbers.sig(n.lossAfterDown(), LOSS_DIGITS));
             out.println("  4. slope     (L(+eps) - L(-eps)) / (2 eps) = "
-                    + Fmt.sci(n.lossAfter() - n.lossAfterDown(), 6) + " / " + Fmt.plain(2 * n.epsilon()) + " = "
-                    + Fmt.sci(n.gradient(), 9));
+                    + Numbers.sci(n.lossAfter() - n.lossAfterDown(), 6) + " / " + Numbers.setting(2 * n.epsilon()) + " = "
+                    + Numbers.sci(n.gradient(), 9));
         } else {
-            out.println("  4. slope     (L(+eps) - L) / eps = " + Fmt.sci(n.lossAfter() - n.lossBefore(), 6) + " / "
-                    + eps + " = " + Fmt.sci(n.gradient(), 9));
+            out.println("  4. slope     (L(+eps) - L) / eps = " + Numbers.sci(n.lossAfter() - n.lossBefore(), 6) + " / "
+                    + eps + " = " + Numbers.sci(n.gradient(), 9));
         }
         out.println("  5. revert    " + w + " back to " + e.value());
         double step = -config.learningRate() * n.gradient();
         out.println("  6. update    after all " + config.architecture().parameterCount() + " gradients are known: "
-                + w + " += -lr * slope = -" + Fmt.plain(config.learningRate()) + " * " + Fmt.sci(n.gradient(), 6)
-                + " = " + Fmt.sci(step, 6));
+                + w + " += -lr * slope = -" + Numbers.setting(config.learningRate()) + " * " + Numbers.sci(n.gradient(), 6)
+                + " = " + Numbers.sci(step, 6));
         out.println();
         out.println("The chain-rule way (backpropagation): on each row, the product of the local derivatives from the"
                 + " loss back to " + w + ":");
@@ -177,21 +178,21 @@ public final class ExplainCommand implements Callable<Integer> {
         for (Explanation.Row r : rows) {
             StringBuilder line = new StringBuilder("   " + (int) r.x1() + "  " + (int) r.x2() + " " + (int) r.target() + " ");
             for (int i = 0; i < r.factors().size(); i++) {
-                line.append(' ').append(pad(Fmt.sci(r.factors().get(i).value(), 6), widths[i]));
+                line.append(' ').append(pad(Numbers.sci(r.factors().get(i).value(), 6), widths[i]));
             }
-            line.append("  ").append(pad(Fmt.sci(r.product(), 9), 16));
+            line.append("  ").append(pad(Numbers.sci(r.product(), 9), 16));
             out.println(line.toString().stripTrailing());
         }
         int sumAt = 10 + java.util.Arrays.stream(widths).map(x -> x + 1).sum();
         String label = "sum of the four rows:  ";
-        out.println(" ".repeat(Math.max(0, sumAt + 2 - label.length())) + label + pad(Fmt.sci(c.gradient(), 9), 16));
+        out.println(" ".repeat(Math.max(0, sumAt + 2 - label.length())) + label + pad(Numbers.sci(c.gradient(), 9), 16));
         if (config.plantedBug() != null) {
             out.println("a bug is planted in the program's chain rule (--planted-bug " + config.plantedBug().id()
-                    + "): it gives " + Fmt.sci(chainRule, 9) + ", not this sum");
+                    + "): it gives " + Numbers.sci(chainRule, 9) + ", not this sum");
         }
         out.println();
-        out.println("numeric " + Fmt.sci(n.gradient(), 9) + "  chain rule " + Fmt.sci(chainRule, 9)
-                + "  abs diff " + Fmt.sci(Math.abs(chainRule - n.gradient()), 2));
+        out.println("numeric " + Numbers.sci(n.gradient(), 9) + "  chain rule " + Numbers.sci(chainRule, 9)
+                + "  abs diff " + Numbers.sci(Math.abs(chainRule - n.gradient()), 2));
         Theme ascii = new Theme(false, true);
         out.println(String.join(" ", PredictionText.predicted(n.predicted(), ascii)));
         GradientCheck.Verdict v = GradientCheck.verdict(n.gradient(), chainRule, n.predicted());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
 import org.backproplab.grad.PredictedError;
@@ -115,7 +116,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, GradientCheck check, LearningRateGradient lr) {
         out.println("Gradient check at the starting parameters (" + Describe.start(config, options) + ")");
         out.println(Describe.networkLines(config, ""));
-        out.println("loss      L = " + Fmt.sig(check.loss(), 10));
+        out.println("loss      L = " + Numbers.sig(check.loss(), 10));
         out.println("numeric   " + Describe.numeric(check.difference(), check.epsilon()));
         out.println("chain     one forward and one backward pass (backpropagation)"
                 + (config.plantedBug() == null ? "" : ", with the planted bug"));
@@ -126,8 +127,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         int[] counts = new int[GradientCheck.Verdict.values().length];
         Set<GradientCheck.Reason> reasons = EnumSet.noneOf(GradientCheck.Reason.class);
         for (GradientCheck.Entry e : check.entries()) {
-            out.println(String.format(head, e.name(), Fmt.parameter(e.value()), Fmt.sci(e.numeric(), 9),
-                    Fmt.sci(e.chainRule(), 9), Fmt.sci(e.absoluteError(), 2), Fmt.sci(e.predicted().total(), 2),
+            out.println(String.format(head, e.name(), Numbers.parameter(e.value()), Numbers.sci(e.numeric(), 9),
+                    Numbers.sci(e.chainRule(), 9), Numbers.sci(e.absoluteError(), 2), Numbers.sci(e.predicted().total(), 2),
                     e.verdict().id(), reason(e.reason())).stripTrailing());
             counts[e.verdict().ordinal()]++;
             reasons.add(e.reason());
@@ -136,12 +137,12 @@ public final class GradcheckCommand implements Callable<Integer> {
         legend(out, reasons);
         out.println("summary:  " + counts[0] + " good, " + counts[1] + " expected, " + counts[2] + " bad");
         out.println();
-        out.println("learning rate lr = " + Fmt.plain(lr.learningRate()) + ": the loss after the next step, L(w - lr*g),"
+        out.println("learning rate lr = " + Numbers.setting(lr.learningRate()) + ": the loss after the next step, L(w - lr*g),"
                 + " differentiated by lr");
-        out.println("  chain rule -grad L(w')*g = " + Fmt.sci(lr.chainRule(), 9) + "  numeric (nudging lr by "
-                + Fmt.sci(lr.nudge(), 2) + ") = " + Fmt.sci(lr.numeric(), 9));
-        out.println("  abs diff " + Fmt.sci(Math.abs(lr.chainRule() - lr.numeric()), 2) + ", predicted "
-                + Fmt.sci(lr.predicted().total(), 2) + ": " + lr.verdict().id()
+        out.println("  chain rule -grad L(w')*g = " + Numbers.sci(lr.chainRule(), 9) + "  numeric (nudging lr by "
+                + Numbers.sci(lr.nudge(), 2) + ") = " + Numbers.sci(lr.numeric(), 9));
+        out.println("  abs diff " + Numbers.sci(Math.abs(lr.chainRule() - lr.numeric()), 2) + ", predicted "
+                + Numbers.sci(lr.predicted().total(), 2) + ": " + lr.verdict().id()
                 + (lr.reason() == GradientCheck.Reason.NONE ? "" : " (" + reason(lr.reason()) + ")"));
         out.println("  " + lr.advice().text());
     }

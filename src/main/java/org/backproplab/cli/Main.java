@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.train.Config;
 import org.backproplab.train.Guide;
 import org.backproplab.train.Preset;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The command line: {@code backprop-lab [COMMAND] [OPTIONS]}; with no command, the live TUI. */
 @Command(name = Main.NAME,
@@ -148,10 +149,10 @@ public final class Main implements Callable<Integer> {
             // Plain concatenation, not String.format: this runs on every start, and Formatter is slow to load.
             String indent = "  " + " ".repeat(11);
             lines.add("  " + p.id() + " ".repeat(11 - p.id().length()) + "--hidden " + c.hidden() + " --activation "
-                    + c.activation().id() + " --loss " + c.loss().id() + " --lr " + Fmt.plain(c.learningRate()));
+                    + c.activation().id() + " --loss " + c.loss().id() + " --lr " + Numbers.setting(c.learningRate()));
             lines.add(indent + "--init-scheme " + c.initScheme().id() + " --seed " + c.seed());
             lines.add(indent + "--method " + c.method().id() + " --difference " + c.difference().id() + " --epsilon "
-                    + Fmt.plain(c.epsilon()));
+                    + Numbers.setting(c.epsilon()));
         }
         return lines.toArray(String[]::new);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.backproplab.format.Numbers;
 import org.backproplab.io.Json;
 import org.backproplab.nn.Forward;
 import org.backproplab.train.Config;
@@ -125,7 +126,7 @@ public final class SweepCommand implements Callable<Integer> {
             done++;
             counts[o.outcome().ordinal()]++;
             if (o.outcome() == Outcome.STUCK) {
-                byLoss.computeIfAbsent(Fmt.fixed(o.loss(), 4), k -> new ArrayList<>()).add(o.seed());
+                byLoss.computeIfAbsent(Numbers.fixed(o.loss(), 4), k -> new ArrayList<>()).add(o.seed());
             }
         }
         List<Group> groups = new ArrayList<>();
@@ -247,9 +248,9 @@ public final class SweepCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = done / seconds;
-            String left = done == 0 ? "" : ", about " + Fmt.count(Math.round((total - done) / rate)) + " s left";
-            err.print("\rsweep: " + Fmt.count(done) + " of " + Fmt.count(total) + " seeds, "
-                    + Fmt.sig(rate, 3) + " seeds/s" + left + "   ");
+            String left = done == 0 ? "" : ", about " + Numbers.count(Math.round((total - done) / rate)) + " s left";
+            err.print("\rsweep: " + Numbers.count(done) + " of " + Numbers.count(total) + " seeds, "
+                    + Numbers.sig(rate, 3) + " seeds/s" + left + "   ");
             err.flush();
             shown = true;
         }
@@ -294,8 +295,8 @@ public final class SweepCommand implements Callable<Integer> {
         int learning = counts[Outcome.LEARNING.ordinal()];
         int diverged = counts[Outcome.DIVERGED.ordinal()];
         out.println(Describe.networkLines(base, ""));
-        out.println("training  " + Describe.method(base) + ", learning rate " + Fmt.plain(base.learningRate())
-                + ", " + Fmt.count(epochs, "epoch") + " per seed");
+        out.println("training  " + Describe.method(base) + ", learning rate " + Numbers.setting(base.learningRate())
+                + ", " + Numbers.count(epochs, "epoch") + " per seed");
         out.println((seeds == 1 ? "seed      0 (a " + base.initScheme().id() + " draw)"
                 : "seeds     0.." + (seeds - 1) + " (" + base.initScheme().id() + " draws)"));
         int of = seeds;
@@ -305,7 +306,7 @@ public final class SweepCommand implements Callable<Integer> {
             of = done;
         }
         out.println();
-        out.println("learned   " + learned + " of " + of + " (" + (of == 0 ? "-" : Fmt.fixed(100.0 * learned / of, 1))
+        out.println("learned   " + learned + " of " + of + " (" + (of == 0 ? "-" : Numbers.fixed(100.0 * learned / of, 1))
                 + "%): " + Outcome.LEARNED_RULE);
         out.println("stuck     " + stuck + " (" + Outcome.STUCK_RULE + ")"
                 + (stuck == 0 ? "" : ", grouped by final loss (rounded to 4 decimals):"));
@@ -326,7 +327,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (learning > 0 && epochs == 0) {
             out.println("untrained " + learning + " not learned at their start: --epochs 0 trains none of them");
         } else if (learning > 0) {
-            out.println("learning  " + learning + " not learned yet when the " + Fmt.count(epochs, "epoch") + " ran out: "
+            out.println("learning  " + learning + " not learned yet when the " + Numbers.count(epochs, "epoch") + " ran out: "
                     + TrainCommand.stillLearning(epochs) + "; more --epochs may learn them");
         }
         if (diverged > 0) {
@@ -334,8 +335,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         double total = (double) of * epochs;
         double perSecond = total / seconds;
-        out.println("time      " + Fmt.seconds(seconds) + " s on " + t + " thread" + (t == 1 ? "" : "s")
-                + (seconds > 0 && epochs > 0 ? " (" + (perSecond >= 1e6 ? Fmt.sig(perSecond / 1e6, 3) + " million"
-                        : Fmt.count(Math.round(perSecond))) + " epochs per second)" : ""));
+        out.println("time      " + Numbers.seconds(seconds) + " s on " + t + " thread" + (t == 1 ? "" : "s")
+                + (seconds > 0 && epochs > 0 ? " (" + (perSecond >= 1e6 ? Numbers.sig(perSecond / 1e6, 3) + " million"
+                        : Numbers.count(Math.round(perSecond))) + " epochs per second)" : ""));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.io.Json;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
@@ -83,7 +84,7 @@ public final class TraceCommand implements Callable<Integer> {
     private void table(PrintWriter out, Config config, EpochTrace trace) {
         out.println("One epoch, step by step, from the starting parameters (" + Describe.start(config, options) + ")");
         out.println(Describe.networkLines(config, ""));
-        out.println("gradient  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
+        out.println("gradient  " + Describe.method(config) + ", learning rate " + Numbers.setting(config.learningRate()));
         out.println();
         int width = String.valueOf(trace.steps().size()).length();
         EpochTrace.Phase phase = null;
@@ -102,7 +103,7 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("after     L = " + Fmt.sig(trace.lossAfter(), 10) + "; forward passes in the epoch: "
+        out.println("after     L = " + Numbers.sig(trace.lossAfter(), 10) + "; forward passes in the epoch: "
                 + trace.forwardPasses() + (trace.method() == Method.CHAIN ? ", backward passes: 1" : ""));
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backproplab.format.Numbers;
 import org.backproplab.io.FileErrors;
 import org.backproplab.io.Json;
 import org.backproplab.io.LossHistoryCsv;
@@ -124,14 +125,14 @@ public final class TrainCommand implements Callable<Integer> {
             if (training.diverged()) {
                 err.println(spec.qualifiedName() + ": diverged in epoch " + training.epoch() + " of " + epochs
                         + ": the loss or a parameter became NaN or infinite; try a smaller --lr (it was "
-                        + Fmt.plain(config.learningRate()) + ")");
+                        + Numbers.setting(config.learningRate()) + ")");
                 err.flush();
                 return Errors.FAILURE;
             }
             if (stop.requested()) {
                 err.println(spec.qualifiedName() + ": " + (interrupted
-                        ? "interrupted by " + stop.what() + " at epoch " + Fmt.count(training.epoch()) + " of "
-                                + Fmt.count(epochs) + " (the result printed is at that epoch); "
+                        ? "interrupted by " + stop.what() + " at epoch " + Numbers.count(training.epoch()) + " of "
+                                + Numbers.count(epochs) + " (the result printed is at that epoch); "
                         : stop.what() + " came after the last epoch; ") + written(training.epoch(), historyRows));
                 err.flush();
                 return stop.exitCode();
@@ -160,10 +161,10 @@ public final class TrainCommand implements Callable<Integer> {
     private String written(long epoch, long historyRows) {
         List<String> files = new ArrayList<>();
         if (save != null) {
-            files.add(save + " (the result after " + Fmt.count(epoch, "epoch") + ")");
+            files.add(save + " (the result after " + Numbers.count(epoch, "epoch") + ")");
         }
         if (history != null) {
-            files.add(history + " (the loss up to epoch " + Fmt.count(epoch) + ", " + Fmt.count(historyRows, "row") + ")");
+            files.add(history + " (the loss up to epoch " + Numbers.count(epoch) + ", " + Numbers.count(historyRows, "row") + ")");
         }
         return files.isEmpty() ? "no files to write (no --save or --history)"
                 : "wrote " + String.join(" and ", files);
@@ -200,24 +201,24 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset data = config.dataset();
         out.println(Describe.networkLines(config, ""));
         out.println("start     " + Describe.start(config, options));
-        out.println("training  " + Describe.method(config) + ", learning rate " + Fmt.plain(config.learningRate()));
-        out.println("epochs    " + Fmt.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)"
-                : stoppedBy != null ? " of " + Fmt.count(epochs) + ": stopped by " + stoppedBy : ""));
-        out.println("loss      " + Fmt.sig(f.loss, 6) + "  " + outcome(t.outcome(), t.epoch()));
+        out.println("training  " + Describe.method(config) + ", learning rate " + Numbers.setting(config.learningRate()));
+        out.println("epochs    " + Numbers.count(t.epoch()) + (t.diverged() ? " (stopped: diverged)"
+                : stoppedBy != null ? " of " + Numbers.count(epochs) + ": stopped by " + stoppedBy : ""));
+        out.println("loss      " + Numbers.sig(f.loss, 6) + "  " + outcome(t.outcome(), t.epoch()));
         out.println();
         Architecture arch = t.architecture();
         double[] theta = t.parameters();
         out.println("parameter        value");
         for (int k = 0; k < theta.length; k++) {
-            out.printf("%-9s %12s%n", arch.name(k), Fmt.parameter(theta[k]));
+            out.printf("%-9s %12s%n", arch.name(k), Numbers.parameter(theta[k]));
         }
         out.println();
         out.println("x1  x2  target    output  output - target");
         for (int r = 0; r < Dataset.ROWS; r++) {
             double error = f.output[r] - data.target(r);
             out.printf(" %d   %d       %d  %8s  %s%s%n", (int) Dataset.input(r, 0), (int) Dataset.input(r, 1),
-                    (int) data.target(r), Fmt.fixed(f.output[r], 6),
-                    error >= 0 ? "+" + Fmt.fixed(error, 6) : Fmt.fixed(error, 6),
+                    (int) data.target(r), Numbers.fixed(f.output[r], 6),
+                    error >= 0 ? "+" + Numbers.fixed(error, 6) : Numbers.fixed(error, 6),
                     Outcome.rowLearned(f.output[r], data.target(r)) ? "" : "  (off by "
                             + Outcome.TOLERANCE + " or more)");
         }
@@ -243,10 +244,10 @@ public final class TrainCommand implements Callable<Integer> {
             return "not trained (0 epochs)";
         }
         if (epochs <= Outcome.PLATEAU_EPOCHS) {
-            return "too few epochs to tell whether it is stuck (that takes " + Fmt.count(Outcome.PLATEAU_EPOCHS)
+            return "too few epochs to tell whether it is stuck (that takes " + Numbers.count(Outcome.PLATEAU_EPOCHS)
                     + " without a 0.1% better loss)";
         }
-        return "the loss improved by 0.1% or more within the last " + Fmt.count(Outcome.PLATEAU_EPOCHS) + " epochs";
+        return "the loss improved by 0.1% or more within the last " + Numbers.count(Outcome.PLATEAU_EPOCHS) + " epochs";
     }
 
     private static void csv(PrintWriter out, Training t) {
@@ -357,8 +358,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
             lastShown = now;
             shown = true;
-            err.print("\rtraining: epoch " + Fmt.count(t.epoch()) + " of " + Fmt.count(total) + " ("
-                    + Fmt.fixed(100.0 * t.epoch() / Math.max(1, total), 0) + "%)  ");
+            err.print("\rtraining: epoch " + Numbers.count(t.epoch()) + " of " + Numbers.count(total) + " ("
+                    + Numbers.fixed(100.0 * t.epoch() / Math.max(1, total), 0) + "%)  ");
             err.flush();
         }
 

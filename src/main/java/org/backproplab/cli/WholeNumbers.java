@@ -2,6 +2,7 @@ package org.backproplab.cli;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
+import org.backproplab.format.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -43,7 +44,7 @@ final class WholeNumbers {
         if (n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
                 || n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
             throw new TypeConversionException("'" + typed + "' is too large a number (at most "
-                    + Fmt.count(Integer.MAX_VALUE) + ")");
+                    + Numbers.count(Integer.MAX_VALUE) + ")");
         }
         return n.intValueExact();
     }

@@ -108,7 +108,10 @@ public final class Numbers {
         return count(out, Math.round(perSecond));
     }
 
-    /** A setting as the user typed it: 0.0001, 2, 0.03 (the shortest decimal that is this double). */
+    /**
+     * A setting as the user typed it: the shortest decimal that is this double, plainly written for
+     * 1e-6 ≤ |x| < 1e7 (0.0001, 2, 0.03) and as 1e+300 or 2.5e-09 outside.
+     */
     public static String setting(double x) {
         return setting(new StringBuilder(12), x).toString();
     }
@@ -136,6 +139,13 @@ public final class Numbers {
         if (from == to) return b.append('0');
         int n = to - from;
         if (x < 0) b.append('-');
+        int exp = point - 1;
+        if (exp < -6 || exp > 6) {
+            b.append(digits[from]);
+            if (n > 1) b.append('.').append(digits, from + 1, n - 1);
+            exponent(b, exp);
+            return b;
+        }
         if (point <= 0) {
             b.append("0.");
             for (int i = point; i < 0; i++) b.append('0');
@@ -282,7 +292,34 @@ public final class Numbers {
         return true;
     }
 
+    /** NaN, inf, -inf, as C's printf and Python write them (NaN in Java's spelling). */
     private static String nonFinite(double x) {
-        return Double.isNaN(x) ? "NaN" : (x > 0 ? "+inf" : "-inf");
+        return Double.isNaN(x) ? "NaN" : (x > 0 ? "inf" : "-inf");
+    }
+
+    /** {@link #fixed} with thousands separators: 1,325.0 for (1325.04, 1). */
+    public static String grouped(double x, int decimals) {
+        String s = fixed(x, decimals);
+        if (!Double.isFinite(x)) return s;
+        int sign = s.startsWith("-") ? 1 : 0;
+        int point = s.indexOf('.') >= 0 ? s.indexOf('.') : s.length();
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = point - 3; i > sign; i -= 3) sb.insert(i, ',');
+        return sb.toString();
+    }
+
+    /** A parameter in a table: six decimals while that is readable (|x| < 1e6), else seven significant digits. */
+    public static String parameter(double x) {
+        return Double.isFinite(x) && Math.abs(x) < 1e6 ? fixed(x, 6) : sci(x, 7);
+    }
+
+    /** Seconds with a precision that suits them: 0.042, 3.21, 12.3. */
+    public static String seconds(double s) {
+        return s < 1 ? fixed(s, 3) : s < 10 ? fixed(s, 2) : fixed(s, 1);
+    }
+
+    /** A count and its noun, singular for one: "1 epoch", "1,000 epochs". */
+    public static String count(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -7,6 +7,7 @@ import static org.backproplab.cli.CliTest.run;
 
 import java.util.List;
 import java.util.Map;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
@@ -85,7 +86,7 @@ class ExplainCommandTest {
         assertThat(r.out()).contains("1. nudge", "2. forward", "3. loss", "4. slope", "5. revert", "6. update")
                 .contains("b_y + eps = " + e.numeric().nudgedValue())
                 .contains("L before the nudge = 1.50173343957") // numpy: 1.5017334395697, 12 digits
-                .contains("= " + Fmt.sci(e.numeric().gradient(), 9))
+                .contains("= " + Numbers.sci(e.numeric().gradient(), 9))
                 .contains("dL/dyhat * sigmoid'(z_y)")
                 .contains("sum of the four rows:    4.26939617e-01"); // numpy: 0.4269396165109579
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[01]  [01] [01] .*"))).hasSize(4);

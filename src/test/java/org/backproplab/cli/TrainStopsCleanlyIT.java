@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.format.Numbers;
 import org.backproplab.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,7 @@ class TrainStopsCleanlyIT {
 
         String e = Files.readString(err);
         assertThat(e).hasLineCount(1).startsWith("backprop-lab train: interrupted by " + said + " at epoch "
-                + Fmt.count(epochs) + " of 1,000,000,000").contains("wrote s.json").contains("h.csv");
+                + Numbers.count(epochs) + " of 1,000,000,000").contains("wrote s.json").contains("h.csv");
     }
 
     @Test
