@@ -36,9 +36,9 @@ public final class Frame {
         }
         RatePanel.draw(g, l.rate(), s, t);
         NotesPanel.draw(g, l.notes(), s, ui, t);
-        FooterPanel.draw(g, l.footer(), t);
+        FooterPanel.draw(g, l.footer(), o, t);
         if (ui.overlay() == UiState.Overlay.HELP) {
-            HelpOverlay.draw(g, new Area(0, 0, width, height), o.readOnly(), t);
+            HelpOverlay.draw(g, new Area(0, 0, width, height), o, t);
         } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {
             ExplainOverlay.draw(g, new Area(0, 0, width, height), s, ui.selected(),
                     GradientsPanel.digits(l.gradients().width()), t);

@@ -3,7 +3,7 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
 
-/** Every key from the key table in a box over the panels; Esc or ? closes it. */
+/** Every key this lab offers, from the key table, in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
     static final String[] LEGEND = {
         "rel.err = |a-n| / max(|a|,|n|): good <= 1e-7; acceptable <= 1e-4",
@@ -12,20 +12,26 @@ final class HelpOverlay {
     private HelpOverlay() {
     }
 
-    static void draw(TextGraphics g, Area screen, boolean readOnly, Theme t) {
-        int rowsNeeded = Keymap.BINDINGS.size() + (readOnly ? 1 : 0) + 2;
+    /** The line above the keys of a watcher's help: why the run keys are missing. */
+    static final String WATCHING = "watching a shared lab: only the screen keys work here";
+
+    static void draw(TextGraphics g, Area screen, LabOptions o, Theme t) {
+        List<Keymap.Binding> keys = Keymap.enabled(o);
+        boolean readOnly = o.readOnly();
+        int rowsNeeded = keys.size() + (readOnly ? 1 : 0) + 2;
         if (rowsNeeded > screen.height()) {
-            drawTwoColumns(g, screen, readOnly, t);
+            drawTwoColumns(g, screen, keys, readOnly, t);
             return;
         }
         int keyWidth = 0;
         int textWidth = 0;
-        for (Keymap.Binding b : Keymap.BINDINGS) {
+        for (Keymap.Binding b : keys) {
             keyWidth = Math.max(keyWidth, b.label(t.ascii()).length());
             textWidth = Math.max(textWidth, b.description().length());
         }
-        int width = Math.min(screen.width(), Math.max(keyWidth + 3 + textWidth, LEGEND[0].length()) + 4);
-        int rows = Keymap.BINDINGS.size() + (readOnly ? 1 : 0);
+        int width = Math.min(screen.width(), Math.max(keyWidth + 3 + textWidth,
+                Math.max(LEGEND[0].length(), readOnly ? WATCHING.length() : 0)) + 4);
+        int rows = keys.size() + (readOnly ? 1 : 0);
         boolean showLegend = rows + 2 + LEGEND.length + 1 <= screen.height();
         int height = Math.min(screen.height(), rows + 2 + (showLegend ? LEGEND.length + 1 : 0));
         Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes)", t);
@@ -33,9 +39,9 @@ final class HelpOverlay {
         int row = 0;
         if (readOnly) {
             t.apply(g, Theme.Role.FAIR);
-            Text.put(g, inner, 0, row++, "watching a shared lab: only the screen keys work here");
+            Text.put(g, inner, 0, row++, WATCHING);
         }
-        for (Keymap.Binding b : Keymap.BINDINGS) {
+        for (Keymap.Binding b : keys) {
             t.apply(g, Theme.Role.ACCENT);
             Text.put(g, inner, 0, row, b.label(t.ascii()));
             t.apply(g, Theme.Role.NORMAL);
@@ -51,9 +57,8 @@ final class HelpOverlay {
         t.apply(g, Theme.Role.NORMAL);
     }
 
-    /** Every key in two columns with the head of its description, when one column is too tall. */
-    static void drawTwoColumns(TextGraphics g, Area screen, boolean readOnly, Theme t) {
-        List<Keymap.Binding> all = Keymap.BINDINGS;
+    /** Every key offered in two columns with the head of its description, when one column is too tall. */
+    static void drawTwoColumns(TextGraphics g, Area screen, List<Keymap.Binding> all, boolean readOnly, Theme t) {
         int half = (all.size() + 1) / 2;
         int[] keyWidth = new int[2];
         int[] textWidth = new int[2];
@@ -70,7 +75,7 @@ final class HelpOverlay {
         int top = 0;
         if (readOnly) {
             t.apply(g, Theme.Role.FAIR);
-            Text.put(g, inner, 0, top++, "watching a shared lab: only the screen keys work here");
+            Text.put(g, inner, 0, top++, WATCHING);
         }
         for (int i = 0; i < all.size(); i++) {
             int c = i < half ? 0 : 1;

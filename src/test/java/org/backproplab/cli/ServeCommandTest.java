@@ -37,7 +37,7 @@ class ServeCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--open --bind 0.0.0.0         | --open (no sign-in) is allowed only on a loopback address such as 127.0.0.1, not 0.0.0.0",
-        "--open --class-code abc       | --open means no sign-in: drop --class-code and --authorized-keys",
+        "--open --class-code abc       | --open means no sign-in: drop --class-code, --class-code-file, --authorized-keys and BACKPROP_LAB_CLASS_CODE",
         "--port 0                      | --port must be 1..65535, got 0",
         "--port 65536                  | --port must be 1..65535, got 65536",
         "--max-sessions 0              | --max-sessions must be at least 1, got 0",

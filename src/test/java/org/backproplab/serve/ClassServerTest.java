@@ -76,8 +76,8 @@ class ClassServerTest {
         b.signIn = new SignIn(CODE, keys, false);
         tweak.accept(b);
         labs = new EchoLabs();
-        server = ClassServer.start(new ServeSettings("127.0.0.1", 0, dir.resolve("host-key"), b.signIn,
-                b.maxSessions, b.maxPerAddress, b.idle, b.keepAlive, 3, b.shared), labs);
+        server = ClassServer.start(ServeSettings.loopback(0, dir.resolve("host-key"), b.signIn, b.limits(), b.shared),
+                b.factory != null ? b.factory : labs);
     }
 
     private static final class Builder {
@@ -85,8 +85,17 @@ class ClassServerTest {
         int maxSessions = 50;
         int maxPerAddress = 10;
         Duration idle = Duration.ofMinutes(30);
+        int maxSigningIn = 100;
+        Duration signInTime = Duration.ofSeconds(60);
+        Duration labWait = Duration.ofSeconds(10);
         Duration keepAlive = Duration.ofSeconds(5);
         boolean shared;
+        LabFactory factory;
+
+        ServeSettings.Limits limits() {
+            return new ServeSettings.Limits(maxSessions, maxPerAddress, idle, maxSigningIn, signInTime, labWait,
+                    keepAlive, 3);
+        }
     }
 
     private ClientSession connect(String user) throws IOException {
@@ -226,7 +235,10 @@ class ClassServerTest {
 
     @Test
     void twentyKeySignInsAtOnceAllSucceed() throws Exception {
-        start(b -> b.signIn = new SignIn(null, dir.resolve("authorized_keys"), false));
+        start(b -> {
+            b.signIn = new SignIn(null, dir.resolve("authorized_keys"), false);
+            b.maxPerAddress = 20; // all twenty from 127.0.0.1 may be signing in at once
+        });
         List<Thread> threads = new java.util.ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
         for (int i = 0; i < 20; i++) {
@@ -266,9 +278,16 @@ class ClassServerTest {
         try (ClientSession s = signInWithCode("mallory")) {
             ClientChannel exec = s.createExecChannel("ls /");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
             exec.setOut(out);
-            assertRefused(exec);
+            exec.setErr(err);
+            exec.open().verify(WAIT);
+            assertThat(exec.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), WAIT)).contains(ClientChannelEvent.CLOSED);
+            exec.waitFor(EnumSet.of(ClientChannelEvent.EXIT_STATUS), Duration.ofSeconds(1));
+            assertThat(exec.getExitStatus()).as("no command ran: a line and exit 1").isEqualTo(1);
             assertThat(out.size()).isZero();
+            assertThat(err.toString(UTF_8)).isEqualTo("Backprop Lab gives each learner a lab, not a shell or commands:"
+                    + " connect with plain 'ssh -p " + server.port() + " mallory@127.0.0.1', without a command.\r\n");
 
             assertRefused(s.createSubsystemChannel("sftp"));
 
@@ -300,7 +319,8 @@ class ClassServerTest {
         try (ClientSession s = signInWithCode("ada")) {
             Shell sh = shell(s, null, 0, 0);
             assertThat(sh.closedWithStatus()).isEqualTo(1);
-            assertThat(sh.text()).startsWith("Backprop Lab needs a terminal").endsWith("\r\n");
+            assertThat(sh.text()).isEqualTo("Backprop Lab needs a terminal: connect with plain 'ssh -p " + server.port()
+                    + " ada@127.0.0.1', without -T or a command.\r\n");
         }
         try (ClientSession s = signInWithCode("ada")) {
             Shell sh = shell(s, "dumb", 80, 24);
@@ -340,7 +360,7 @@ class ClassServerTest {
             shell(s, "xterm", 80, 24).waitFor("size 80x24");
             Shell two = shell(s, "xterm", 80, 24);
             assertThat(two.closedWithStatus()).isEqualTo(1);
-            assertThat(two.text()).startsWith("Server full for 127.0.0.1: 1 labs are open from this address");
+            assertThat(two.text()).startsWith("Server full for 127.0.0.1: all 1 places for one address are taken.");
         }
     }
 
@@ -430,9 +450,9 @@ class ClassServerTest {
 
     @Test
     void aSignedInConnectionWithoutAnyChannelIsClosed() throws Exception {
-        start(b -> b.keepAlive = Duration.ofMillis(100));
+        start(b -> b.labWait = Duration.ofSeconds(1));
         try (ClientSession s = signInWithCode("ada")) {
-            // like ssh -N: signed in, nothing asked for; closed after 12 ticks (1.2 s here)
+            // like ssh -N: signed in, nothing asked for; closed after the wait for a lab (1 s here)
             s.waitFor(EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED), WAIT);
             assertThat(s.isOpen()).isFalse();
         }
