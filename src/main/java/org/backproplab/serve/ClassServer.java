@@ -201,6 +201,11 @@ public final class ClassServer implements AutoCloseable {
         return rows;
     }
 
+    /** The SSH server itself (tests look at what it keeps). */
+    SshServer sshd() {
+        return sshd;
+    }
+
     /** Connections open now that have not signed in yet. */
     public int signingIn() {
         return doorway.size();

@@ -18,7 +18,6 @@ final class Printable {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        int fits = -1; // the length after the last whole piece that leaves room for the '~'
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
@@ -27,11 +26,41 @@ final class Printable {
             } else {
                 b.append(escape(cp));
             }
-            if (b.length() <= max - 1) {
-                fits = b.length();
-            }
         }
-        return b.length() <= max ? b.toString() : b.substring(0, Math.max(0, fits)) + "~";
+        return clip(b.toString(), max);
+    }
+
+    /**
+     * Text made by {@link #of} cut to at most {@code max} characters, with {@code ~} at the end
+     * when cut: never inside an escape or between the halves of a character.
+     */
+    static String clip(String printable, int max) {
+        if (printable.length() <= max) {
+            return printable;
+        }
+        int fits = 0;
+        for (int i = 0; i < printable.length(); ) {
+            int next = i + pieceLength(printable, i);
+            if (next > max - 1) {
+                break;
+            }
+            fits = next;
+            i = next;
+        }
+        return printable.substring(0, fits) + "~";
+    }
+
+    /** The length of the character or escape at {@code i}. */
+    private static int pieceLength(String p, int i) {
+        if (p.charAt(i) != '\\' || i + 1 >= p.length()) {
+            return Character.charCount(p.codePointAt(i));
+        }
+        return switch (p.charAt(i + 1)) {
+            case 'x' -> 4;
+            case 'u' -> 6;
+            case 'U' -> 10;
+            default -> 2; // "\\\\"
+        };
     }
 
     private static boolean printable(int cp) {
