@@ -14,14 +14,20 @@ import org.apache.sshd.server.channel.ChannelSession;
  * A session channel that keeps only what a lab reads from the client: the locale variables and
  * NO_COLOR from its environment requests, each at most {@value #LONGEST} characters, and the
  * terminal type and size from its pty request and window changes. Any other variable is refused
- * and forgotten, so a flood of them costs nothing; COLUMNS and LINES from an environment request
- * are refused too, as only the pty request and window changes say the size.
+ * and forgotten, and a connection that sends more than {@value #MOST_REFUSED} of them is closed
+ * (OpenSSH sends a handful, at most those its SendEnv names): a flood costs the server no more than
+ * reading those. COLUMNS and LINES from an environment request are refused too, as only the pty
+ * request and window changes say the size.
  */
 final class LabChannel extends ChannelSession {
     /** The variables a lab reads (LabShell's charset and colour, and the terminal). */
     static final Set<String> KEPT = Set.of("LANG", "LC_ALL", "LC_CTYPE", "NO_COLOR");
     /** The longest value kept: a locale name or a terminal type is far shorter. */
     static final int LONGEST = 100;
+    /** Refused variables a channel may send before its connection is closed. */
+    static final int MOST_REFUSED = 64;
+
+    private int refused;
 
     /** Makes this kind of channel for every "session" a client opens (the only kind there is). */
     static final ChannelFactory FACTORY = new ChannelFactory() {
@@ -39,6 +45,9 @@ final class LabChannel extends ChannelSession {
     @Override
     protected RequestHandler.Result handleEnvParsed(String name, String value) throws IOException {
         if (!KEPT.contains(name) || value.length() > LONGEST) {
+            if (++refused > MOST_REFUSED) {
+                getSession().close(true); // a flood, not a client setting up a terminal
+            }
             return RequestHandler.Result.ReplyFailure;
         }
         return super.handleEnvParsed(name, value);

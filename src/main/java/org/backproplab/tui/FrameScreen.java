@@ -32,6 +32,8 @@ import java.util.Arrays;
 final class FrameScreen {
     static final int MAX_COLUMNS = 500;
     static final int MAX_ROWS = 200;
+    /** Keys typed ahead that stopping reads away, at most: more than a screenful of typing. */
+    static final int KEYS_DROPPED_AT_STOP = 4096;
 
     /** The text attributes a cell can carry, in the order of {@link #modifiers}' bits. */
     private static final SGR[] MODIFIERS = {SGR.BOLD, SGR.REVERSE, SGR.UNDERLINE, SGR.BLINK, SGR.BORDERED,
@@ -70,15 +72,16 @@ final class FrameScreen {
 
     /**
      * Leaves the alternate screen (which also resets colours and shows the cursor), first reading
-     * away keys not yet read, so they do not reach the shell.
+     * away keys not yet read (up to {@value #KEYS_DROPPED_AT_STOP}), so they do not reach the shell.
      */
     void stop() throws IOException {
         if (!started) return;
         started = false;
         KeyStroke k;
+        int left = KEYS_DROPPED_AT_STOP; // a paste that never ends must not keep the lab from ending
         do {
             k = terminal.pollInput();
-        } while (k != null && k.getKeyType() != KeyType.EOF);
+        } while (k != null && k.getKeyType() != KeyType.EOF && --left > 0);
         terminal.exitPrivateMode();
         terminal.flush();
     }

@@ -33,6 +33,12 @@ public final class Lab {
      * arrives, so the loop looks: a key waits at most this long before its frame is drawn.
      */
     private static final long POLL_NANOS = 5_000_000L;
+    /**
+     * Keys taken per look (so at most about 3,000 a second): far more than anyone types, and a
+     * paste of megabytes waits in the terminal's input (over SSH the client is held back) instead of
+     * making the lab restart its trainer millions of times as fast as it can.
+     */
+    static final int KEYS_PER_LOOK = 16;
     /** After a key, new snapshots are drawn at once for this long: they carry the trainer's answer. */
     private static final long ANSWER_NANOS = 50_000_000L;
 
@@ -142,7 +148,7 @@ public final class Lab {
         while (!stopRequested) {
             boolean keyed = false;
             KeyStroke key;
-            while ((key = terminal.pollInput()) != null) {
+            for (int taken = 0; taken < KEYS_PER_LOOK && (key = terminal.pollInput()) != null; taken++) {
                 if (handle(key)) {
                     return;
                 }

@@ -608,7 +608,7 @@ class ClassServerTest {
             ch.setEnv("COLUMNS", "123"); // sent after the pty request, as MINA's client and paramiko do
             ch.setEnv("LINES", "45");
             String big = "x".repeat(30_000);
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 60; i++) { // fewer than a flood: refused, and the session goes on
                 ch.setEnv("V" + i, big);
             }
             ch.setEnv("LC_CTYPE", "y".repeat(101)); // longer than any locale name
@@ -622,6 +622,27 @@ class ClassServerTest {
             assertThat(kept).containsOnlyKeys("TERM", "COLUMNS", "LINES", "LANG", "USER"); // USER: MINA's, the name
             assertThat(kept).containsEntry("COLUMNS", "80").containsEntry("LINES", "24");
         }
+    }
+
+    @Test
+    void aFloodOfEnvironmentRequestsClosesTheConnection() throws Exception {
+        start(b -> { });
+        ClientSession s = signInWithCode("flood");
+        ChannelShell ch = s.createShellChannel();
+        ch.setPtyType("xterm");
+        String big = "x".repeat(30_000);
+        for (int i = 0; i < 2000; i++) {
+            ch.setEnv("V" + i, big);
+        }
+        ch.setOut(java.io.OutputStream.nullOutputStream());
+        try {
+            ch.open().verify(WAIT);
+        } catch (IOException closedWhileOpening) {
+            // closed before the shell was even asked for: as good
+        }
+        s.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), WAIT);
+        assertThat(s.isOpen()).isFalse();
+        assertThat(labs.looks).as("no lab for a flood").isEmpty();
     }
 
     /** The environment the server keeps for the one session channel open now. */

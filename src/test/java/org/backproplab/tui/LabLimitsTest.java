@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.backproplab.train.Preset;
+import org.backproplab.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,5 +138,27 @@ class LabLimitsTest extends LabHarness {
         await("and n steps", () -> trainer.snapshot().epoch() == 1 && screen().contains("epoch 1 "));
         lab.setRole(true, "Shared lab, bob drives");
         await("back to watching", () -> screen().contains("Shared lab, bob drives") && !screen().contains("run/pause"));
+    }
+
+    @Test
+    void anEndlessPasteStillLetsTheLabDrawAndStop() throws Exception {
+        DefaultVirtualTerminal pasting = new DefaultVirtualTerminal(new TerminalSize(80, 24)) {
+            @Override
+            public KeyStroke pollInput() {
+                return KeyStroke.fromString("l"); // keys without end, faster than any lab handles them
+            }
+        };
+        Trainer own = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
+        own.start();
+        try {
+            Lab l = new Lab(pasting, own, LabOptions.defaults());
+            Thread t = runOnItsOwnThread(l);
+            await("frames are drawn while the keys keep coming", () -> VirtualScreenText.screen(pasting).contains("epoch 0"));
+            l.stop();
+            t.join(5000);
+            assertThat(t.isAlive()).as("the lab stopped").isFalse();
+        } finally {
+            own.close();
+        }
     }
 }
