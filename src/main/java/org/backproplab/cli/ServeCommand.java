@@ -65,7 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--code-length", paramLabel = "N", defaultValue = "" + SignIn.DEFAULT_CODE_LENGTH,
             description = "Characters of a new class code, " + SignIn.DEFAULT_CODE_LENGTH + ".." + SignIn.LONGEST_CODE
-                    + " (default: ${DEFAULT-VALUE}, about 30 bits; each one more adds 5).")
+                    + " (default: ${DEFAULT-VALUE}, about 30 bits; each one more adds about 5 bits).")
     int codeLength;
 
     @Option(names = "--authorized-keys", paramLabel = "FILE",

@@ -122,10 +122,18 @@ final class LabShell implements Command {
 
     /** Prints the line (if any) on the learner's terminal and ends the session with the status. */
     private void finish(int status, String line) {
-        if (line != null && !destroyed) {
+        endWith(destroyed ? null : out, exit, status, line);
+    }
+
+    /**
+     * Writes the line (if any, and if there is a stream to write it to) and ends the command with
+     * the status; a connection already gone is not an error here.
+     */
+    static void endWith(OutputStream stream, ExitCallback exit, int status, String line) {
+        if (line != null && stream != null) {
             try {
-                out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)); // no tty on our side: \r\n by hand
-                out.flush();
+                stream.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)); // no tty on our side: \r\n by hand
+                stream.flush();
             } catch (IOException e) {
                 // the connection is gone: nothing to tell
             }

@@ -1,9 +1,7 @@
 package org.backproplab.serve;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -54,19 +52,7 @@ final class NoCommands implements CommandFactory {
         public void start(ChannelSession channel, Environment env) {
             String line = line(LabShell.howToConnect(channel.getSession()));
             // after start returns, so that the request's reply goes out before the channel closes
-            Thread t = new Thread(() -> {
-                try {
-                    err.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)); // \r\n: the client's tty may be raw (ssh -t)
-                    err.flush();
-                } catch (IOException e) {
-                    // the connection is gone: nothing to tell
-                }
-                try {
-                    exit.onExit(1, line);
-                } catch (RuntimeException e) {
-                    // the channel closed under us: nothing left to end
-                }
-            }, "no command");
+            Thread t = new Thread(() -> LabShell.endWith(err, exit, 1, line), "no command");
             t.setDaemon(true);
             t.start();
         }

@@ -34,11 +34,12 @@ public final class Lab {
      */
     private static final long POLL_NANOS = 5_000_000L;
     /**
-     * Keys taken per look (so at most about 3,000 a second): far more than anyone types, and a
-     * paste of megabytes waits in the terminal's input (over SSH the client is held back) instead of
-     * making the lab restart its trainer millions of times as fast as it can.
+     * Keys taken per look: a few thousand a second (about 3,000 measured with a paste over SSH),
+     * far more than anyone types or a held key repeats. A paste of megabytes waits in the terminal's
+     * input (over SSH the channel's window holds the client back) instead of making the lab restart
+     * its trainer as fast as it can, and a frame is drawn between the looks.
      */
-    static final int KEYS_PER_LOOK = 16;
+    static final int KEYS_PER_LOOK = 4;
     /** After a key, new snapshots are drawn at once for this long: they carry the trainer's answer. */
     private static final long ANSWER_NANOS = 50_000_000L;
 
