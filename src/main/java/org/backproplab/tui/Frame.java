@@ -35,7 +35,7 @@ public final class Frame {
             case SURFACE -> SurfaceView.draw(g, l.view(), s, t);
         }
         RatePanel.draw(g, l.rate(), s, t);
-        NotesPanel.draw(g, l.notes(), s, ui, t);
+        NotesPanel.draw(g, l.notes(), s, ui, t, o);
         FooterPanel.draw(g, l.footer(), o, t);
         if (ui.overlay() == UiState.Overlay.HELP) {
             HelpOverlay.draw(g, new Area(0, 0, width, height), o, t);

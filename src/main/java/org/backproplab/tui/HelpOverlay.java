@@ -18,16 +18,16 @@ final class HelpOverlay {
     static void draw(TextGraphics g, Area screen, LabOptions o, Theme t) {
         List<Keymap.Binding> keys = Keymap.enabled(o);
         boolean readOnly = o.readOnly();
-        int rowsNeeded = keys.size() + (readOnly ? 1 : 0) + 2;
-        if (rowsNeeded > screen.height()) {
-            drawTwoColumns(g, screen, keys, readOnly, t);
-            return;
-        }
         int keyWidth = 0;
         int textWidth = 0;
         for (Keymap.Binding b : keys) {
             keyWidth = Math.max(keyWidth, b.label(t.ascii()).length());
             textWidth = Math.max(textWidth, b.description().length());
+        }
+        int rowsNeeded = keys.size() + (readOnly ? 1 : 0) + 2;
+        if (rowsNeeded > screen.height() || keyWidth + 3 + textWidth + 4 > screen.width()) {
+            drawTwoColumns(g, screen, keys, readOnly, t); // the heads of the descriptions, whole
+            return;
         }
         int width = Math.min(screen.width(), Math.max(keyWidth + 3 + textWidth,
                 Math.max(LEGEND[0].length(), readOnly ? WATCHING.length() : 0)) + 4);
@@ -57,7 +57,7 @@ final class HelpOverlay {
         t.apply(g, Theme.Role.NORMAL);
     }
 
-    /** Every key offered in two columns with the head of its description, when one column is too tall. */
+    /** Every key offered in two columns with the head of its description, when one column is too tall or too wide. */
     static void drawTwoColumns(TextGraphics g, Area screen, List<Keymap.Binding> all, boolean readOnly, Theme t) {
         int half = (all.size() + 1) / 2;
         int[] keyWidth = new int[2];

@@ -22,19 +22,26 @@ final class NotesPanel {
 
     /** What the row says in {@code width} columns (a diagnosis in its shorter words when its own do not fit). */
     static String text(Snapshot s, UiState ui, Theme t, int width) {
+        return text(s, ui, t, width, false);
+    }
+
+    /** The same; a {@code watcher} of a shared lab is not pointed to keys that drive the run. */
+    static String text(Snapshot s, UiState ui, Theme t, int width, boolean watcher) {
         if (!s.message().isEmpty()) return s.message();
         if (!ui.note().isEmpty()) return ui.note();
         String stuck = diagnosis(s.lesson().diagnosis(), width, t);
         if (!stuck.isEmpty()) return stuck;
         if (oneSidedOff(s)) {
             return "one-sided nudges err by about " + t.epsilon() + (t.ascii() ? "*" : "·")
-                    + "L''/2: d switches to central differences";
+                    + (watcher ? "L''/2: central differences (d, for the driver) do better"
+                    : "L''/2: d switches to central differences");
         }
         if (s.learned()) {
             return "learned: " + Outcome.LEARNED_RULE + " (" + t.yhat() + " on all four rows)";
         }
         if (s.epoch() == 0 && !s.running()) {
-            return "paused at epoch 0: space runs, n steps, Enter explains a gradient, ? all keys";
+            return watcher ? "paused at epoch 0: the driver runs it; Enter explains a gradient, ? your keys"
+                    : "paused at epoch 0: space runs, n steps, Enter explains a gradient, ? all keys";
         }
         return "";
     }
@@ -80,9 +87,9 @@ final class NotesPanel {
         return false;
     }
 
-    static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
+    static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t, LabOptions o) {
         t.apply(g, s.diverged() ? Theme.Role.BAD : Theme.Role.NORMAL);
-        Text.put(g, a, 0, 0, text(s, ui, t, a.width()));
+        Text.put(g, a, 0, 0, text(s, ui, t, a.width(), o.readOnly()));
         t.apply(g, Theme.Role.NORMAL);
     }
 }

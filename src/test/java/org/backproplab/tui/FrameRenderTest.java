@@ -241,7 +241,10 @@ class FrameRenderTest {
                 "next gate", "save the parameters", "export the loss history");
         String small = new VirtualScreen(80, 24).draw(s, UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR,
                 watcher).text();
-        assertThat(small).contains("watching a shared lab").doesNotContain("run / pause training", "one epoch");
+        assertThat(small).contains("watching a shared lab").doesNotContain("run / pause training", "one epoch")
+                .contains("explain the selected row" + " ".repeat(2)); // a head that fits, not a description cut off
+        String notes = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, watcher).row(22);
+        assertThat(notes).contains("paused at epoch 0: the driver runs it").doesNotContain("space runs", "n steps");
     }
 
     @Test
