@@ -70,7 +70,7 @@ final class HelpOverlay {
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0));
-        Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes) in short: a taller window shows more", t);
+        Area box = Text.overlay(g, screen, width, height, "Keys (Esc or ? closes) in short: a larger window shows more", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
         if (readOnly) {
