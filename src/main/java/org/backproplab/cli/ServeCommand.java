@@ -19,6 +19,7 @@ import org.backproplab.serve.ClassServer;
 import org.backproplab.serve.ConsoleTable;
 import org.backproplab.serve.LabFactory;
 import org.backproplab.serve.ServeSettings;
+import org.backproplab.serve.ServeSettings.Limits;
 import org.backproplab.serve.SessionRow;
 import org.backproplab.serve.SignIn;
 import org.backproplab.train.Config;
@@ -49,9 +50,23 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The server's key, made on first use and kept (default: backprop-lab/host-key in the user's config folder).")
     Path hostKey;
 
+    /** Where a class code can come from without showing in {@code ps}. */
+    static final String CODE_VARIABLE = "BACKPROP_LAB_CLASS_CODE";
+
     @Option(names = "--class-code", paramLabel = "CODE",
-            description = "The code learners type to sign in (default: a new one, printed at start).")
+            description = {"The code learners type to sign in (default: a new one, printed at start).",
+                "Every user of this machine can read it in 'ps' while the server runs: --class-code-file or the "
+                        + CODE_VARIABLE + " environment variable keep it out of sight."})
     String classCode;
+
+    @Option(names = "--class-code-file", paramLabel = "FILE",
+            description = "Read the class code from the first line of FILE (not shown in 'ps').")
+    Path classCodeFile;
+
+    @Option(names = "--code-length", paramLabel = "N", defaultValue = "" + SignIn.DEFAULT_CODE_LENGTH,
+            description = "Characters of a new class code, " + SignIn.DEFAULT_CODE_LENGTH + ".." + SignIn.LONGEST_CODE
+                    + " (default: ${DEFAULT-VALUE}, about 30 bits; each one more adds about 5 bits).")
+    int codeLength;
 
     @Option(names = "--authorized-keys", paramLabel = "FILE",
             description = "Public keys that may sign in (OpenSSH authorized_keys format, ed25519 included).")
@@ -60,19 +75,31 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--open", description = "No sign-in at all; only when bound to a loopback address.")
     boolean open;
 
-    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_SESSIONS,
-            description = "Labs open at once, at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_SESSIONS,
+            description = "Learners in at once, at most (default: ${DEFAULT-VALUE}): each lab, and each connection"
+                    + " signed in without a lab yet, takes a place.")
     int maxSessions;
 
-    @Option(names = "--max-per-address", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_PER_ADDRESS,
-            description = "Labs open at once from one address, at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-per-address", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_PER_ADDRESS,
+            description = "Places from one address, at most, and as many connections from it still signing in"
+                    + " (default: ${DEFAULT-VALUE}; raise it for a class behind one NAT address).")
     int maxPerAddress;
+
+    @Option(names = "--max-signing-in", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_SIGNING_IN,
+            description = "Connections not signed in yet, at most, from everyone together (default: ${DEFAULT-VALUE}).")
+    int maxSigningIn;
+
+    @Option(names = "--sign-in-time", paramLabel = "TIME", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Close a connection not signed in this long after it opened, whatever it sends"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration signInTime;
 
     @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "30m", converter = DurationConverter.class,
             description = "End a lab after this long without a key press: 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--shared", description = "One lab that everyone watches live; the first learner in drives it.")
+    @Option(names = "--shared", description = "One lab that everyone watches live; the first learner in drives it,"
+            + " and when they leave the one in longest takes over.")
     boolean shared;
 
     @Mixin
@@ -117,36 +144,73 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxPerAddress < 1) {
             throw new Errors.UsageException("--max-per-address must be at least 1, got " + maxPerAddress);
         }
-        InetAddress address;
+        if (maxSigningIn < 1) {
+            throw new Errors.UsageException("--max-signing-in must be at least 1, got " + maxSigningIn);
+        }
+        if (codeLength < SignIn.DEFAULT_CODE_LENGTH || codeLength > SignIn.LONGEST_CODE) {
+            throw new Errors.UsageException("--code-length must be " + SignIn.DEFAULT_CODE_LENGTH + ".."
+                    + SignIn.LONGEST_CODE + ", got " + codeLength);
+        }
+        List<InetAddress> addresses;
         try {
-            address = InetAddress.getByName(bind);
+            addresses = ServeSettings.resolve(bind);
         } catch (UnknownHostException e) {
             throw new Errors.UsageException("--bind: unknown address '" + bind + "'");
         }
+        String code = givenCode();
         SignIn signIn;
         if (open) {
-            if (classCode != null || authorizedKeys != null) {
-                throw new Errors.UsageException("--open means no sign-in: drop --class-code and --authorized-keys");
+            if (code != null || authorizedKeys != null) {
+                throw new Errors.UsageException("--open means no sign-in: drop --class-code, --class-code-file,"
+                        + " --authorized-keys and " + CODE_VARIABLE);
             }
-            if (!address.isLoopbackAddress()) {
+            InetAddress outside = ServeSettings.notLoopback(addresses); // every address that will be bound
+            if (outside != null) {
                 throw new Errors.UsageException("--open (no sign-in) is allowed only on a loopback address such as"
-                        + " 127.0.0.1, not " + bind);
+                        + " 127.0.0.1, not " + bind + (outside.getHostAddress().equals(bind) ? ""
+                        : " (it stands for " + outside.getHostAddress() + " too)"));
             }
             signIn = SignIn.openDoor();
         } else {
-            if (classCode != null && classCode.isBlank()) {
-                throw new Errors.UsageException("--class-code must not be empty");
-            }
             if (authorizedKeys != null && !Files.isReadable(authorizedKeys)) {
                 throw new Errors.UsageException("--authorized-keys: cannot read " + authorizedKeys);
             }
-            String code = classCode != null ? classCode.strip()
-                    : authorizedKeys == null ? SignIn.newClassCode() : null;
+            if (code == null && authorizedKeys == null) {
+                code = SignIn.newClassCode(codeLength);
+            }
             signIn = new SignIn(code, authorizedKeys, false);
         }
-        return new ServeSettings(bind, port, hostKey != null ? hostKey : ClassServer.defaultHostKey(), signIn,
-                maxSessions, maxPerAddress, idleTimeout, ServeSettings.DEFAULT_KEEP_ALIVE,
-                ServeSettings.DEFAULT_KEEP_ALIVE_MISSES, shared);
+        Limits limits = new Limits(maxSessions, maxPerAddress, idleTimeout, maxSigningIn, signInTime,
+                Limits.DEFAULT_LAB_WAIT, Limits.DEFAULT_KEEP_ALIVE, Limits.DEFAULT_KEEP_ALIVE_MISSES);
+        return new ServeSettings(bind, addresses, port, hostKey != null ? hostKey : ClassServer.defaultHostKey(),
+                signIn, limits, shared);
+    }
+
+    /** The class code from --class-code, --class-code-file or the environment; null when none is given. */
+    private String givenCode() {
+        if (classCode != null && classCodeFile != null) {
+            throw new Errors.UsageException("--class-code and --class-code-file: give one of them");
+        }
+        if (classCode != null) {
+            if (classCode.isBlank()) {
+                throw new Errors.UsageException("--class-code must not be empty");
+            }
+            return classCode.strip();
+        }
+        if (classCodeFile != null) {
+            String first;
+            try (java.io.BufferedReader r = Files.newBufferedReader(classCodeFile)) {
+                first = r.readLine();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new Errors.UsageException("--class-code-file: cannot read " + classCodeFile);
+            }
+            if (first == null || first.isBlank()) {
+                throw new Errors.UsageException("--class-code-file: the first line of " + classCodeFile + " is empty");
+            }
+            return first.strip();
+        }
+        String fromEnvironment = System.getenv(CODE_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
     }
 
     private static List<String> header(ClassServer server, ServeSettings s) {
@@ -160,8 +224,10 @@ public final class ServeCommand implements Callable<Integer> {
                 "  learners type:  ssh -p " + server.port() + " NAME@" + displayHost(s.bind()),
                 "  sign-in:        " + how,
                 "  host key:       " + server.fingerprint() + "  (learners see this on first connection)",
-                "  limits:         " + s.maxSessions() + " labs, " + s.maxPerAddress() + " per address; idle labs end after "
-                        + idle(s.idleTimeout()),
+                "  limits:         " + s.limits().maxSessions() + " places, " + s.limits().maxPerAddress()
+                        + " per address; sign in within " + idle(s.limits().signInTime()) + " ("
+                        + s.limits().maxSigningIn() + " signing in at most); idle labs end after "
+                        + idle(s.limits().idleTimeout()),
                 "  Ctrl-C ends the class (every learner's terminal is restored first).");
     }
 
@@ -218,8 +284,10 @@ public final class ServeCommand implements Callable<Integer> {
                 if (live) {
                     StringBuilder b = new StringBuilder("\033[H\033[2J");
                     header.forEach(h -> b.append(h).append('\n'));
+                    int waiting = server.signingIn();
                     b.append('\n').append(rows.size()).append(rows.size() == 1 ? " learner" : " learners")
-                            .append(failures).append('\n');
+                            .append(failures).append(waiting > 0 ? "  connections not signed in yet: " + waiting : "")
+                            .append('\n');
                     table.forEach(t -> b.append(t).append('\n'));
                     out.print(b);
                     out.flush();

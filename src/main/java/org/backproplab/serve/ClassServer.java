@@ -1,7 +1,7 @@
 package org.backproplab.serve;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -10,32 +10,40 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.global.KeepAliveHandler;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
-import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.global.NoMoreSessionsHandler;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 
 /**
  * The class server: an SSH server that gives every signed-in learner with a terminal their own
- * lab, and nothing else (no commands, no file transfer, no forwarding).
+ * lab, and nothing else (no commands, no file transfer, no forwarding). What a client may hold is
+ * bounded before and after it signs in ({@link Doorway}, {@link CountedSignIn}, {@link Gatekeeper},
+ * {@link Classroom}), and so is what its requests may make the server keep ({@link LabChannel},
+ * a channel window of {@value #CHANNEL_WINDOW} bytes, a lab's largest frame).
  */
 public final class ClassServer implements AutoCloseable {
     /** How long stopping waits for every learner's terminal to be restored. */
     private static final Duration GOODBYE = Duration.ofSeconds(5);
+    /** What a client may send ahead of the lab reading it: plenty for keys, little for a paste. */
+    static final long CHANNEL_WINDOW = 64 * 1024;
 
     private final ServeSettings settings;
     private final LabFactory labs;
     private final SshServer sshd;
     private final Classroom classroom;
     private final Gatekeeper gatekeeper;
+    private final Doorway doorway;
     private final ScheduledExecutorService chores;
     private final String fingerprint;
     private boolean stopped;
@@ -43,42 +51,59 @@ public final class ClassServer implements AutoCloseable {
     private ClassServer(ServeSettings settings, LabFactory labs) throws IOException {
         this.settings = settings;
         this.labs = labs;
-        this.classroom = new Classroom(settings.maxSessions(), settings.maxPerAddress(), settings.idleTimeout());
+        ServeSettings.Limits limits = settings.limits();
+        this.classroom = new Classroom(limits, settings.shared());
         this.gatekeeper = new Gatekeeper(settings.signIn(), System::nanoTime);
-
-        prepareHostKeyFolder(settings.hostKey());
-        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(settings.hostKey());
-        hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
-        hostKeys.setKeySize(256); // P-256: what OpenSSH makes by default for ECDSA, and quicker to sign than P-521
-        this.fingerprint = fingerprintOf(hostKeys); // makes and saves the key now, not at the first sign-in
-        keepPrivate(settings.hostKey());
-
-        sshd = SshServer.setUpDefaultServer();
-        sshd.setHost(settings.bind());
-        sshd.setPort(settings.port());
-        sshd.setKeyPairProvider(hostKeys);
-        lockDown(sshd);
-        signIn(sshd, settings.signIn(), gatekeeper);
-        sshd.setShellFactory(channel -> new LabShell(classroom, labs, settings.shared()));
-
         chores = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "class chores");
             t.setDaemon(true);
             return t;
         });
+        this.doorway = new Doorway(limits.maxSigningIn(), limits.maxPerAddress(), limits.signInTime().toNanos(),
+                System::nanoTime, chores, new Doorway.Arrivals() {
+                    @Override
+                    public void signedIn(Session s, InetAddress address) {
+                        classroom.signedIn(s, address, () -> s.close(true), System.nanoTime());
+                    }
+
+                    @Override
+                    public void signedOut(Session s) {
+                        classroom.signedOut(s);
+                    }
+                });
+
+        HostKey hostKeys = new HostKey(settings.hostKey());
+        this.fingerprint = fingerprintOf(hostKeys); // makes and saves the key now, not at the first sign-in
+
+        sshd = SshServer.setUpDefaultServer();
+        sshd.setHost(settings.addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
+        sshd.setPort(settings.port());
+        sshd.setKeyPairProvider(hostKeys);
+        lockDown(sshd);
+        signIn(sshd, settings.signIn(), gatekeeper);
+        bound(sshd, limits);
+        sshd.addSessionListener(doorway);
+        sshd.setShellFactory(channel -> new LabShell(classroom, labs));
     }
 
     /** Starts a server; the host key is made (or read) before the port opens. */
     public static ClassServer start(ServeSettings settings, LabFactory labs) throws IOException {
         ClassServer s = new ClassServer(settings, labs);
         s.sshd.start();
-        KeepAlive keepAlive = new KeepAlive(settings.keepAliveMisses());
-        long every = settings.keepAliveInterval().toMillis();
+        KeepAlive keepAlive = new KeepAlive(settings.limits().keepAliveMisses());
+        long every = settings.limits().keepAliveInterval().toMillis();
         s.chores.scheduleWithFixedDelay(() -> guarded(() -> keepAlive.tick(s.sshd.getActiveSessions())),
                 every, every, TimeUnit.MILLISECONDS);
-        long idleCheck = Math.max(100, Math.min(1000, settings.idleTimeout().toMillis() / 10));
+        ServeSettings.Limits limits = settings.limits();
+        long idleCheck = Math.max(100, Math.min(1000, limits.idleTimeout().toMillis() / 10));
         s.chores.scheduleWithFixedDelay(() -> guarded(() -> s.classroom.endIdle(System.nanoTime())),
                 idleCheck, idleCheck, TimeUnit.MILLISECONDS);
+        long waitCheck = Math.max(50, Math.min(1000,
+                Math.min(limits.signInTime().toMillis(), limits.labWait().toMillis()) / 10));
+        s.chores.scheduleWithFixedDelay(() -> guarded(() -> {
+            s.doorway.tick();
+            s.classroom.endLabless(System.nanoTime());
+        }), waitCheck, waitCheck, TimeUnit.MILLISECONDS);
         return s;
     }
 
@@ -91,12 +116,15 @@ public final class ClassServer implements AutoCloseable {
         }
     }
 
-    /** Only an interactive shell: no exec, no subsystems (SFTP), no forwarding of any kind. */
+    /**
+     * Only an interactive shell: no subsystems (SFTP), no forwarding of any kind, and a command
+     * ({@code ssh host ls}) runs nothing but gets a line saying how to connect.
+     */
     private static void lockDown(SshServer sshd) {
-        sshd.setCommandFactory(null);
+        sshd.setCommandFactory(new NoCommands());
         sshd.setSubsystemFactories(List.of());
         sshd.setAgentFactory(null);
-        sshd.setChannelFactories(List.of(ChannelSessionFactory.INSTANCE));
+        sshd.setChannelFactories(List.of(LabChannel.FACTORY));
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setGlobalRequestHandlers(List.of(KeepAliveHandler.INSTANCE, NoMoreSessionsHandler.INSTANCE));
         sshd.setHostBasedAuthenticator(null);
@@ -123,6 +151,20 @@ public final class ClassServer implements AutoCloseable {
             sshd.setPasswordAuthenticator(gate);
         }
         sshd.setUserAuthFactories(methods);
+    }
+
+    /**
+     * What one connection may hold: its sign-in tries counted across service requests, a fixed time
+     * to sign in (MINA's own limit restarts with each service request: the doorway's does not),
+     * as many channels as labs one address may have, and a small window for what it sends.
+     */
+    private static void bound(SshServer sshd, ServeSettings.Limits limits) {
+        int tries = ServeSettings.Limits.TRIES_PER_CONNECTION;
+        sshd.setServiceFactories(List.of(new CountedSignIn(tries), ServerConnectionServiceFactory.INSTANCE));
+        CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, tries);
+        CoreModuleProperties.AUTH_TIMEOUT.set(sshd, limits.signInTime());
+        CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(sshd, limits.maxPerAddress());
+        CoreModuleProperties.WINDOW_SIZE.set(sshd, CHANNEL_WINDOW);
     }
 
     private static String fingerprintOf(KeyPairProvider keys) throws IOException {
@@ -159,6 +201,16 @@ public final class ClassServer implements AutoCloseable {
         return rows;
     }
 
+    /** The SSH server itself (tests look at what it keeps). */
+    SshServer sshd() {
+        return sshd;
+    }
+
+    /** Connections open now that have not signed in yet. */
+    public int signingIn() {
+        return doorway.size();
+    }
+
     /** Failed sign-ins since the start. */
     public long failedSignIns() {
         return gatekeeper.failures();
@@ -188,23 +240,6 @@ public final class ClassServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
-    }
-
-    /** Makes the folder for the host key (the user's config folder by default). */
-    private static void prepareHostKeyFolder(Path hostKey) throws IOException {
-        Path dir = hostKey.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-    }
-
-    /** The private key is for this server alone: owner-only, where the file system knows owners. */
-    private static void keepPrivate(Path hostKey) {
-        try {
-            Files.setPosixFilePermissions(hostKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: leave it as made
-        }
     }
 
     /** Where the host key is kept unless --host-key says otherwise: the user's config folder. */

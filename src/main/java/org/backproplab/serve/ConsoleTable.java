@@ -52,7 +52,8 @@ public final class ConsoleTable {
         return Double.isNaN(loss) ? "-" : Numbers.sig(loss, 4);
     }
 
+    /** Cut to the column, never inside an escape of a learner's text. */
     private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "~";
+        return Printable.clip(s, width);
     }
 }

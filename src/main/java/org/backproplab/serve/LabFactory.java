@@ -30,6 +30,9 @@ public interface LabFactory {
         /** From any thread: ends {@link #run()} promptly. */
         void stop();
 
+        /** From any thread: makes the lab a watcher of a shared lab or its driver, under a new title. */
+        void setRole(boolean readOnly, String title);
+
         /** What the teacher's console shows for this lab. */
         Progress progress();
     }

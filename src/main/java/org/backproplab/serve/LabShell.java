@@ -14,6 +14,7 @@ import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.session.ServerSession;
 import org.backproplab.serve.Classroom.Admitted;
 import org.backproplab.serve.Classroom.Refused;
 import org.backproplab.serve.LabFactory.RunningLab;
@@ -28,17 +29,15 @@ import org.backproplab.tui.LabOptions;
 final class LabShell implements Command {
     private final Classroom classroom;
     private final LabFactory labs;
-    private final boolean shared;
     private InputStream in;
     private OutputStream out;
     private ExitCallback exit;
     private volatile Learner learner;
     private volatile boolean destroyed;
 
-    LabShell(Classroom classroom, LabFactory labs, boolean shared) {
+    LabShell(Classroom classroom, LabFactory labs) {
         this.classroom = classroom;
         this.labs = labs;
-        this.shared = shared;
     }
 
     @Override
@@ -63,20 +62,22 @@ final class LabShell implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) {
-        String name = channel.getSession().getUsername();
-        InetAddress address = addressOf(channel.getSession().getClientAddress());
-        Thread t = new Thread(() -> serve(name, address, env), "lab " + name + "@" + address.getHostAddress());
+        ServerSession session = channel.getSession();
+        String name = session.getUsername();
+        InetAddress address = addressOf(session.getClientAddress());
+        String connect = howToConnect(session);
+        Thread t = new Thread(() -> serve(session, name, address, connect, env), "lab");
         t.setDaemon(true);
         t.start();
     }
 
-    private void serve(String name, InetAddress address, Environment env) {
-        String noTerminal = terminalProblem(env.getEnv());
+    private void serve(ServerSession session, String name, InetAddress address, String connect, Environment env) {
+        String noTerminal = terminalProblem(env.getEnv(), connect);
         if (noTerminal != null) {
             finish(1, noTerminal);
             return;
         }
-        Classroom.Admission admission = classroom.admit(name, address, System.nanoTime());
+        Classroom.Admission admission = classroom.admit(session, name, address, System.nanoTime());
         if (admission instanceof Refused r) {
             finish(1, r.reason());
         } else if (admission instanceof Admitted a) {
@@ -84,9 +85,13 @@ final class LabShell implements Command {
         }
     }
 
+    /**
+     * Runs the lab to its end. Whatever it throws, an Error such as running out of memory too,
+     * ends this session alone, with a line and exit status 1: the lab's place is given back and the
+     * channel closed, and no other learner's lab is touched.
+     */
     private void runLab(Learner l, Environment env) {
         learner = l;
-        int status = 0;
         String problem = null;
         try {
             if (destroyed) {
@@ -99,30 +104,36 @@ final class LabShell implements Command {
             l.countBytes(frames::bytesWritten);
             ChannelTerminal terminal = new ChannelTerminal(
                     new KeyInput(in, () -> l.keyPressed(System.nanoTime())), frames, charset, env);
-            boolean readOnly = shared && !l.driver();
-            LabOptions options = new LabOptions(colourWanted(vars), !charset.equals(StandardCharsets.UTF_8), readOnly,
-                    shared ? "Backprop Lab (shared)" : "Backprop Lab");
+            LabOptions options = new LabOptions(colourWanted(vars), !charset.equals(StandardCharsets.UTF_8),
+                    l.watches(), l.title());
             RunningLab lab = labs.open(terminal, options);
             l.attach(lab);
             if (!l.ended()) {
                 lab.run();
             }
-        } catch (Exception | LinkageError e) {
-            status = 1;
+        } catch (Throwable e) {
             problem = "The lab stopped with an error: " + (e.getMessage() != null ? e.getMessage() : e.toString());
         } finally {
-            classroom.leave(l);
+            classroom.leave(l, System.nanoTime());
+            String message = l.endMessage() != null ? l.endMessage() : problem;
+            finish(message != null ? 1 : 0, message);
         }
-        String message = l.endMessage() != null ? l.endMessage() : problem;
-        finish(message != null ? 1 : status, message);
     }
 
     /** Prints the line (if any) on the learner's terminal and ends the session with the status. */
     private void finish(int status, String line) {
-        if (line != null && !destroyed) {
+        endWith(destroyed ? null : out, exit, status, line);
+    }
+
+    /**
+     * Writes the line (if any, and if there is a stream to write it to) and ends the command with
+     * the status; a connection already gone is not an error here.
+     */
+    static void endWith(OutputStream stream, ExitCallback exit, int status, String line) {
+        if (line != null && stream != null) {
             try {
-                out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)); // no tty on our side: \r\n by hand
-                out.flush();
+                stream.write((line + "\r\n").getBytes(StandardCharsets.UTF_8)); // no tty on our side: \r\n by hand
+                stream.flush();
             } catch (IOException e) {
                 // the connection is gone: nothing to tell
             }
@@ -144,11 +155,11 @@ final class LabShell implements Command {
         }
     }
 
-    /** Why this session cannot hold a lab, or null when it can. */
-    static String terminalProblem(Map<String, String> env) {
+    /** Why this session cannot hold a lab, or null when it can; {@code connect}: what to type instead. */
+    static String terminalProblem(Map<String, String> env, String connect) {
         String term = env.get(Environment.ENV_TERM);
         if (term == null || term.isBlank()) {
-            return "Backprop Lab needs a terminal: connect with plain 'ssh -p PORT HOST', without -T or a command.";
+            return "Backprop Lab needs a terminal: connect with plain '" + connect + "', without -T or a command.";
         }
         if (term.equals("dumb")) {
             return "Backprop Lab needs a full-screen terminal, and TERM=dumb cannot show one: use a terminal such as xterm.";
@@ -175,6 +186,24 @@ final class LabShell implements Command {
     static boolean colourWanted(Map<String, String> env) {
         String v = env.get("NO_COLOR");
         return v == null || v.isEmpty();
+    }
+
+    /**
+     * What this learner types to get a lab: {@code ssh -p PORT NAME@ADDRESS} with the port and the
+     * address they reached (the server's end of their connection) and their user name, or NAME
+     * when theirs is not one a shell takes as it is.
+     */
+    static String howToConnect(ServerSession session) {
+        SocketAddress local = session.getIoSession() != null ? session.getIoSession().getLocalAddress() : null;
+        String host = "HOST";
+        int port = ServeSettings.DEFAULT_PORT;
+        if (local instanceof InetSocketAddress i) {
+            port = i.getPort();
+            host = i.getAddress() != null ? i.getAddress().getHostAddress() : i.getHostString();
+        }
+        String user = session.getUsername();
+        String who = user != null && user.matches("[A-Za-z0-9._-]{1,32}") ? user : "NAME";
+        return "ssh " + (port == 22 ? "" : "-p " + port + " ") + who + "@" + host;
     }
 
     private static InetAddress addressOf(SocketAddress a) {

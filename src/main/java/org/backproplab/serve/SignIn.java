@@ -27,12 +27,20 @@ public record SignIn(String classCode, Path authorizedKeys, boolean open) {
 
     /** Letters and digits that cannot be misread for one another on a board (no 0/O, 1/l/I). */
     private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    /** Six characters of 31: short to type, about 30 bits (each more adds about 5). */
+    public static final int DEFAULT_CODE_LENGTH = 6;
+    public static final int LONGEST_CODE = 64;
 
-    /** A fresh code of six characters, e.g. "k7m2qz": short to type, about 30 bits. */
+    /** A fresh code of six characters, e.g. "k7m2qz". */
     public static String newClassCode() {
+        return newClassCode(DEFAULT_CODE_LENGTH);
+    }
+
+    /** A fresh code of {@code length} characters. */
+    public static String newClassCode(int length) {
         SecureRandom r = new SecureRandom();
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < length; i++) {
             b.append(CODE_ALPHABET.charAt(r.nextInt(CODE_ALPHABET.length())));
         }
         return b.toString();

@@ -41,12 +41,12 @@ public final class Frame {
             case EPSILON -> EpsilonView.draw(g, l.view(), s, Math.min(ui.selected(), s.parameterCount() - 1), t);
         }
         RatePanel.draw(g, l.rate(), s, t);
-        NotesPanel.draw(g, l.notes(), s, ui, t);
-        FooterPanel.draw(g, l.footer(), t);
+        NotesPanel.draw(g, l.notes(), s, ui, t, o);
+        FooterPanel.draw(g, l.footer(), o, t);
         // overlays leave the first status row in view: it says when a bug is planted
         Area below = new Area(0, 1, width, height - 1);
         if (ui.overlay() == UiState.Overlay.HELP) {
-            HelpOverlay.draw(g, below, o.readOnly(), t);
+            HelpOverlay.draw(g, below, o, t);
         } else if (ui.overlay() == UiState.Overlay.LEGEND) {
             HelpOverlay.drawLegend(g, below, t);
         } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {

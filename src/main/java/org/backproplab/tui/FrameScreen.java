@@ -24,8 +24,17 @@ import java.util.Arrays;
  *
  * <p>Every cell is one column wide: the themes draw no double-width characters (and the ASCII
  * theme exists for terminals that would draw ambiguous ones double).
+ *
+ * <p>The frame is at most {@value #MAX_COLUMNS}×{@value #MAX_ROWS}, about what the largest real
+ * terminal shows (a 4K screen with a small font): a window reported larger (a client over SSH may
+ * claim any size) is drawn in its top-left corner, so no window makes a frame cost more than that.
  */
 final class FrameScreen {
+    static final int MAX_COLUMNS = 500;
+    static final int MAX_ROWS = 200;
+    /** Keys typed ahead that stopping reads away, at most: more than a screenful of typing. */
+    static final int KEYS_DROPPED_AT_STOP = 4096;
+
     /** The text attributes a cell can carry, in the order of {@link #modifiers}' bits. */
     private static final SGR[] MODIFIERS = {SGR.BOLD, SGR.REVERSE, SGR.UNDERLINE, SGR.BLINK, SGR.BORDERED,
         SGR.CROSSED_OUT, SGR.ITALIC};
@@ -33,6 +42,8 @@ final class FrameScreen {
     private final Terminal terminal;
     private final Graphics graphics = new Graphics();
     private volatile TerminalSize pendingSize;
+    /** The window as the terminal reports it, and the part of it drawn. */
+    private TerminalSize window;
     private TerminalSize size;
     /** What the next refresh shows. */
     private TextCharacter[] back;
@@ -44,7 +55,8 @@ final class FrameScreen {
 
     FrameScreen(Terminal terminal) throws IOException {
         this.terminal = terminal;
-        this.size = terminal.getTerminalSize();
+        this.window = terminal.getTerminalSize();
+        this.size = drawable(window);
         allocate(size);
         terminal.addResizeListener((t, newSize) -> pendingSize = newSize);
     }
@@ -77,18 +89,20 @@ final class FrameScreen {
 
     /**
      * Leaves the alternate screen (which also resets colours and shows the cursor), first reading
-     * away keys not yet read, so they do not reach the shell. The alternate screen is cleared and
-     * the cursor sent home before it is left, as vim and less do: a terminal resized while the lab
-     * ran (tmux, for one) shrinks the alternate screen back to the shell's old size on the way out,
-     * and the lines it cuts off would otherwise land in the shell's scrollback and on its screen.
+     * away keys not yet read (up to {@value #KEYS_DROPPED_AT_STOP}), so they do not reach the shell.
+     * The alternate screen is cleared and the cursor sent home before it is left, as vim and less
+     * do: a terminal resized while the lab ran (tmux, for one) shrinks the alternate screen back to
+     * the shell's old size on the way out, and the lines it cuts off would otherwise land in the
+     * shell's scrollback and on its screen.
      */
     void stop() throws IOException {
         if (!started) return;
         started = false;
         KeyStroke k;
+        int left = KEYS_DROPPED_AT_STOP; // a paste that never ends must not keep the lab from ending
         do {
             k = terminal.pollInput();
-        } while (k != null && k.getKeyType() != KeyType.EOF);
+        } while (k != null && k.getKeyType() != KeyType.EOF && --left > 0);
         if (mouse != null) {
             mouse.reportMouse(false);
             mouse = null;
@@ -105,19 +119,39 @@ final class FrameScreen {
         return size;
     }
 
-    /** Takes a resize reported by the terminal; returns the new size, or null when there was none. */
+    /** The window's size as the terminal reports it: larger than {@link #size()} when {@link #cut()}. */
+    TerminalSize window() {
+        return window;
+    }
+
+    /** Whether the window is larger than the frame drawn in it. */
+    boolean cut() {
+        return !window.equals(size);
+    }
+
+    /** The part of a window of {@code s} that is drawn: all of it, up to the largest frame. */
+    static TerminalSize drawable(TerminalSize s) {
+        return s.getColumns() <= MAX_COLUMNS && s.getRows() <= MAX_ROWS ? s
+                : new TerminalSize(Math.min(s.getColumns(), MAX_COLUMNS), Math.min(s.getRows(), MAX_ROWS));
+    }
+
+    /** Takes a resize reported by the terminal; returns the size drawn now, or null when the window did not change. */
     TerminalSize resizeIfNeeded() {
         TerminalSize s = pendingSize;
         if (s == null) return null;
         pendingSize = null;
-        if (s.equals(size)) return null;
-        size = s;
-        allocate(s);
-        return s;
+        if (s.equals(window)) return null;
+        window = s;
+        TerminalSize drawn = drawable(s);
+        if (!drawn.equals(size)) {
+            size = drawn;
+            allocate(drawn);
+        }
+        return drawn; // even when only the part not drawn changed: the note about the cut says the new size
     }
 
     private void allocate(TerminalSize s) {
-        int cells = s.getColumns() * s.getRows();
+        int cells = s.getColumns() * s.getRows(); // at most MAX_COLUMNS × MAX_ROWS: no overflow
         back = new TextCharacter[cells];
         front = new TextCharacter[cells];
         Arrays.fill(back, Cells.BLANK);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.backproplab.train.Guide;
 import org.backproplab.train.Outcome;
 
-/** Every key from the key table in a box over the panels; Esc or ? closes it. */
+/** Every key this lab offers, from the key table, in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
     /** What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme). */
     static final String[] LEGEND = {
@@ -20,23 +20,41 @@ final class HelpOverlay {
         "the guide = \"" + Guide.TITLE + "\",",
         "  " + Guide.REPOSITORY};
 
+    /** The line above the keys of a watcher's help: why the run keys are missing. */
+    static final String WATCHING = "watching a shared lab: only the screen keys work here";
+
     private HelpOverlay() {
     }
 
-    /** Whether the keys fit one column in a screen {@code height} rows tall. */
-    private static boolean oneColumn(int height, boolean readOnly) {
-        return Keymap.BINDINGS.size() + (readOnly ? 1 : 0) + 2 <= height;
+    /** The keys' widest label and widest description, for one column. */
+    private static int[] widths(List<Keymap.Binding> keys, boolean ascii) {
+        int keyWidth = 0;
+        int textWidth = 0;
+        for (Keymap.Binding b : keys) {
+            keyWidth = Math.max(keyWidth, b.label(ascii).length());
+            textWidth = Math.max(textWidth, b.description().length());
+        }
+        return new int[] {keyWidth, textWidth};
+    }
+
+    /** Whether the keys fit one column, whole descriptions and all, in a screen this size. */
+    private static boolean oneColumn(int width, int height, LabOptions o, boolean ascii) {
+        List<Keymap.Binding> keys = Keymap.enabled(o);
+        int[] w = widths(keys, ascii);
+        return keys.size() + (o.readOnly() ? 1 : 0) + 2 <= height && w[0] + 3 + w[1] + 4 <= width;
     }
 
     /**
      * Whether the legend fits under the keys; when it does not, the help has a second page with
      * it alone ({@code ?} again, see {@link #drawLegend}).
      */
-    static boolean legendFits(int height, boolean readOnly) {
-        int rows = Keymap.BINDINGS.size() + (readOnly ? 1 : 0);
-        if (oneColumn(height, readOnly)) return rows + 2 + LEGEND.length + 1 <= height;
-        int half = (Keymap.BINDINGS.size() + 1) / 2;
-        return half + 2 + (readOnly ? 1 : 0) + 1 + LEGEND.length <= height - 2;
+    static boolean legendFits(int width, int height, LabOptions o, boolean ascii) {
+        int keys = Keymap.enabled(o).size();
+        int watching = o.readOnly() ? 1 : 0;
+        if (oneColumn(width, height, o, ascii)) return keys + watching + 2 + LEGEND.length + 1 <= height;
+        int half = (keys + 1) / 2;
+        // in two columns, the legend where it leaves the two status rows in view
+        return half + 2 + watching + 1 + LEGEND.length <= height - 2;
     }
 
     /** The help's second page, where the legend does not fit under the keys: what the words mean. */
@@ -50,20 +68,19 @@ final class HelpOverlay {
         for (int i = 0; i < LEGEND.length; i++) Text.put(g, inner, 0, i, LEGEND[i]);
     }
 
-    static void draw(TextGraphics g, Area screen, boolean readOnly, Theme t) {
-        if (!oneColumn(screen.height(), readOnly)) {
-            drawTwoColumns(g, screen, readOnly, t);
+    static void draw(TextGraphics g, Area screen, LabOptions o, Theme t) {
+        if (!oneColumn(screen.width(), screen.height(), o, t.ascii())) {
+            drawTwoColumns(g, screen, o, t); // the heads of the descriptions, whole
             return;
         }
-        int keyWidth = 0;
-        int textWidth = 0;
-        for (Keymap.Binding b : Keymap.BINDINGS) {
-            keyWidth = Math.max(keyWidth, b.label(t.ascii()).length());
-            textWidth = Math.max(textWidth, b.description().length());
-        }
-        int width = Math.min(screen.width(), Math.max(keyWidth + 3 + textWidth, LEGEND[0].length()) + 4);
-        int rows = Keymap.BINDINGS.size() + (readOnly ? 1 : 0);
-        boolean showLegend = legendFits(screen.height(), readOnly);
+        List<Keymap.Binding> keys = Keymap.enabled(o);
+        boolean readOnly = o.readOnly();
+        int[] w = widths(keys, t.ascii());
+        int keyWidth = w[0];
+        int width = Math.min(screen.width(), Math.max(keyWidth + 3 + w[1],
+                Math.max(LEGEND[0].length(), readOnly ? WATCHING.length() : 0)) + 4);
+        int rows = keys.size() + (readOnly ? 1 : 0);
+        boolean showLegend = legendFits(screen.width(), screen.height(), o, t.ascii());
         int height = Math.min(screen.height(), rows + 2 + (showLegend ? LEGEND.length + 1 : 0));
         Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes)"
                 : "Keys (? again: what the words mean; Esc closes)", t);
@@ -71,9 +88,9 @@ final class HelpOverlay {
         int row = 0;
         if (readOnly) {
             t.apply(g, Theme.Role.FAIR);
-            Text.put(g, inner, 0, row++, "watching a shared lab: only the screen keys work here");
+            Text.put(g, inner, 0, row++, WATCHING);
         }
-        for (Keymap.Binding b : Keymap.BINDINGS) {
+        for (Keymap.Binding b : keys) {
             t.apply(g, Theme.Role.ACCENT);
             Text.put(g, inner, 0, row, b.label(t.ascii()));
             t.apply(g, Theme.Role.NORMAL);
@@ -89,9 +106,10 @@ final class HelpOverlay {
         t.apply(g, Theme.Role.NORMAL);
     }
 
-    /** Every key in two columns with the head of its description, when one column is too tall. */
-    static void drawTwoColumns(TextGraphics g, Area screen, boolean readOnly, Theme t) {
-        List<Keymap.Binding> all = Keymap.BINDINGS;
+    /** Every key offered in two columns with the head of its description, when one column is too tall or too wide. */
+    static void drawTwoColumns(TextGraphics g, Area screen, LabOptions o, Theme t) {
+        List<Keymap.Binding> all = Keymap.enabled(o);
+        boolean readOnly = o.readOnly();
         int half = (all.size() + 1) / 2;
         int[] keyWidth = new int[2];
         int[] textWidth = new int[2];
@@ -102,17 +120,16 @@ final class HelpOverlay {
         }
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
-        // the legend where it leaves the two status rows in view
-        boolean showLegend = legendFits(screen.height(), readOnly);
+        boolean showLegend = legendFits(screen.width(), screen.height(), o, t.ascii());
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + LEGEND.length : 0));
         width = Math.max(width, Math.min(screen.width(), LEGEND[0].length() + 4));
-        Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes) in short: a taller window shows more"
+        Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes) in short: a larger window shows more"
                 : "Keys in short (? again: what the words mean; Esc closes)", t);
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
         if (readOnly) {
             t.apply(g, Theme.Role.FAIR);
-            Text.put(g, inner, 0, top++, "watching a shared lab: only the screen keys work here");
+            Text.put(g, inner, 0, top++, WATCHING);
         }
         for (int i = 0; i < all.size(); i++) {
             int c = i < half ? 0 : 1;

@@ -31,6 +31,17 @@ public final class Keymap {
         public boolean writesFile() {
             return this == WRITE_PARAMETERS || this == WRITE_HISTORY;
         }
+
+        /**
+         * Whether a lab with these options lets its user do it: a watcher of a shared lab drives
+         * nothing and writes nothing, and only a lab with a folder to save in writes files. The keys,
+         * the footer and the help all ask this, so a key that does nothing here is not offered.
+         */
+        public boolean enabledIn(LabOptions o) {
+            if (drivesTrainer()) return !o.readOnly();
+            if (writesFile()) return !o.readOnly() && o.saveDirectory() != null;
+            return true;
+        }
     }
 
     /** One key: a character (with Ctrl or not) or a special key such as an arrow. */
@@ -173,9 +184,14 @@ public final class Keymap {
         return BINDINGS.stream().filter(b -> b.action() == a).findFirst().orElseThrow();
     }
 
-    /** The footer's entries in rank order. */
+    /** The footer's entries in rank order (each drawn only where {@link Action#enabledIn} it). */
     public static List<Binding> footer() {
         return FOOTER;
+    }
+
+    /** The bindings a lab with these options offers, in the help's order. */
+    public static List<Binding> enabled(LabOptions o) {
+        return BINDINGS.stream().filter(b -> b.action().enabledIn(o)).toList();
     }
 
     private static final List<Binding> FOOTER = BINDINGS.stream().filter(b -> b.footer() > 0)

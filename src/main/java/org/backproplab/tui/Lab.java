@@ -17,7 +17,6 @@ import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
-import org.backproplab.train.Bench;
 import org.backproplab.train.Command;
 import org.backproplab.train.Config;
 import org.backproplab.train.Snapshot;
@@ -39,13 +38,25 @@ public final class Lab {
      * arrives, so the loop looks: a key waits at most this long before its frame is drawn.
      */
     private static final long POLL_NANOS = 5_000_000L;
+    /**
+     * Keys taken per look: a few thousand a second (about 3,000 measured with a paste over SSH),
+     * far more than anyone types or a held key repeats. A paste of megabytes waits in the terminal's
+     * input (over SSH the channel's window holds the client back) instead of making the lab restart
+     * its trainer as fast as it can, and a frame is drawn between the looks.
+     */
+    static final int KEYS_PER_LOOK = 4;
     /** After a key, new snapshots are drawn at once for this long: they carry the trainer's answer. */
     private static final long ANSWER_NANOS = 50_000_000L;
 
     private final Terminal terminal;
     private final Trainer trainer;
-    private final LabOptions options;
+    /** Changed only by {@link #setRole} (a shared lab whose driver left); read by the screen's thread. */
+    private volatile LabOptions options;
+    private volatile boolean roleChanged;
     private final Theme theme;
+    private final CostMeter costMeter;
+    /** Whether the meter is this lab's alone, to be closed when the lab ends. */
+    private final boolean ownMeter;
     /** The shortest time between two frames of animation. */
     private final long frameNanos;
     /** {@code u} cycles 1..this: {@link #MAX_UNITS}, or the hidden units the lab started with when more. */
@@ -66,19 +77,46 @@ public final class Lab {
     private TerminalSize drawn = new TerminalSize(0, 0);
     /** The cost view's figures, set by the measuring thread when it is done. */
     private volatile CostFigures measured;
+    /** Whether this screen's measurement is running or waiting its turn: one at a time per lab. */
+    private volatile boolean measuring;
+    /** The architecture whose measurement failed: not tried again on every frame. */
+    private volatile Architecture measureFailed;
 
+    /** A lab with a cost meter of its own (a local lab). */
     public Lab(Terminal terminal, Trainer trainer, LabOptions options) {
-        this(terminal, trainer, options, FRAME_NANOS);
+        this(terminal, trainer, options, null, FRAME_NANOS);
+    }
+
+    /** A lab whose cost view measures through {@code costMeter}, which other labs may share (a class server). */
+    public Lab(Terminal terminal, Trainer trainer, LabOptions options, CostMeter costMeter) {
+        this(terminal, trainer, options, java.util.Objects.requireNonNull(costMeter), FRAME_NANOS);
     }
 
     /** With another animation frame interval (tests: a long one shows that keys do not wait for it). */
     Lab(Terminal terminal, Trainer trainer, LabOptions options, long frameNanos) {
+        this(terminal, trainer, options, null, frameNanos);
+    }
+
+    /** {@code costMeter} null: one of its own. */
+    private Lab(Terminal terminal, Trainer trainer, LabOptions options, CostMeter costMeter, long frameNanos) {
         this.terminal = terminal;
         this.trainer = trainer;
         this.options = options;
         this.theme = new Theme(options.colour(), options.ascii());
+        this.ownMeter = costMeter == null;
+        this.costMeter = ownMeter ? new CostMeter(1) : costMeter;
         this.frameNanos = frameNanos;
         this.maxUnits = Math.max(MAX_UNITS, trainer.snapshot().config().hidden());
+    }
+
+    /**
+     * Makes this screen a watcher ({@code readOnly}) or the driver of its trainer, under a new
+     * title, and redraws it; safe from any thread (a shared lab whose driver left hands over).
+     */
+    public void setRole(boolean readOnly, String title) {
+        options = options.withRole(readOnly, title);
+        roleChanged = true;
+        wake();
     }
 
     /**
@@ -93,6 +131,7 @@ public final class Lab {
             loop(screen);
         } finally {
             trainer.submit(new Command.Forget(this));
+            if (ownMeter) costMeter.close();
             synchronized (renderLock) {
                 stopRequested = true;
                 try {
@@ -123,13 +162,17 @@ public final class Lab {
         while (!stopRequested) {
             boolean keyed = false;
             KeyStroke key;
-            while ((key = terminal.pollInput()) != null) {
+            for (int taken = 0; taken < KEYS_PER_LOOK && (key = terminal.pollInput()) != null; taken++) {
                 if (handle(key)) {
                     return;
                 }
                 keyed = true;
             }
             long now = System.nanoTime();
+            if (roleChanged) {
+                roleChanged = false;
+                keyed = true; // a new title and footer: drawn at once, like a key
+            }
             if (keyed) {
                 answerUntil = now + ANSWER_NANOS;
             }
@@ -173,7 +216,8 @@ public final class Lab {
                 if (!lastMessage.isEmpty()) ui = ui.withNote(""); // news from the trainer replaces this screen's note
             }
             ask(s, size.getColumns(), size.getRows());
-            Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, ui, theme, options);
+            UiState shown = screen.cut() && ui.note().isEmpty() ? ui.withNote(cutNote(screen.window(), size)) : ui;
+            Frame.draw(screen.graphics(), size.getColumns(), size.getRows(), s, shown, theme, options);
             screen.refresh(fullRedraw);
             fullRedraw = false;
         }
@@ -202,33 +246,39 @@ public final class Lab {
             surfaceGrid = grid;
         }
         Architecture arch = s.config().architecture();
-        if (ui.view() == UiState.View.COST && (ui.cost() == null || !ui.cost().architecture().equals(arch))) {
+        if (ui.view() != UiState.View.COST) return;
+        if (ui.cost() == null || !ui.cost().architecture().equals(arch)) {
             ui = ui.withCost(new CostFigures(arch, null));
+        }
+        if (ui.cost().measuring() && !measuring && !arch.equals(measureFailed)) {
             measure(s.config());
         }
     }
 
-    /** A short bench of the three methods on a background thread (about a second), never on the screen's. */
+    /**
+     * A short bench of the three methods in the background (about half a second), never on the
+     * screen's thread, and one at a time: a key pressed while it runs (u, c again) waits for it,
+     * and the next frame asks again for what the view shows then.
+     */
     private void measure(Config config) {
-        Architecture arch = config.architecture();
-        Thread t = new Thread(() -> {
-            try {
-                Bench.Results r = Bench.all(config, COST_WARMUP_NANOS, COST_BATCHES, COST_BATCH_NANOS);
-                measured = new CostFigures(arch, r);
-                wake(); // the figures show at once
-            } catch (RuntimeException e) {
-                // no figures: the view keeps saying it is measuring, and the passes still stand
+        measuring = true;
+        costMeter.measure(config, () -> !stopRequested, figures -> {
+            if (figures == null) {
+                measureFailed = config.architecture();
+            } else {
+                measured = figures;
             }
-        }, "cost-bench");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+            measuring = false;
+            wake(); // the figures show at once
+        });
     }
 
-    /** The cost view's measurement: short, so it shows within about a second. */
-    static final long COST_WARMUP_NANOS = 150_000_000L;
-    static final int COST_BATCHES = 3;
-    static final long COST_BATCH_NANOS = 50_000_000L;
+    /** What the note row says when the window is larger than the lab draws. */
+    private String cutNote(TerminalSize window, TerminalSize drawn) {
+        String x = theme.times();
+        return "this window is " + window.getColumns() + x + window.getRows() + ": the lab draws in its top left "
+                + drawn.getColumns() + x + drawn.getRows() + ", the most it draws";
+    }
 
     /** Applies one key; returns true when it quits. */
     boolean handle(KeyStroke key) {
@@ -245,8 +295,10 @@ public final class Lab {
 
     /** Does what action {@code a} does ({@code key}: the key that asked, for the ones that read it); true to quit. */
     private boolean act(Keymap.Action a, KeyStroke key) {
-        if ((a.drivesTrainer() || a.writesFile()) && options.readOnly()) {
-            ui = ui.withNote("watching a shared lab: only the screen keys (arrows, Enter, s, c, l, ?, q) work here");
+        if (!a.enabledIn(options)) {
+            ui = ui.withNote(options.readOnly()
+                    ? "watching a shared lab: only the screen keys (arrows, Enter, s, c, l, ?, q) work here"
+                    : "this lab writes no files (over SSH they would land on the server)");
             return false;
         }
         ui = ui.withNote("");
@@ -294,7 +346,7 @@ public final class Lab {
             case WRITE_HISTORY -> writeHistory();
             case HELP -> ui = ui.withOverlay(switch (ui.overlay()) {
                 // ? again: the legend's own page where the keys leave it no room, then closed
-                case HELP -> HelpOverlay.legendFits(drawn.getRows() - 1, options.readOnly()) ? UiState.Overlay.NONE
+                case HELP -> HelpOverlay.legendFits(drawn.getColumns(), drawn.getRows() - 1, options, theme.ascii()) ? UiState.Overlay.NONE
                         : UiState.Overlay.LEGEND;
                 case LEGEND -> UiState.Overlay.NONE;
                 default -> UiState.Overlay.HELP;
@@ -332,7 +384,7 @@ public final class Lab {
         Snapshot s = trainer.snapshot();
         Layout l = Layout.of(width, height, s.parameterCount());
         if (row == l.footer().row()) {
-            Keymap.Binding b = FooterPanel.at(width, col);
+            Keymap.Binding b = FooterPanel.at(width, col, options);
             return b != null && act(b.action(), null);
         }
         int k = -1;
@@ -421,10 +473,6 @@ public final class Lab {
 
     private void writeParameters() {
         Path dir = options.saveDirectory();
-        if (dir == null) {
-            ui = ui.withNote("this lab writes no files (over SSH they would land on the server)");
-            return;
-        }
         Snapshot s = trainer.snapshot();
         Theme t = theme;
         try {
@@ -438,10 +486,6 @@ public final class Lab {
 
     private void writeHistory() {
         Path dir = options.saveDirectory();
-        if (dir == null) {
-            ui = ui.withNote("this lab writes no files (over SSH they would land on the server)");
-            return;
-        }
         Snapshot s = trainer.snapshot();
         try {
             Path f = LossHistoryCsv.writeNew(dir, "backprop-lab-loss-" + s.epoch(), s.history());

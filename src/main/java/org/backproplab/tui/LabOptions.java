@@ -41,4 +41,9 @@ public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String
     public LabOptions withSaveDirectory(Path dir) {
         return new LabOptions(colour, ascii, readOnly, title, dir, mouse);
     }
+
+    /** The same look with another role: a watcher or the driver of a shared lab, and its title. */
+    public LabOptions withRole(boolean watcher, String newTitle) {
+        return new LabOptions(colour, ascii, watcher, newTitle, saveDirectory);
+    }
 }

@@ -23,9 +23,19 @@ final class NotesPanel {
 
     /** What the row says in {@code width} columns (a diagnosis in its shorter words when its own do not fit). */
     static String text(Snapshot s, UiState ui, Theme t, int width) {
+        return text(s, ui, t, width, false);
+    }
+
+    /** The same; a {@code watcher} of a shared lab is not pointed to keys that drive the run. */
+    static String text(Snapshot s, UiState ui, Theme t, int width, boolean watcher) {
         // this screen's answer to the key just pressed first: it lasts until the next key
         if (!ui.note().isEmpty()) return ui.note();
         if (!s.message().isEmpty()) return s.message();
+        if (s.config().plantedBug() != null && watcher) {
+            return fit(width, "bug hunt: a bug is planted in the chain rule. Which rows read bad? Enter and E to look;"
+                    + " the driver names the bug", "bug hunt: which rows read bad? Enter, E to look",
+                    "bug hunt: which rows read bad?");
+        }
         if (s.config().plantedBug() != null) {
             return fit(width, "bug hunt: a bug is planted in the chain rule. Which rows read bad? Enter and E to look,"
                     + " b to name the bug, B to give up", "bug hunt: which rows read bad? Enter, E to look; b names the bug,"
@@ -35,15 +45,20 @@ final class NotesPanel {
         if (!stuck.isEmpty()) return stuck;
         if (oneSidedOff(s)) {
             String error = t.ascii() ? "eps*L''/2" : "ε·L″/2";
-            return fit(width, "one-sided nudges err by about " + error + ", as predicted, not a bug:"
-                    + " d switches to central differences", "one-sided error " + error
-                    + " as predicted: d for central differences");
+            return watcher
+                    ? fit(width, "one-sided nudges err by about " + error + ", as predicted, not a bug:"
+                            + " central differences (d, for the driver) do better", "one-sided error " + error
+                            + " as predicted, not a bug")
+                    : fit(width, "one-sided nudges err by about " + error + ", as predicted, not a bug:"
+                            + " d switches to central differences", "one-sided error " + error
+                            + " as predicted: d for central differences");
         }
         if (s.learned()) {
             return "learned: " + Outcome.LEARNED_RULE + " (" + t.yhat() + " on all four rows)";
         }
         if (s.epoch() == 0 && !s.running()) {
-            return "paused at epoch 0: space runs, n steps, Enter explains a gradient, ? all keys";
+            return watcher ? "paused at epoch 0: the driver runs it; Enter explains a gradient, ? your keys"
+                    : "paused at epoch 0: space runs, n steps, Enter explains a gradient, ? all keys";
         }
         return "";
     }
@@ -109,9 +124,9 @@ final class NotesPanel {
         return forms[forms.length - 1];
     }
 
-    static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
+    static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t, LabOptions o) {
         t.apply(g, s.diverged() ? Theme.Role.BAD : Theme.Role.NORMAL);
-        Text.put(g, a, 0, 0, text(s, ui, t, a.width()));
+        Text.put(g, a, 0, 0, text(s, ui, t, a.width(), o.readOnly()));
         t.apply(g, Theme.Role.NORMAL);
     }
 }

@@ -37,7 +37,7 @@ class ServeCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--open --bind 0.0.0.0         | --open (no sign-in) is allowed only on a loopback address such as 127.0.0.1, not 0.0.0.0",
-        "--open --class-code abc       | --open means no sign-in: drop --class-code and --authorized-keys",
+        "--open --class-code abc       | --open means no sign-in: drop --class-code, --class-code-file, --authorized-keys and BACKPROP_LAB_CLASS_CODE",
         "--port 0                      | --port must be 1..65535, got 0",
         "--port 65536                  | --port must be 1..65535, got 65536",
         "--max-sessions 0              | --max-sessions must be at least 1, got 0",
@@ -46,6 +46,11 @@ class ServeCommandTest {
         "--idle-timeout 0m             | '0m' is not a time such as 90s, 30m or 2h",
         "--authorized-keys no-such-file | --authorized-keys: cannot read no-such-file",
         "--seed -1                     | --seed must be 0..4294967295, got -1",
+        "--code-length 5               | --code-length must be 6..64, got 5",
+        "--max-signing-in 0            | --max-signing-in must be at least 1, got 0",
+        "--sign-in-time never          | 'never' is not a time such as 90s, 30m or 2h",
+        "--class-code a --class-code-file f | --class-code and --class-code-file: give one of them",
+        "--class-code-file no-such-file | --class-code-file: cannot read no-such-file",
     })
     void badOptionsAreOneLineAndExit2(String args, String message) {
         Result r = serve(args.strip().split("\\s+"));
@@ -78,5 +83,25 @@ class ServeCommandTest {
         assertThat(c.convert("30m")).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.convert("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(c.convert("45")).isEqualTo(Duration.ofMinutes(45));
+    }
+
+    @Test
+    void anEmptyCodeFileIsRefused() throws Exception {
+        java.nio.file.Path f = dir.resolve("code");
+        Files.writeString(f, "  \nsecond line\n");
+        Result r = serve("--class-code-file", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--class-code-file: the first line of " + f + " is empty").hasLineCount(1);
+    }
+
+    @Test
+    void theHelpSaysHowToKeepTheClassCodeOutOfPs() {
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new String[] {"serve", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter())))
+                .isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("Every user of this machine can read it in 'ps' while the server runs:"
+                + " --class-code-file or the BACKPROP_LAB_CLASS_CODE environment variable keep it out of sight.")
+                .contains("--class-code-file=FILE Read the class code from the first line of FILE (not shown in 'ps').");
     }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in lab for the server's tests: it shows its size, the keys it got (Enter as "Enter")
- * and a few two-byte characters, redrawing in full after every event so the text can be found in
- * the byte stream; q quits.
+ * A stand-in lab for the server's tests: it shows its size, the keys it got (Enter as "Enter"),
+ * a few two-byte characters and its role (title, and whether it only watches), redrawing in full
+ * after every event so the text can be found in the byte stream; q quits.
  */
 final class EchoLabs implements LabFactory {
     static final String GLYPHS = "é±×µ";
@@ -26,16 +26,23 @@ final class EchoLabs implements LabFactory {
     @Override
     public RunningLab open(Terminal terminal, LabOptions look) {
         looks.add(look);
-        return new Echo(terminal);
+        return new Echo(terminal, look);
     }
 
     private final class Echo implements RunningLab {
         private final Terminal terminal;
         private final StringBuilder keys = new StringBuilder();
         private volatile boolean stopped;
+        private volatile String role;
+        private volatile boolean roleChanged;
 
-        Echo(Terminal terminal) {
+        Echo(Terminal terminal, LabOptions look) {
             this.terminal = terminal;
+            this.role = describe(look.readOnly(), look.title());
+        }
+
+        private static String describe(boolean readOnly, String title) {
+            return "role " + title + (readOnly ? " (watching)" : " (driving)") + ".";
         }
 
         @Override
@@ -48,7 +55,9 @@ final class EchoLabs implements LabFactory {
                 while (!stopped) {
                     KeyStroke k = screen.pollInput();
                     TerminalSize resized = screen.doResizeIfNecessary();
-                    if (k == null && resized == null) {
+                    boolean newRole = roleChanged;
+                    roleChanged = false;
+                    if (k == null && resized == null && !newRole) {
                         Thread.sleep(10);
                         continue;
                     }
@@ -79,12 +88,19 @@ final class EchoLabs implements LabFactory {
             TerminalSize s = screen.getTerminalSize();
             g.putString(0, 0, "size " + s.getColumns() + "x" + s.getRows() + " " + GLYPHS);
             g.putString(0, 1, "keys " + keys + "end");
+            g.putString(0, 2, role);
             screen.refresh(Screen.RefreshType.COMPLETE);
         }
 
         @Override
         public void stop() {
             stopped = true;
+        }
+
+        @Override
+        public void setRole(boolean readOnly, String title) {
+            role = describe(readOnly, title);
+            roleChanged = true;
         }
 
         @Override

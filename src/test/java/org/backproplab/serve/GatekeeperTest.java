@@ -85,4 +85,66 @@ class GatekeeperTest {
             assertThat(SignIn.newClassCode()).matches("[a-km-np-z2-9]{6}").doesNotContain("l", "o", "0", "1");
         }
     }
+
+    @Test
+    void aSuccessDoesNotWipeTheRecordOfMissesFromItsAddress() {
+        Gatekeeper g = gate(new SignIn("k7m2qz", null, false));
+        assertThat(g.checkCode("guess", alice)).isFalse();          // miss 1 at t=0: wait 1 s
+        now[0] = SECOND;
+        assertThat(g.checkCode("k7m2qz", alice)).isTrue();         // someone else behind the same address
+        assertThat(g.checkCode("guess", alice)).isFalse();          // miss 2 at t=1: wait 2 s, not 1 s again
+        now[0] = 2 * SECOND + SECOND / 2;
+        assertThat(g.checkCode("k7m2qz", alice)).as("still waiting at t=2.5").isFalse();
+        now[0] = 3 * SECOND;
+        assertThat(g.checkCode("k7m2qz", alice)).isTrue();
+    }
+
+    @Test
+    void theRecordIsForgottenTenMinutesAfterTheLastMiss() {
+        Gatekeeper g = gate(new SignIn("k7m2qz", null, false));
+        g.checkCode("guess", alice);
+        now[0] = 2 * SECOND;
+        g.checkCode("guess", alice);                                // miss 2: wait 2 s
+        assertThat(g.remembered()).isEqualTo(1);
+        now[0] = 2 * SECOND + 10 * 60 * SECOND;
+        g.checkCode("guess", bob);
+        assertThat(g.remembered()).as("only bob's").isEqualTo(1);
+        g.checkCode("guess", alice);                                // a first miss again: wait 1 s
+        now[0] += SECOND;
+        assertThat(g.checkCode("k7m2qz", alice)).isTrue();
+    }
+
+    @Test
+    void theWholeServerLooksAtSixtyWrongCodesAMinuteFromAllAddressesTogether() throws Exception {
+        Gatekeeper g = gate(new SignIn("k7m2qz", null, false));
+        for (int i = 0; i < 60; i++) {
+            assertThat(g.check("guess", InetAddress.getByName("10.1.0." + i)).verdict()).isEqualTo(Gatekeeper.Verdict.WRONG);
+        }
+        Gatekeeper.Outcome busy = g.check("k7m2qz", InetAddress.getByName("10.1.1.1"));
+        assertThat(busy.verdict()).as("even the right code is not looked at").isEqualTo(Gatekeeper.Verdict.SERVER_BUSY);
+        assertThat(busy.waitNanos()).isEqualTo(SECOND);
+        now[0] = SECOND;                                            // one wrong code's worth back
+        assertThat(g.checkCode("k7m2qz", InetAddress.getByName("10.1.1.1"))).isTrue();
+        assertThat(g.check("guess", InetAddress.getByName("10.1.1.2")).verdict()).isEqualTo(Gatekeeper.Verdict.WRONG);
+        assertThat(g.check("guess", InetAddress.getByName("10.1.1.3")).verdict()).isEqualTo(Gatekeeper.Verdict.SERVER_BUSY);
+        now[0] = 61 * SECOND;                                       // a quiet minute: the whole budget again
+        for (int i = 0; i < 60; i++) {
+            assertThat(g.check("guess", InetAddress.getByName("10.2.0." + i)).verdict()).isEqualTo(Gatekeeper.Verdict.WRONG);
+        }
+        assertThat(g.failures()).isEqualTo(60 + 1 + 1 + 1 + 60);
+    }
+
+    @Test
+    void thePromptSaysWhatBecameOfTheLastTryAndHowLongToWait() {
+        Gatekeeper.Outcome wrong = new Gatekeeper.Outcome(Gatekeeper.Verdict.WRONG, SECOND);
+        assertThat(Gatekeeper.prompt(null, 0)).isEqualTo("Class code: ");
+        assertThat(Gatekeeper.prompt(wrong, SECOND)).isEqualTo("Wrong class code, try again. Class code: ");
+        // 3.2 s to wait reads as 4 s: rounded up, so that waiting that long is enough
+        assertThat(Gatekeeper.prompt(wrong, 3_200_000_000L)).isEqualTo("Wrong class code; too many tries, wait 4 s. Class code: ");
+        Gatekeeper.Outcome soon = new Gatekeeper.Outcome(Gatekeeper.Verdict.TOO_SOON, 8 * SECOND);
+        assertThat(Gatekeeper.prompt(soon, 8 * SECOND)).isEqualTo("Not checked: too many tries, wait 8 s. Class code: ");
+        Gatekeeper.Outcome busy = new Gatekeeper.Outcome(Gatekeeper.Verdict.SERVER_BUSY, SECOND / 2);
+        assertThat(Gatekeeper.prompt(busy, SECOND / 2))
+                .isEqualTo("Not checked: too many tries on this server, wait 1 s. Class code: ");
+    }
 }

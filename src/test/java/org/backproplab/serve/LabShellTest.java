@@ -10,10 +10,12 @@ class LabShellTest {
 
     @Test
     void aTerminalIsNeededAndDumbIsNotEnough() {
-        assertThat(LabShell.terminalProblem(Map.of("TERM", "xterm-256color"))).isNull();
-        assertThat(LabShell.terminalProblem(Map.of("TERM", "vt100"))).isNull();
-        assertThat(LabShell.terminalProblem(Map.of())).startsWith("Backprop Lab needs a terminal");
-        assertThat(LabShell.terminalProblem(Map.of("TERM", "dumb"))).contains("TERM=dumb");
+        String connect = "ssh -p 2222 ada@10.0.0.1";
+        assertThat(LabShell.terminalProblem(Map.of("TERM", "xterm-256color"), connect)).isNull();
+        assertThat(LabShell.terminalProblem(Map.of("TERM", "vt100"), connect)).isNull();
+        assertThat(LabShell.terminalProblem(Map.of(), connect)).isEqualTo("Backprop Lab needs a terminal: connect with"
+                + " plain 'ssh -p 2222 ada@10.0.0.1', without -T or a command.");
+        assertThat(LabShell.terminalProblem(Map.of("TERM", "dumb"), connect)).contains("TERM=dumb");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +40,25 @@ class ServeSshIT {
     }
 
     private void serve(String... options) throws Exception {
+        serve(Map.of(), List.of(), options);
+    }
+
+    /** Starts the jar's server with these environment variables and JVM options added. */
+    private void serve(Map<String, String> env, List<String> jvm, String... options) throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         log = dir.resolve("console.log");
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR, "serve", "--port", "" + port,
-                "--host-key", dir.resolve("host-key").toString()));
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", JAR, "serve", "--port", "" + port));
+        if (!List.of(options).contains("--host-key")) {
+            cmd.addAll(List.of("--host-key", dir.resolve("host-key").toString()));
+        }
         cmd.addAll(List.of(options));
-        server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        server = pb.start();
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -107,7 +119,7 @@ class ServeSshIT {
         tmux.open("a", 100, 30, ssh("ada", "") + "; echo EXITED rc=$?; sleep 30");
         tmux.waitFor("a", "Class code:", Duration.ofSeconds(15));
         tmux.keys("a", "wrong", "Enter");
-        tmux.waitFor("a", "Class code:(.|\\n)*Class code:", Duration.ofSeconds(5));
+        tmux.waitFor("a", "Wrong class code, try again\\. Class code:", Duration.ofSeconds(5));
         Thread.sleep(1100); // a miss makes this address wait 1 s before the next try counts
         tmux.keys("a", "sesame", "Enter");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
@@ -153,7 +165,123 @@ class ServeSshIT {
 
         tmux.open("t", 100, 30, ssh("ada", "-T") + "; echo EXITED rc=$?; sleep 30");
         String s = tmux.waitFor("t", "EXITED rc=", Duration.ofSeconds(15));
-        assertThat(s).contains("Backprop Lab needs a terminal").contains("EXITED rc=1");
+        assertThat(s).contains("Backprop Lab needs a terminal: connect with plain 'ssh -p " + port + " ada@127.0.0.1',")
+                .contains("EXITED rc=1");
+    }
+
+    @Test
+    void aCommandGetsOneLineThatSaysHowToConnect() throws Exception {
+        serve("--open");
+        Process p = new ProcessBuilder(("ssh " + SSH_OPTS + " -p " + port + " ada@127.0.0.1 ls").split(" "))
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out.strip()).isEqualTo("Backprop Lab gives each learner a lab, not a shell or commands: connect with"
+                + " plain 'ssh -p " + port + " ada@127.0.0.1', without a command.");
+    }
+
+    @Test
+    void inASharedLabTheNextLearnerDrivesWhenTheDriverLeavesAndWatchersAreNotOfferedTheRunKeys() throws Exception {
+        serve("--open", "--shared");
+        tmux.open("a", 100, 30, ssh("ada", "-tt") + "; echo EXITED rc=$?; sleep 30");
+        tmux.waitFor("a", "Shared lab, you drive", Duration.ofSeconds(15));
+        tmux.open("b", 100, 30, ssh("bob", "-tt") + "; echo EXITED rc=$?; sleep 30");
+        String watching = tmux.waitFor("b", "Shared lab, ada drives", Duration.ofSeconds(15));
+        String footer = watching.strip().lines().reduce((x, y) -> y).orElseThrow();
+        assertThat(footer).contains("q quit").doesNotContain("run/pause", "step", "method");
+        tmux.keys("a", "q");
+        tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
+        String driving = tmux.waitFor("b", "Shared lab, you drive", Duration.ofSeconds(8));
+        assertThat(driving).contains("space run/pause");
+        tmux.keys("b", "n");
+        tmux.waitFor("b", "epoch 1\\b", Duration.ofSeconds(5));
+        awaitConsole("1 learner: bob@127.0.0.1");
+    }
+
+    @Test
+    void aLearnersNameReachesTheTeachersConsoleAsTextOnly() throws Exception {
+        serve("--open");
+        awaitConsole("0 learners");
+        org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession s = client.connect("\u001b]2;PWNED\u0007", "127.0.0.1", port)
+                .verify(Duration.ofSeconds(10)).getSession()) {
+            s.auth().verify(Duration.ofSeconds(10));
+            org.apache.sshd.client.channel.ChannelShell ch = s.createShellChannel();
+            ch.setPtyType("xterm");
+            ch.setOut(java.io.OutputStream.nullOutputStream());
+            ch.open().verify(Duration.ofSeconds(10));
+            awaitConsole("1 learner: \\x1b]2;PWNED\\x07@127.0.0.1");
+        } finally {
+            client.stop();
+        }
+        assertThat(console()).doesNotContain("\u001b]", "\u0007");
+    }
+
+    @Test
+    void openIsRefusedForANameThatStandsForAnAddressBeyondLoopbackToo() throws Exception {
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, "127.0.0.1 classbox\n10.1.2.3 classbox\n127.0.0.1 onlyhere\n::1 onlyhere\n");
+        String hostsFile = "-Djdk.net.hosts.file=" + hosts;
+        Process p = new ProcessBuilder("java", hostsFile, "-jar", JAR, "serve", "--open", "--bind", "classbox",
+                "--host-key", dir.resolve("host-key").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out.strip()).isEqualTo("backprop-lab serve: --open (no sign-in) is allowed only on a loopback address"
+                + " such as 127.0.0.1, not classbox (it stands for 10.1.2.3 too) (see 'backprop-lab serve --help')");
+        serve(Map.of(), List.of(hostsFile), "--open", "--bind", "onlyhere"); // 127.0.0.1 and ::1: both loopback
+        awaitConsole("learners type:  ssh -p " + port + " NAME@onlyhere");
+    }
+
+    @Test
+    void theClassCodeMayComeFromTheEnvironmentOrAFileAndIsNotInTheCommandLine() throws Exception {
+        serve(Map.of("BACKPROP_LAB_CLASS_CODE", "sesame"), List.of());
+        awaitConsole("class code sesame");
+        assertThat(String.join(" ", server.info().arguments().orElse(new String[0]))).doesNotContain("sesame");
+        assertThat(signsIn("sesame")).isTrue();
+        stop();
+        Path file = dir.resolve("code");
+        Files.writeString(file, "  k7m2qzpx \nnot this line\n");
+        serve("--class-code-file", file.toString());
+        awaitConsole("class code k7m2qzpx");
+        assertThat(signsIn("k7m2qzpx")).isTrue();
+        stop();
+        serve("--code-length", "10");
+        awaitConsole("class code ");
+        assertThat(console()).containsPattern("class code [a-km-np-z2-9]{10} ");
+    }
+
+    /** Whether MINA's client signs in with this code as the password. */
+    private boolean signsIn(String code) throws IOException {
+        org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession s = client.connect("ada", "127.0.0.1", port)
+                .verify(Duration.ofSeconds(10)).getSession()) {
+            s.addPasswordIdentity(code);
+            s.auth().verify(Duration.ofSeconds(10));
+            return true;
+        } catch (IOException refused) {
+            return false;
+        } finally {
+            client.stop();
+        }
+    }
+
+    @Test
+    void theHostKeyIsTheOwnersAloneAndSoIsAFolderMadeForIt() throws Exception {
+        Path key = dir.resolve("made").resolve("for-it").resolve("host-key");
+        serve("--open", "--host-key", key.toString());
+        awaitConsole("host key:");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
+        for (Path folder : List.of(key.getParent(), key.getParent().getParent())) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .as("%s", folder).isEqualTo("rwx------");
+        }
     }
 
     @Test
@@ -213,7 +341,7 @@ class ServeSshIT {
     }
 
     private void awaitConsole(String text) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!console().contains(text)) {
             assertThat(System.nanoTime()).as("console shows '%s':\n%s", text, console()).isLessThan(end);
             Thread.sleep(50);

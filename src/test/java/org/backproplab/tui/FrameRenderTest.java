@@ -213,8 +213,9 @@ class FrameRenderTest {
 
     @Test
     void helpListsEveryKeyFromTheTable() throws Exception {
+        LabOptions local = LabOptions.defaults().withSaveDirectory(java.nio.file.Path.of("")); // a lab that writes files
         VirtualScreen v = new VirtualScreen(100, 40).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
-                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
+                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR, local);
         for (Keymap.Binding b : Keymap.BINDINGS) {
             assertThat(v.text()).contains(b.description());
         }
@@ -226,7 +227,7 @@ class FrameRenderTest {
                 "A Beginner's Guide to Backpropagation", "github.com/623637719/The-Democratization-of-AI");
         // at 80×24 one column is too tall: two columns with every key and the head of its description
         VirtualScreen small = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
-                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
+                UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR, local);
         for (Keymap.Binding b : Keymap.BINDINGS) {
             assertThat(small.text()).contains(b.label(false) + " ".repeat(2)).contains(b.brief());
         }
@@ -236,6 +237,42 @@ class FrameRenderTest {
                 UiState.initial().withOverlay(UiState.Overlay.LEGEND), COLOUR);
         assertThat(legend.text()).contains("What the words mean", "learned = every output within 0.1 of its target",
                 "github.com/623637719/The-Democratization-of-AI");
+    }
+
+    @Test
+    void aWatchersFooterAndHelpOfferOnlyTheScreenKeys() throws Exception {
+        LabOptions watcher = new LabOptions(true, false, true, "Shared lab, ada drives");
+        Snapshot s = snapshotAfter(Preset.TEXTBOOK.defaults(), 0);
+        for (int[] size : new int[][] {{80, 24}, {200, 40}}) {
+            String footer = new VirtualScreen(size[0], size[1]).draw(s, UiState.initial(), COLOUR, watcher).row(size[1] - 1);
+            assertThat(footer).contains("? help", "q quit", "Enter explain")
+                    .doesNotContain("run/pause", "step", "method", "speed", "restart", "save", "export");
+        }
+        String help = new VirtualScreen(100, 40).draw(s, UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR,
+                watcher).text();
+        assertThat(help).contains("watching a shared lab: only the screen keys work here", "quit",
+                "explain the selected row", "the output surface");
+        assertThat(help).doesNotContain("run / pause training", "one epoch", "learning rate up", "restart, new random seed",
+                "next gate", "save the parameters", "export the loss history");
+        String small = new VirtualScreen(80, 24).draw(s, UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR,
+                watcher).text();
+        assertThat(small).contains("watching a shared lab").doesNotContain("run / pause training", "one epoch")
+                .contains("explain the selected row" + " ".repeat(2)); // a head that fits, not a description cut off
+        String notes = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, watcher).row(22);
+        assertThat(notes).contains("paused at epoch 0: the driver runs it").doesNotContain("space runs", "n steps");
+    }
+
+    @Test
+    void aLabThatWritesNoFilesOffersNoFileKeys() throws Exception {
+        Snapshot s = snapshotAfter(Preset.TEXTBOOK.defaults(), 0);
+        String wide = new VirtualScreen(200, 40).draw(s, UiState.initial(), COLOUR, LabOptions.defaults()).row(39);
+        assertThat(wide).contains("space run/pause", "n step").doesNotContain("w save", "e export");
+        String withFiles = new VirtualScreen(200, 40).draw(s, UiState.initial(), COLOUR,
+                LabOptions.defaults().withSaveDirectory(java.nio.file.Path.of(""))).row(39);
+        assertThat(withFiles).contains("w save", "e export");
+        String help = new VirtualScreen(100, 40).draw(s, UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR,
+                LabOptions.defaults()).text();
+        assertThat(help).contains("run / pause training").doesNotContain("save the parameters", "export the loss history");
     }
 
     @Test

@@ -121,7 +121,7 @@ class GradientTeachingRenderTest {
         Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
         for (int[] size : new int[][] {{80, 24}, {100, 45}}) {
             // where the keys leave no room for it, the legend is the help's second page (? again)
-            UiState.Overlay page = HelpOverlay.legendFits(size[1] - 1, false) ? UiState.Overlay.HELP
+            UiState.Overlay page = HelpOverlay.legendFits(size[0], size[1] - 1, LabOptions.defaults(), false) ? UiState.Overlay.HELP
                     : UiState.Overlay.LEGEND;
             String text = new VirtualScreen(size[0], size[1]).draw(s, UiState.initial().withOverlay(page),
                     COLOUR).text();

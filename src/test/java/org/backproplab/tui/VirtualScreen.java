@@ -22,8 +22,12 @@ final class VirtualScreen {
     }
 
     VirtualScreen draw(Snapshot s, UiState ui, Theme t) throws IOException {
+        return draw(s, ui, t, LabOptions.defaults());
+    }
+
+    VirtualScreen draw(Snapshot s, UiState ui, Theme t, LabOptions o) throws IOException {
         TerminalSize size = screen.getTerminalSize();
-        Frame.draw(screen.newTextGraphics(), size.getColumns(), size.getRows(), s, ui, t, LabOptions.defaults());
+        Frame.draw(screen.newTextGraphics(), size.getColumns(), size.getRows(), s, ui, t, o);
         screen.refresh(Screen.RefreshType.COMPLETE);
         return this;
     }

@@ -1,0 +1,163 @@
+package org.backproplab.serve;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+
+/**
+ * The connections that have not signed in yet. Each is closed a fixed time after it opened,
+ * whatever it sends meanwhile (MINA's own sign-in timeout starts again with every service
+ * request, so a client could stall for ever). There are at most {@code maxInAll} of them, and at
+ * most {@code maxPerAddress} from one address: a newcomer beyond its address's share is closed at
+ * once, and when all are taken, one of them makes room for it: one that has not finished the key
+ * exchange if there is any (a real client does that in milliseconds), else one from the address
+ * holding the most, the oldest first. So a flood of silent or stalling sockets cannot keep a
+ * learner from another address out, nor run the server out of file descriptors.
+ *
+ * <p>Signing in hands the connection to the classroom ({@code signedIn}); its closing tells it
+ * ({@code signedOut}).
+ */
+final class Doorway implements SessionListener {
+    /** What the classroom learns of a connection that signed in. */
+    interface Arrivals {
+        void signedIn(Session s, InetAddress address);
+
+        void signedOut(Session s);
+    }
+
+    private final int maxInAll;
+    private final int maxPerAddress;
+    private final long signInNanos;
+    private final LongSupplier clock;
+    private final Executor closer;
+    private final Arrivals arrivals;
+    /** Not signed in yet, in the order they came. */
+    private final Map<Session, Waiting> waiting = new LinkedHashMap<>();
+
+    private static final class Waiting {
+        final InetAddress address;
+        final long since;
+        boolean keyed;
+
+        Waiting(InetAddress address, long since) {
+            this.address = address;
+            this.since = since;
+        }
+    }
+
+    /** {@code closer} closes sessions off MINA's own threads (a session is being set up when it is created). */
+    Doorway(int maxInAll, int maxPerAddress, long signInNanos, LongSupplier clock, Executor closer, Arrivals arrivals) {
+        this.maxInAll = maxInAll;
+        this.maxPerAddress = maxPerAddress;
+        this.signInNanos = signInNanos;
+        this.clock = clock;
+        this.closer = closer;
+        this.arrivals = arrivals;
+    }
+
+    @Override
+    public void sessionCreated(Session s) {
+        Session close;
+        synchronized (this) {
+            InetAddress a = addressOf(s);
+            if (count(a) >= maxPerAddress) {
+                close = s;
+            } else {
+                waiting.put(s, new Waiting(a, clock.getAsLong()));
+                close = waiting.size() > maxInAll ? makeRoom() : null;
+            }
+            if (close != null) {
+                waiting.remove(close);
+            }
+        }
+        if (close != null) {
+            closer.execute(() -> close.close(true));
+        }
+    }
+
+    /** The connection to close so that the others fit. */
+    private Session makeRoom() {
+        Map<InetAddress, Integer> perAddress = new LinkedHashMap<>();
+        waiting.values().forEach(w -> perAddress.merge(w.address, 1, Integer::sum));
+        Comparator<Map.Entry<Session, Waiting>> first = Comparator
+                .comparing((Map.Entry<Session, Waiting> e) -> e.getValue().keyed) // not keyed first
+                .thenComparing(e -> -perAddress.get(e.getValue().address))
+                .thenComparingLong(e -> e.getValue().since);
+        return waiting.entrySet().stream().min(first).orElseThrow().getKey();
+    }
+
+    private int count(InetAddress a) {
+        int n = 0;
+        for (Waiting w : waiting.values()) {
+            if (w.address.equals(a)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void sessionEvent(Session s, Event event) {
+        if (event == Event.KeyEstablished) {
+            synchronized (this) {
+                Waiting w = waiting.get(s);
+                if (w != null) {
+                    w.keyed = true;
+                }
+            }
+        } else if (event == Event.Authenticated) {
+            Waiting w;
+            synchronized (this) {
+                w = waiting.remove(s);
+            }
+            arrivals.signedIn(s, w != null ? w.address : addressOf(s));
+        }
+    }
+
+    @Override
+    public void sessionClosed(Session s) {
+        synchronized (this) {
+            waiting.remove(s);
+        }
+        arrivals.signedOut(s);
+    }
+
+    /** Closes every connection that has not signed in within the time since it opened. */
+    void tick() {
+        long now = clock.getAsLong();
+        List<Session> late = new ArrayList<>();
+        synchronized (this) {
+            waiting.entrySet().removeIf(e -> {
+                boolean over = now - e.getValue().since >= signInNanos;
+                if (over) {
+                    late.add(e.getKey());
+                }
+                return over;
+            });
+        }
+        late.forEach(s -> s.close(true));
+    }
+
+    /** Connections not signed in yet (the console, tests). */
+    synchronized int size() {
+        return waiting.size();
+    }
+
+    /** Where a connection comes from, as every part of the server counts it. */
+    static InetAddress addressOf(Session s) {
+        java.net.SocketAddress a = s instanceof org.apache.sshd.server.session.ServerSession ss ? ss.getClientAddress()
+                : s != null && s.getIoSession() != null ? s.getIoSession().getRemoteAddress() : null;
+        if (a instanceof InetSocketAddress i && i.getAddress() != null) {
+            return i.getAddress();
+        }
+        return InetAddress.getLoopbackAddress();
+    }
+}
