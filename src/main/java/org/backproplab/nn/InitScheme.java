@@ -1,6 +1,5 @@
 package org.backproplab.nn;
 
-import java.util.Locale;
 
 /** How the starting weights and biases are drawn. Every scheme is repeatable from its seed. */
 public enum InitScheme {
@@ -19,15 +18,6 @@ public enum InitScheme {
 
     public String id() {
         return id;
-    }
-
-    public static InitScheme fromId(String id) {
-        for (InitScheme s : values()) {
-            if (s.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException(id);
     }
 
     /**

@@ -86,11 +86,6 @@ public record Config(int hidden, Activation activation, Loss loss, Dataset datas
                 init, plantedBug);
     }
 
-    public Config withEpsilon(double e) {
-        return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, e, method,
-                difference, init, plantedBug);
-    }
-
     public Config withMethod(Method m) {
         return new Config(hidden, activation, loss, dataset, initScheme, seed, learningRate, epsilon, m,
                 difference, init, plantedBug);

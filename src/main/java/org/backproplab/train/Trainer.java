@@ -22,19 +22,19 @@ import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
 
 /**
- * A {@link Training} on its own thread, driven by {@link Command}s and watched through
- * {@link Snapshot}s. Any number of screens may watch one trainer and send it commands.
+ * A {@link Training} on its own thread, driven by {@link Request}s and watched through
+ * {@link Snapshot}s. Any number of screens may watch one trainer and send it requests.
  *
- * <p>The thread applies queued commands between batches of epochs, paces slow speeds with
+ * <p>The thread applies queued requests between batches of epochs, paces slow speeds with
  * {@link System#nanoTime()}, runs flat out at max speed (looking at the queue about every
- * millisecond), and publishes a snapshot after every batch of commands and at most every
+ * millisecond), and publishes a snapshot after every batch of requests and at most every
  * {@value #PUBLISH_MILLIS} ms while running: never once per epoch, which would cost more than the
  * epoch itself.
  */
 public final class Trainer implements AutoCloseable {
     static final long PUBLISH_MILLIS = 20;
     private static final long PUBLISH_NANOS = PUBLISH_MILLIS * 1_000_000L;
-    /** Longest stretch of epochs between looks at the command queue. */
+    /** Longest stretch of epochs between looks at the request queue. */
     private static final long BATCH_NANOS = 1_000_000L;
     /** Epochs between two looks at the clock inside a batch. */
     private static final int CLOCK_EVERY = 64;
@@ -45,7 +45,7 @@ public final class Trainer implements AutoCloseable {
     /** New random seeds stay short enough to read and retype. */
     private static final long SEED_BOUND = 1_000_000L;
 
-    private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final RandomGenerator seeds;
     private final String preset;
     private final Thread thread;
@@ -103,10 +103,10 @@ public final class Trainer implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a command; it takes effect within about a millisecond, and a new snapshot follows. */
-    public void submit(Command command) {
-        if (command == null) throw new IllegalArgumentException("command is null");
-        commands.add(command);
+    /** Queues a request; it takes effect within about a millisecond, and a new snapshot follows. */
+    public void submit(Request request) {
+        if (request == null) throw new IllegalArgumentException("request is null");
+        requests.add(request);
     }
 
     /** The latest snapshot (never null). */
@@ -131,11 +131,11 @@ public final class Trainer implements AutoCloseable {
     private void loop() {
         try {
             while (!closed) {
-                Command c = commands.poll(waitNanos(), TimeUnit.NANOSECONDS);
+                Request c = requests.poll(waitNanos(), TimeUnit.NANOSECONDS);
                 if (c != null) {
                     do {
                         apply(c);
-                        c = commands.poll();
+                        c = requests.poll();
                     } while (c != null);
                     publish(System.nanoTime());
                 }
@@ -148,7 +148,7 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** How long to wait for a command: long when paused, 0 at max speed, until the next epoch when paced. */
+    /** How long to wait for a request: long when paused, 0 at max speed, until the next epoch when paced. */
     private long waitNanos() {
         if (!running) return 100_000_000L;
         if (speed.isMax()) return 0;
@@ -200,13 +200,13 @@ public final class Trainer implements AutoCloseable {
         return done;
     }
 
-    /** Applies one command, on the trainer's thread. */
-    private void apply(Command c) {
+    /** Applies one request, on the trainer's thread. */
+    private void apply(Request c) {
         c.applyTo(handler);
     }
 
-    /** What the trainer does for each command (on its own thread, between batches of epochs). */
-    private final Command.Handler handler = new Command.Handler() {
+    /** What the trainer does for each request (on its own thread, between batches of epochs). */
+    private final Request.Handler handler = new Request.Handler() {
         @Override
         public void toggleRun() {
             if (training.diverged()) {

@@ -51,7 +51,7 @@ public final class Training {
     private double learningRate;
     private Method method;
     private Difference difference;
-    private double epsilon;
+    private final double epsilon;
     private long epoch;
     private double lastLoss = Double.NaN;
     private boolean diverged;
@@ -225,17 +225,8 @@ public final class Training {
         return theta.clone();
     }
 
-    /** θ itself, for callers that copy it out without allocating (the trainer's snapshots). */
-    double[] parametersView() {
-        return theta;
-    }
-
     public double[] lastStep() {
         return lastStep.clone();
-    }
-
-    double[] lastStepView() {
-        return lastStep;
     }
 
     public long epoch() {
@@ -284,10 +275,6 @@ public final class Training {
         this.buggy = bug == null ? null : new BuggyChainRule(net, bug);
     }
 
-    public void setEpsilon(double e) {
-        this.epsilon = e;
-    }
-
     /**
      * Turns hypergradient descent on η on ({@code beta} > 0, see {@link #DEFAULT_ADAPTATION}) or off
      * (0). η then changes every epoch; {@link #learningRate()} shows where it is.
@@ -317,11 +304,6 @@ public final class Training {
     /** Forward passes through the network so far, by every method (each chain-rule epoch is one). */
     public long forwardPasses() {
         return net.forwardPasses() + numeric.forwardPasses() + skippedPasses;
-    }
-
-    /** Forward passes spent by numeric gradients so far (L(θ) and the nudges). */
-    public long numericForwardPasses() {
-        return numeric.forwardPasses();
     }
 
     @Override

@@ -180,10 +180,6 @@ public final class Keymap {
         return Optional.empty();
     }
 
-    public static Binding binding(Action a) {
-        return BINDINGS.stream().filter(b -> b.action() == a).findFirst().orElseThrow();
-    }
-
     /** The footer's entries in rank order (each drawn only where {@link Action#enabledIn} it). */
     public static List<Binding> footer() {
         return FOOTER;

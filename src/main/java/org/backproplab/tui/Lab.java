@@ -17,13 +17,13 @@ import org.backproplab.io.LossHistoryCsv;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
-import org.backproplab.train.Command;
+import org.backproplab.train.Request;
 import org.backproplab.train.Config;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
 
 /**
- * One screen on one trainer: reads keys, turns them into commands, and draws the latest snapshot.
+ * One screen on one trainer: reads keys, turns them into requests, and draws the latest snapshot.
  * A key is answered at once: its frame is drawn as soon as the key is read, and so is the
  * trainer's answer to it; the frame rate cap ({@value #FPS} a second) paces only the animation of
  * a running trainer. It runs on any Lanterna {@link Terminal} (a local tty or a network channel)
@@ -130,7 +130,7 @@ public final class Lab {
         try {
             loop(screen);
         } finally {
-            trainer.submit(new Command.Forget(this));
+            trainer.submit(new Request.Forget(this));
             if (ownMeter) costMeter.close();
             synchronized (renderLock) {
                 stopRequested = true;
@@ -231,18 +231,18 @@ public final class Lab {
     private void ask(Snapshot s, int width, int height) {
         int explain = ui.overlay() == UiState.Overlay.EXPLAIN ? ui.selected() : -1;
         if (explain != explaining) {
-            trainer.submit(new Command.Explain(this, explain));
+            trainer.submit(new Request.Explain(this, explain));
             explaining = explain;
         }
         int study = ui.view() == UiState.View.EPSILON ? ui.selected() : -1;
         if (study != studying) {
-            trainer.submit(new Command.StudyEpsilon(this, study));
+            trainer.submit(new Request.StudyEpsilon(this, study));
             studying = study;
         }
         int[] grid = ui.view() == UiState.View.SURFACE && Layout.fits(width, height)
                 ? SurfaceView.gridSize(Layout.of(width, height, s.parameterCount()).view()) : new int[] {0, 0};
         if (!Arrays.equals(grid, surfaceGrid)) {
-            trainer.submit(new Command.ShowSurface(this, grid[0], grid[1]));
+            trainer.submit(new Request.ShowSurface(this, grid[0], grid[1]));
             surfaceGrid = grid;
         }
         Architecture arch = s.config().architecture();
@@ -304,26 +304,26 @@ public final class Lab {
         ui = ui.withNote("");
         if (ui.view() == UiState.View.TRACE && traceKey(a)) return false;
         switch (a) {
-            case TOGGLE_RUN -> trainer.submit(new Command.ToggleRun());
-            case STEP -> trainer.submit(new Command.Step());
+            case TOGGLE_RUN -> trainer.submit(new Request.ToggleRun());
+            case STEP -> trainer.submit(new Request.Step());
             case TRACE -> {
-                trainer.submit(new Command.Pause());
-                trainer.submit(new Command.Trace(this, true));
+                trainer.submit(new Request.Pause());
+                trainer.submit(new Request.Trace(this, true));
                 ui = ui.withView(UiState.View.TRACE).withOverlay(UiState.Overlay.NONE).withTraceStep(0, 1);
             }
             case BACK -> ui = ui.withNote("← goes one step back in a trace: t traces the next epoch");
-            case SWITCH_METHOD -> trainer.submit(new Command.SwitchMethod());
-            case SWITCH_DIFFERENCE -> trainer.submit(new Command.SwitchDifference());
-            case FASTER -> trainer.submit(new Command.ChangeSpeed(1));
-            case SLOWER -> trainer.submit(new Command.ChangeSpeed(-1));
-            case LR_UP -> trainer.submit(new Command.ChangeLearningRate(1));
-            case LR_DOWN -> trainer.submit(new Command.ChangeLearningRate(-1));
-            case NEW_SEED -> trainer.submit(new Command.Restart(true));
-            case SAME_SEED -> trainer.submit(new Command.Restart(false));
-            case ADAPT_LR -> trainer.submit(new Command.ToggleAdaptation());
-            case NEXT_GATE -> trainer.submit(new Command.NextGate());
-            case NEXT_UNITS -> trainer.submit(new Command.NextHiddenUnits(maxUnits));
-            case NEXT_ACTIVATION -> trainer.submit(new Command.NextActivation());
+            case SWITCH_METHOD -> trainer.submit(new Request.SwitchMethod());
+            case SWITCH_DIFFERENCE -> trainer.submit(new Request.SwitchDifference());
+            case FASTER -> trainer.submit(new Request.ChangeSpeed(1));
+            case SLOWER -> trainer.submit(new Request.ChangeSpeed(-1));
+            case LR_UP -> trainer.submit(new Request.ChangeLearningRate(1));
+            case LR_DOWN -> trainer.submit(new Request.ChangeLearningRate(-1));
+            case NEW_SEED -> trainer.submit(new Request.Restart(true));
+            case SAME_SEED -> trainer.submit(new Request.Restart(false));
+            case ADAPT_LR -> trainer.submit(new Request.ToggleAdaptation());
+            case NEXT_GATE -> trainer.submit(new Request.NextGate());
+            case NEXT_UNITS -> trainer.submit(new Request.NextHiddenUnits(maxUnits));
+            case NEXT_ACTIVATION -> trainer.submit(new Request.NextActivation());
             case SELECT_UP -> ui = ui.select(-1, trainer.snapshot().parameterCount());
             case SELECT_DOWN -> ui = ui.select(1, trainer.snapshot().parameterCount());
             case EXPLAIN -> ui = ui.withView(UiState.View.LAB).withOverlay(
@@ -433,8 +433,8 @@ public final class Lab {
             case STEP -> ui = ui.withTraceStep(ui.traceStep() + 1, steps);
             case BACK -> ui = ui.withTraceStep(ui.traceStep() - 1, steps);
             case CLOSE, TRACE -> {
-                trainer.submit(new Command.Trace(this, false));
-                trainer.submit(new Command.Step()); // the epoch traced, done as the trace showed it
+                trainer.submit(new Request.Trace(this, false));
+                trainer.submit(new Request.Step()); // the epoch traced, done as the trace showed it
                 ui = ui.withView(UiState.View.LAB);
             }
             default -> {
@@ -450,7 +450,7 @@ public final class Lab {
      */
     private void bugHunt() {
         if (trainer.snapshot().config().plantedBug() == null) {
-            trainer.submit(new Command.StartBugHunt());
+            trainer.submit(new Request.StartBugHunt());
             ui = ui.withOverlay(UiState.Overlay.NONE);
         } else {
             ui = ui.withOverlay(ui.overlay() == UiState.Overlay.HUNT_QUESTION ? UiState.Overlay.NONE
@@ -461,7 +461,7 @@ public final class Lab {
     /** Names the bug (null: gives up); the answer opens when the trainer has taken the bug out. */
     private void endHunt(org.backproplab.grad.PlantedBug guess) {
         var last = trainer.snapshot().lesson().hunt();
-        trainer.submit(new Command.EndBugHunt(guess));
+        trainer.submit(new Request.EndBugHunt(guess));
         ui = ui.withHuntResult(last == null ? 1 : last.number() + 1);
     }
 

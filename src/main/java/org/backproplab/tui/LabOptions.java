@@ -25,10 +25,6 @@ public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String
         this(colour, ascii, readOnly, title, saveDirectory, true);
     }
 
-    public LabOptions withMouse(boolean on) {
-        return new LabOptions(colour, ascii, readOnly, title, saveDirectory, on);
-    }
-
     /** A lab that writes no files. */
     public LabOptions(boolean colour, boolean ascii, boolean readOnly, String title) {
         this(colour, ascii, readOnly, title, null);
@@ -44,6 +40,6 @@ public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String
 
     /** The same look with another role: a watcher or the driver of a shared lab, and its title. */
     public LabOptions withRole(boolean watcher, String newTitle) {
-        return new LabOptions(colour, ascii, watcher, newTitle, saveDirectory);
+        return new LabOptions(colour, ascii, watcher, newTitle, saveDirectory, mouse);
     }
 }

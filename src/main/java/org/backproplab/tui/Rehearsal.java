@@ -4,7 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.backproplab.train.Command;
+import org.backproplab.train.Request;
 import org.backproplab.train.Config;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Speed;
@@ -48,8 +48,8 @@ public final class Rehearsal {
         int frames = 0;
         try {
             trainer.start();
-            trainer.submit(new Command.ChangeSpeed(Speed.values().length)); // to the top of the ladder: max
-            trainer.submit(new Command.ToggleRun());
+            trainer.submit(new Request.ChangeSpeed(Speed.values().length)); // to the top of the ladder: max
+            trainer.submit(new Request.ToggleRun());
             screen = offScreen();
             long end = System.nanoTime() + millis * 1_000_000L;
             while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {

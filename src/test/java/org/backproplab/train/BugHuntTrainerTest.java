@@ -54,24 +54,24 @@ class BugHuntTrainerTest {
     void aHuntPlantsAtRandomKeepsItOverRestartsAndEndsWithWhatItDid() throws Exception {
         trainer = new Trainer(Preset.TEXTBOOK.defaults(), "test", new Random(42));
         trainer.start();
-        trainer.submit(new Command.StartBugHunt());
+        trainer.submit(new Request.StartBugHunt());
         Snapshot planted = await(s -> s.config().plantedBug() != null);
         PlantedBug bug = planted.config().plantedBug();
         assertThat(planted.check().plantedBug()).isEqualTo(bug);
-        trainer.submit(new Command.StartBugHunt()); // a second b while hunting plants nothing new
-        trainer.submit(new Command.Step());
-        trainer.submit(new Command.Step());
-        trainer.submit(new Command.Step());
+        trainer.submit(new Request.StartBugHunt()); // a second b while hunting plants nothing new
+        trainer.submit(new Request.Step());
+        trainer.submit(new Request.Step());
+        trainer.submit(new Request.Step());
         await(s -> s.epoch() == 3);
         assertThat(trainer.snapshot().config().plantedBug()).isEqualTo(bug);
-        trainer.submit(new Command.Restart(false));
+        trainer.submit(new Request.Restart(false));
         await(s -> s.epoch() == 0);
         assertThat(trainer.snapshot().config().plantedBug()).as("a restart keeps the hunt").isEqualTo(bug);
-        trainer.submit(new Command.Step());
-        trainer.submit(new Command.Step());
+        trainer.submit(new Request.Step());
+        trainer.submit(new Request.Step());
         Snapshot before = await(s -> s.epoch() == 2);
         PlantedBug guess = PlantedBug.values()[(bug.ordinal() + 1) % PlantedBug.values().length];
-        trainer.submit(new Command.EndBugHunt(guess));
+        trainer.submit(new Request.EndBugHunt(guess));
         Snapshot after = await(s -> s.lesson().hunt() != null);
         BugHunt h = after.lesson().hunt();
         assertThat(after.config().plantedBug()).isNull();
@@ -91,7 +91,7 @@ class BugHuntTrainerTest {
         assertThat(h.badRows()).isEqualTo(before.check().entries().stream()
                 .filter(e -> e.verdict() == GradientCheck.Verdict.BAD).map(GradientCheck.Entry::name).toList());
         assertThat(after.message()).startsWith("bug hunt over: it was " + bug.id());
-        trainer.submit(new Command.EndBugHunt(null)); // no hunt: nothing happens
+        trainer.submit(new Request.EndBugHunt(null)); // no hunt: nothing happens
         Thread.sleep(50);
         assertThat(trainer.snapshot().lesson().hunt().number()).isEqualTo(1);
     }
@@ -103,9 +103,9 @@ class BugHuntTrainerTest {
         trainer.start();
         for (PlantedBug guess : new PlantedBug[] {null, PlantedBug.NO_OUTPUT_SLOPE, PlantedBug.NO_HIDDEN_SLOPE}) {
             long number = trainer.snapshot().lesson().hunt() == null ? 0 : trainer.snapshot().lesson().hunt().number();
-            trainer.submit(new Command.StartBugHunt());
+            trainer.submit(new Request.StartBugHunt());
             await(s -> s.config().plantedBug() != null);
-            trainer.submit(new Command.EndBugHunt(guess));
+            trainer.submit(new Request.EndBugHunt(guess));
             Snapshot s = await(x -> x.lesson().hunt() != null && x.lesson().hunt().number() == number + 1);
             assertThat(s.message().length()).as(s.message()).isLessThanOrEqualTo(80);
         }

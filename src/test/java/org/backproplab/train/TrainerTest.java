@@ -52,7 +52,7 @@ class TrainerTest {
     void stepRunsExactlyOneEpochLikeTraining() throws Exception {
         Config c = Preset.REFERENCE.defaults();
         start(c);
-        trainer.submit(new Command.Step());
+        trainer.submit(new Request.Step());
         Snapshot s = await(x -> x.epoch() == 1);
         Training t = new Training(c);
         double loss0 = t.step();
@@ -66,17 +66,17 @@ class TrainerTest {
     void commandsChangeMethodDifferenceLearningRateAndSpeed() throws Exception {
         Config c = Preset.TEXTBOOK.defaults();
         start(c);
-        trainer.submit(new Command.SwitchMethod());
-        trainer.submit(new Command.SwitchDifference());
-        trainer.submit(new Command.ChangeLearningRate(1));
-        trainer.submit(new Command.ChangeSpeed(2));
+        trainer.submit(new Request.SwitchMethod());
+        trainer.submit(new Request.SwitchDifference());
+        trainer.submit(new Request.ChangeLearningRate(1));
+        trainer.submit(new Request.ChangeSpeed(2));
         Snapshot s = await(x -> x.speed() == Speed.S10K);
         assertThat(s.config().method()).isEqualTo(Method.NUMERIC);
         assertThat(s.config().difference()).isEqualTo(Difference.CENTRAL);
         assertThat(s.config().learningRate()).isEqualTo(5.0);
         assertThat(s.check().difference()).isEqualTo(Difference.CENTRAL);
         // one numeric-central step from the start equals the engine's
-        trainer.submit(new Command.Step());
+        trainer.submit(new Request.Step());
         Snapshot after = await(x -> x.epoch() == 1);
         Training t = new Training(c.withMethod(Method.NUMERIC).withDifference(Difference.CENTRAL).withLearningRate(5.0));
         t.step();
@@ -87,8 +87,8 @@ class TrainerTest {
     void everySnapshotIsOneConsistentMomentAtMaxSpeed() throws Exception {
         Config c = Preset.REFERENCE.defaults().withMethod(Method.CHAIN);
         start(c);
-        for (int i = 0; i < 20; i++) trainer.submit(new Command.ChangeSpeed(1));
-        trainer.submit(new Command.ToggleRun());
+        for (int i = 0; i < 20; i++) trainer.submit(new Request.ChangeSpeed(1));
+        trainer.submit(new Request.ToggleRun());
         await(x -> x.running() && x.epoch() > 1000);
         Network net = new Network(c.architecture(), c.dataset());
         for (int i = 0; i < 5; i++) {
@@ -101,7 +101,7 @@ class TrainerTest {
             assertThat(s.check().entries().get(0).value()).isEqualTo(s.parameter(0));
             Thread.sleep(30);
         }
-        trainer.submit(new Command.Pause());
+        trainer.submit(new Request.Pause());
         Snapshot paused = await(x -> !x.running());
         Thread.sleep(50);
         assertThat(trainer.snapshot().epoch()).as("paused means no more epochs").isEqualTo(paused.epoch());
@@ -111,8 +111,8 @@ class TrainerTest {
     @Test
     void slowSpeedsArePaced() throws Exception {
         start(Preset.TEXTBOOK.defaults());
-        trainer.submit(new Command.ChangeSpeed(-2)); // 1,000 → 100 epochs/s
-        trainer.submit(new Command.ToggleRun());
+        trainer.submit(new Request.ChangeSpeed(-2)); // 1,000 → 100 epochs/s
+        trainer.submit(new Request.ToggleRun());
         Snapshot first = await(x -> x.running());
         long t0 = System.nanoTime();
         Thread.sleep(600);
@@ -126,8 +126,8 @@ class TrainerTest {
     @Test
     void learnedIsReportedAndTrainingGoesOn() throws Exception {
         start(Preset.TEXTBOOK.defaults()); // learns XOR within a few thousand epochs
-        for (int i = 0; i < 20; i++) trainer.submit(new Command.ChangeSpeed(1));
-        trainer.submit(new Command.ToggleRun());
+        for (int i = 0; i < 20; i++) trainer.submit(new Request.ChangeSpeed(1));
+        trainer.submit(new Request.ToggleRun());
         Snapshot learned = await(Snapshot::learned);
         assertThat(learned.standing()).isEqualTo("learned");
         double[] xor = {0, 1, 1, 0};
@@ -143,16 +143,16 @@ class TrainerTest {
         Arrays.fill(huge, 1e308);
         Config c = Preset.REFERENCE.defaults().withMethod(Method.CHAIN).withLearningRate(1e6).withInit(huge);
         start(c);
-        trainer.submit(new Command.ToggleRun());
+        trainer.submit(new Request.ToggleRun());
         Snapshot d = await(Snapshot::diverged);
         assertThat(d.running()).isFalse();
         assertThat(d.standing()).isEqualTo("diverged");
         assertThat(d.message()).contains("diverged");
-        trainer.submit(new Command.ToggleRun());
+        trainer.submit(new Request.ToggleRun());
         Thread.sleep(50);
         assertThat(trainer.snapshot().running()).as("a diverged run does not start again").isFalse();
 
-        trainer.submit(new Command.Restart(true));
+        trainer.submit(new Request.Restart(true));
         Snapshot r = await(x -> !x.diverged());
         assertThat(r.epoch()).isZero();
         assertThat(r.config().seed()).isNotEqualTo(c.seed());
@@ -166,9 +166,9 @@ class TrainerTest {
     void restartWithTheSameSeedStartsOver() throws Exception {
         Config c = Preset.REFERENCE.defaults();
         start(c);
-        for (int i = 0; i < 3; i++) trainer.submit(new Command.Step());
+        for (int i = 0; i < 3; i++) trainer.submit(new Request.Step());
         await(x -> x.epoch() == 3);
-        trainer.submit(new Command.Restart(false));
+        trainer.submit(new Request.Restart(false));
         Snapshot s = await(x -> x.epoch() == 0);
         assertThat(s.parameters()).containsExactly(c.initialParameters());
         assertThat(s.config().seed()).isEqualTo(c.seed());
@@ -178,7 +178,7 @@ class TrainerTest {
     void reconfigureSwitchesTheExperiment() throws Exception {
         start(Preset.TEXTBOOK.defaults());
         Config three = Preset.TEXTBOOK.defaults().withHidden(3);
-        trainer.submit(new Command.Reconfigure(three));
+        trainer.submit(new Request.Reconfigure(three));
         Snapshot s = await(x -> x.parameterCount() == 13);
         assertThat(s.check().entries()).hasSize(13);
         assertThat(s.parameters()).containsExactly(three.initialParameters());
@@ -187,7 +187,7 @@ class TrainerTest {
     @Test
     void closeStopsTheThread() throws Exception {
         start(Preset.TEXTBOOK.defaults());
-        trainer.submit(new Command.ToggleRun());
+        trainer.submit(new Request.ToggleRun());
         await(Snapshot::running);
         trainer.close();
         long e = trainer.snapshot().epoch();

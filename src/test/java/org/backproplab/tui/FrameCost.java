@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.backproplab.train.Command;
+import org.backproplab.train.Request;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
@@ -37,8 +37,8 @@ public final class FrameCost {
         ANSITerminal terminal = new OffScreenTerminal(size, out, StandardCharsets.UTF_8);
         Trainer trainer = new Trainer(Preset.TEXTBOOK.defaults(), "textbook");
         trainer.start();
-        trainer.submit(new Command.ChangeSpeed(100));
-        trainer.submit(new Command.ToggleRun());
+        trainer.submit(new Request.ChangeSpeed(100));
+        trainer.submit(new Request.ToggleRun());
         TerminalScreen theirs = new TerminalScreen(terminal);
         FrameScreen ours = new FrameScreen(terminal);
         if (lanterna) {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.backproplab.train.Command;
+import org.backproplab.train.Request;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
@@ -60,8 +60,8 @@ final class LabPicture {
         Snapshot s;
         try (Trainer trainer = new Trainer(Preset.TEXTBOOK.defaults(), Preset.TEXTBOOK.id())) {
             trainer.start();
-            trainer.submit(new Command.SwitchDifference()); // d: central differences, whose errors are ~1e-10
-            for (int i = 0; i < EPOCHS; i++) trainer.submit(new Command.Step());
+            trainer.submit(new Request.SwitchDifference()); // d: central differences, whose errors are ~1e-10
+            for (int i = 0; i < EPOCHS; i++) trainer.submit(new Request.Step());
             while (trainer.snapshot().epoch() < EPOCHS) Thread.sleep(10);
             s = trainer.snapshot();
         }
