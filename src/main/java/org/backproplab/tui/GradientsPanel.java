@@ -103,7 +103,9 @@ final class GradientsPanel {
         int cChain = cNum + num + 1;
         int cDiffer = cChain + num + 1;
         int cPredicted = cDiffer + ERROR + 1;
-        int cVerdict = cPredicted + ERROR + 1;
+        // "predicted" is wider than its numbers: spelt out only where its column can widen for it
+        boolean spelt = a.width() - (cPredicted + "predicted".length() + 1) >= 18;
+        int cVerdict = cPredicted + (spelt ? "predicted".length() : ERROR) + 1;
         // the verdict's symbol where "~ expected" fits, the word alone where only "expected" does
         boolean symbol = cVerdict + "~ expected".length() <= a.width();
         t.apply(g, Theme.Role.DIM);
@@ -111,7 +113,7 @@ final class GradientsPanel {
         Text.put(g, a, cNum, 1, "numeric");
         Text.put(g, a, cChain, 1, "chain rule");
         Text.put(g, a, cDiffer, 1, "differ");
-        Text.put(g, a, cPredicted, 1, a.width() - cVerdict >= 18 ? "predicted" : "pred.");
+        Text.put(g, a, cPredicted, 1, spelt ? "predicted" : "pred.");
         Text.put(g, a, cVerdict, 1, "verdict");
         int visible = a.height() - 2;
         int count = check.entries().size();

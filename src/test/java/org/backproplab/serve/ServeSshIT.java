@@ -330,6 +330,53 @@ class ServeSshIT {
         tmux.keys("b", "q");
     }
 
+    /**
+     * Over SSH the network view and a traced epoch work as in a local lab, and one learner's trace
+     * (which pauses their lab) neither pauses nor shows in another's; the mouse is on in a lab
+     * over SSH too, and a click selects a row.
+     */
+    @Test
+    void aTraceStaysInItsOwnLabAndTheMouseWorksOverSsh() throws Exception {
+        serve("--open");
+        tmux.open("a", 100, 30, ssh("ada", "-tt"));
+        tmux.open("b", 100, 30, ssh("bob", "-tt"));
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
+        tmux.keys("a", "v");
+        tmux.waitFor("a", "The network 2-2-1", Duration.ofSeconds(10));
+        tmux.keys("a", "t");
+        tmux.waitFor("a", "Trace, chain rule: step 1 of", Duration.ofSeconds(10));
+        tmux.keys("a", "n");
+        tmux.keys("a", "n");
+        tmux.waitFor("a", "Trace, chain rule: step 3 of", Duration.ofSeconds(10));
+        tmux.keys("b", "space"); // bob runs his own lab while ada's is paused in her trace
+        String bob = tmux.waitFor("b", "epoch [1-9][0-9,]* · running", Duration.ofSeconds(15));
+        assertThat(bob).doesNotContain("Trace").doesNotContain("The network");
+        assertThat(tmux.screen("a")).contains("Trace, chain rule: step 3 of");
+        tmux.keys("a", "Escape"); // leaves the trace: the epoch completes as traced
+        tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(10));
+        tmux.keys("a", "Escape");
+        String lab = tmux.waitFor("a", "Weights & biases", Duration.ofSeconds(10));
+
+        assertThat(tmux.run("display", "-p", "-t", "t:a", "#{mouse_any_flag}").trim()).isEqualTo("1");
+        String[] rows = lab.split("\n");
+        int row = 0;
+        while (!rows[row].startsWith("x2→h2")) row++;
+        String before = tmux.run("capture-pane", "-p", "-e", "-t", "t:a").split("\n")[row];
+        assertThat(before).doesNotContain("\u001b[7m");
+        tmux.run("send-keys", "-t", "t:a", "-l", "\u001b[<0;45;" + (row + 1) + "M");
+        tmux.run("send-keys", "-t", "t:a", "-l", "\u001b[<0;45;" + (row + 1) + "m");
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String after = before;
+        while (!after.contains("\u001b[7m") && System.nanoTime() < end) {
+            Thread.sleep(50);
+            after = tmux.run("capture-pane", "-p", "-e", "-t", "t:a").split("\n")[row];
+        }
+        assertThat(after).as("the clicked row, reversed: the selection").contains("\u001b[7m");
+        tmux.keys("a", "q");
+        tmux.keys("b", "q");
+    }
+
     @Test
     void aTeachersPlantedBugStartsEveryLabWithIt() throws Exception {
         serve("--open", "--planted-bug", "one-row-bias");

@@ -195,7 +195,7 @@ class FrameRenderTest {
         assertThat(v.cell(23, row).getModifiers()).as("the rule between the tables").doesNotContain(SGR.REVERSE);
         VirtualScreen wide = new VirtualScreen(120, 40).draw(snapshotAfter(c, 0), UiState.initial().select(2, 9), COLOUR);
         int wideRow = wide.findRow("x2→h1", 0, 119);
-        assertThat(wide.row(wideRow).stripTrailing()).as("room after the verdict").hasSizeLessThan(110);
+        assertThat(wide.row(wideRow).stripTrailing()).as("room after the verdict").hasSizeLessThan(119);
         assertThat(wide.cell(119, wideRow).getForegroundColor()).as("the highlight after the verdict is plain, not the verdict's colour")
                 .isEqualTo(com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
         assertThat(wide.cell(119, wideRow).getModifiers()).contains(SGR.REVERSE);
@@ -293,5 +293,19 @@ class FrameRenderTest {
         boolean oneSidedOff = learned.check().entries().stream().anyMatch(e -> e.relativeError() > 1e-4
                 && e.reason() == GradientCheck.Reason.ONE_SIDED);
         assertThat(lv.row(22)).contains(oneSidedOff ? "as predicted" : "learned");
+    }
+
+    /** At every width the gradients table's headings stand apart, each over its own column ("predicteverdict" at 100 once). */
+    @Test
+    void theGradientHeadingsNeverRunTogether() throws Exception {
+        Snapshot s = snapshotAfter(Preset.TEXTBOOK.defaults(), 10);
+        java.util.regex.Pattern headings = java.util.regex.Pattern.compile(
+                "param +numeric +chain rule +differ +(predicted|pred\\.) +verdict");
+        for (int width = 80; width <= 240; width++) {
+            String text = new VirtualScreen(width, 30).draw(s, UiState.initial(), COLOUR).text();
+            String header = text.lines().filter(l -> l.contains("numeric") && l.contains("chain rule") && !l.contains("─"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no gradient headings on\n" + text));
+            assertThat(header).as("width %d", width).containsPattern(headings);
+        }
     }
 }
