@@ -7,7 +7,7 @@ import java.nio.charset.Charset;
 import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
-import org.backproplab.tui.ExactAnsiTerminal;
+import org.backproplab.tui.term.ExactAnsiTerminal;
 
 /**
  * A Lanterna terminal on one SSH channel. The size comes from the client's pty request and its

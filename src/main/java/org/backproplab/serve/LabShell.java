@@ -18,8 +18,8 @@ import org.apache.sshd.server.session.ServerSession;
 import org.backproplab.serve.Classroom.Admitted;
 import org.backproplab.serve.Classroom.Refused;
 import org.backproplab.serve.LabFactory.RunningLab;
-import org.backproplab.tui.FrameOutputStream;
 import org.backproplab.tui.LabOptions;
+import org.backproplab.tui.term.FrameOutputStream;
 
 /**
  * The "shell" of one SSH session: checks that there is a terminal and room, then runs the

@@ -11,6 +11,8 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.util.Arrays;
+import org.backproplab.tui.term.MouseReporting;
+import org.backproplab.tui.term.SgrMouse;
 
 /**
  * The lab's screen: the frame being drawn and the frame the terminal shows, as two grids of cells

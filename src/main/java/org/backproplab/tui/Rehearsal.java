@@ -4,11 +4,12 @@ import com.googlecode.lanterna.TerminalSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.backproplab.train.Request;
 import org.backproplab.train.Config;
+import org.backproplab.train.Request;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Speed;
 import org.backproplab.train.Trainer;
+import org.backproplab.tui.term.OffScreenTerminal;
 
 /**
  * The lab drawn off-screen: one throwaway frame while the terminal is being set up (the first real

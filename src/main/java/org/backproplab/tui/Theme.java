@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.Map;
+import org.backproplab.tui.term.Locales;
 
 /**
  * Colours and glyphs. Without colour everything that matters still reads: right/wrong and the
@@ -23,19 +24,7 @@ public record Theme(boolean colour, boolean ascii) {
     public static Theme from(Map<String, String> env, boolean noColorFlag, boolean asciiFlag) {
         String noColor = env.get("NO_COLOR");
         boolean colour = !noColorFlag && (noColor == null || noColor.isEmpty());
-        return new Theme(colour, asciiFlag || !utf8Locale(env));
-    }
-
-    /** Whether the locale (LC_ALL, else LC_CTYPE, else LANG: the first one set) names UTF-8. */
-    public static boolean utf8Locale(Map<String, String> env) {
-        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-            String v = env.get(name);
-            if (v != null && !v.isEmpty()) {
-                String lower = v.toLowerCase(java.util.Locale.ROOT);
-                return lower.contains("utf-8") || lower.contains("utf8");
-            }
-        }
-        return false; // no locale at all is the C locale: ASCII
+        return new Theme(colour, asciiFlag || !Locales.utf8(env));
     }
 
     /** Sets the colour and style for a role (and clears any other style). */

@@ -62,4 +62,13 @@ class LayeringTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backproplab.grad.NumericGradient")
                 .check(classes);
     }
+
+    /** The terminal plumbing knows no panel and no run: it carries frames and keys for any screen. */
+    @Test
+    void theTerminalPlumbingKnowsNothingOfThePanels() {
+        noClasses().that().resideInAPackage("org.backproplab.tui.term..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.tui", "org.backproplab.train..",
+                        "org.backproplab.grad..", "org.backproplab.nn..", "org.backproplab.serve..", "org.backproplab.cli..")
+                .check(classes);
+    }
 }

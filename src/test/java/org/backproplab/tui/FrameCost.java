@@ -1,5 +1,7 @@
 package org.backproplab.tui;
 
+import org.backproplab.tui.term.OffScreenTerminal;
+import org.backproplab.tui.term.FrameOutputStream;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;

@@ -1,5 +1,7 @@
 package org.backproplab.tui;
 
+import org.backproplab.tui.term.FrameOutputStream;
+import org.backproplab.tui.term.AnsiBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;

@@ -1,5 +1,6 @@
 package org.backproplab.tui;
 
+import org.backproplab.tui.term.ExactAnsiTerminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;

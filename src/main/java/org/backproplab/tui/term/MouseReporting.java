@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.tui.term;
 
 import java.io.IOException;
 
@@ -7,6 +7,6 @@ import java.io.IOException;
  * terminals, local and over SSH. The lab switches them on when its screen starts and off when it
  * stops, on every way out; the local terminal switches them off at shutdown too.
  */
-interface MouseReporting {
+public interface MouseReporting {
     void reportMouse(boolean on) throws IOException;
 }

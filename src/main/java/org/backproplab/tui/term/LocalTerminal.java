@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.tui.term;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
@@ -49,7 +49,7 @@ public final class LocalTerminal extends UnixTerminal implements MouseReporting 
 
     /** UTF-8 when the locale says so, else US-ASCII (and the theme then draws ASCII only). */
     public static Charset charset(Map<String, String> env) {
-        return Theme.utf8Locale(env) ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
+        return Locales.charset(env);
     }
 
     public FrameOutputStream frames() {

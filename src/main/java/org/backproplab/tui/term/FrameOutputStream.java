@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.tui.term;
 
 import java.io.IOException;
 import java.io.OutputStream;

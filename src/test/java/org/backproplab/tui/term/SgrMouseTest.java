@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.tui.term;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.tui.term;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.CharacterPattern;
@@ -14,13 +14,13 @@ import java.util.List;
  * stop at column 223 and which many terminals garble; SGR reports are plain text:
  * {@code ESC [ < button ; column ; row M} for a press, {@code m} for a release, 1-based.
  */
-final class SgrMouse implements CharacterPattern {
+public final class SgrMouse implements CharacterPattern {
     /** Reporting on: presses and releases, in SGR form. */
     static final String ON = "\u001b[?1000h\u001b[?1006h";
     /** Reporting off, in the reverse order. */
     static final String OFF = "\u001b[?1006l\u001b[?1000l";
     /** The decoder's profile with this one pattern, to add to a terminal's input decoder. */
-    static final KeyDecodingProfile PROFILE = () -> List.of(new SgrMouse());
+    public static final KeyDecodingProfile PROFILE = () -> List.of(new SgrMouse());
     /** No report is longer than this ("ESC [ < 65 ; 65535 ; 65535 M"). */
     private static final int LONGEST = 24;
 

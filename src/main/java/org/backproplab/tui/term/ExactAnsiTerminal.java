@@ -1,4 +1,4 @@
-package org.backproplab.tui;
+package org.backproplab.tui.term;
 
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import java.io.IOException;
