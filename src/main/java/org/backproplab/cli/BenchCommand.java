@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.format.Numbers;
-import org.backproplab.io.Json;
 import org.backproplab.train.Bench;
 import org.backproplab.train.Config;
 import org.backproplab.train.Cost;
@@ -74,14 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
                 new Row("numericForward", "numeric, one-sided", results.numericForward()),
                 new Row("numericCentral", "numeric, central", results.numericCentral()));
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, rows, results, doubts)));
-        } else {
-            table(out, config, rows, results);
-        }
-        out.flush();
-        return 0;
+        return output.print(() -> json(config, rows, results, doubts), out -> table(out, config, rows, results));
     }
 
     /** Shortest warm-up after which the JIT has surely compiled the training loop. */

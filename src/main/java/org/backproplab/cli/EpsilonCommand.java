@@ -7,18 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.format.Numbers;
-import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.EpsilonStudy;
-import org.backproplab.io.Json;
-import org.backproplab.nn.Architecture;
-import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
 import org.backproplab.tui.EpsilonChart;
 import org.backproplab.tui.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code epsilon}: the ε study of one parameter (the lab's key E), for handouts and scripts. */
 @Command(name = "epsilon", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,9 +25,6 @@ import picocli.CommandLine.Spec;
                     + " predicted, and where the guide's eps = 1e-4 sits. --epsilon does not apply (every eps is"
                     + " tried)."})
 public final class EpsilonCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ParamOption param = new ParamOption();
 
@@ -45,22 +36,11 @@ public final class EpsilonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = options.toConfig();
-        Architecture arch = config.architecture();
-        int k = param.index(arch);
-        Network net = new Network(arch, config.dataset());
-        double[] theta = config.initialParameters();
-        double[] g = new double[theta.length];
-        BuggyChainRule.gradient(net, config.plantedBug(), theta, g);
-        EpsilonStudy study = EpsilonStudy.of(net, theta, k, g[k]);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, study)));
-        } else {
-            table(out, config, study, arch.label(k, true));
-        }
-        out.flush();
-        return 0;
+        StartingPoint start = StartingPoint.of(options.toConfig());
+        int k = param.index(start.architecture());
+        EpsilonStudy study = EpsilonStudy.of(start.network(), start.theta(), k, start.chainRule()[k]);
+        return output.print(() -> json(start.config(), study),
+                out -> table(out, start.config(), study, start.architecture().label(k, true)));
     }
 
     private Map<String, Object> json(Config config, EpsilonStudy s) {

@@ -7,20 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.format.Numbers;
-import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.Explanation;
 import org.backproplab.grad.GradientCheck;
-import org.backproplab.io.Json;
-import org.backproplab.nn.Architecture;
-import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
 import org.backproplab.tui.PredictionText;
 import org.backproplab.tui.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code explain}: how one parameter's gradient comes about, both ways, with the real numbers (for handouts). */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
@@ -36,9 +30,6 @@ public final class ExplainCommand implements Callable<Integer> {
     /** Significant digits of a loss: enough that L(w+eps) - L(w) shows several digits of its own. */
     private static final int LOSS_DIGITS = 12;
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ParamOption param = new ParamOption();
 
@@ -50,24 +41,13 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = options.toConfig();
-        Architecture arch = config.architecture();
-        int k = param.index(arch);
-        Network net = new Network(arch, config.dataset());
-        double[] theta = config.initialParameters();
-        Explanation e = Explanation.of(net, theta, k, config.epsilon(), config.difference());
+        StartingPoint start = StartingPoint.of(options.toConfig());
+        Config config = start.config();
+        int k = param.index(start.architecture());
+        Explanation e = Explanation.of(start.network(), start.theta(), k, config.epsilon(), config.difference());
         // the program's chain rule: the planted bug's when one is planted, else this sum of the rows
-        double[] g = new double[theta.length];
-        BuggyChainRule.gradient(net, config.plantedBug(), theta, g);
-        double chainRule = config.plantedBug() == null ? e.chainRule().gradient() : g[k];
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, e, chainRule)));
-        } else {
-            table(out, config, e, chainRule);
-        }
-        out.flush();
-        return 0;
+        double chainRule = config.plantedBug() == null ? e.chainRule().gradient() : start.chainRule()[k];
+        return output.print(() -> json(config, e, chainRule), out -> table(out, config, e, chainRule));
     }
 
     private Map<String, Object> json(Config config, Explanation e, double chainRule) {

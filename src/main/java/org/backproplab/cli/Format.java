@@ -1,7 +1,14 @@
 package org.backproplab.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.backproplab.io.Json;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a command prints its result: a table for people, JSON or CSV for scripts. */
 enum Format {
@@ -24,6 +31,22 @@ enum Format {
                 completionCandidates = TableOrJson.class,
                 description = "Output: ${COMPLETION-CANDIDATES} (default: table).")
         Format format;
+
+        /** The command these options belong to: its standard output is where {@link #print} prints. */
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        /** Prints the command's result on its standard output, as JSON or as the table; returns exit code 0. */
+        int print(Supplier<Map<String, Object>> json, Consumer<PrintWriter> table) {
+            PrintWriter out = command.commandLine().getOut();
+            if (format == JSON) {
+                out.print(Json.write(json.get()));
+            } else {
+                table.accept(out);
+            }
+            out.flush();
+            return 0;
+        }
     }
 
     /** For train, whose one-row result also reads well as CSV. */

@@ -12,13 +12,9 @@ import org.backproplab.format.Numbers;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
 import org.backproplab.grad.PredictedError;
-import org.backproplab.io.Json;
-import org.backproplab.nn.Network;
 import org.backproplab.train.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: both gradients at the starting parameters, side by side, with a verdict each. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,9 +28,6 @@ import picocli.CommandLine.Spec;
                     + " differ by no more than " + (int) GradientCheck.FACTOR + "x the predicted error (the reason"
                     + " says why), bad beyond that: look for a bug."})
 public final class GradcheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     Format.TableOrJsonOption output = new Format.TableOrJsonOption();
 
@@ -43,20 +36,13 @@ public final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = options.toConfig();
-        Network net = new Network(config.architecture(), config.dataset());
-        GradientCheck check = GradientCheck.at(net, config.initialParameters(), config.epsilon(), config.difference(),
+        StartingPoint start = StartingPoint.of(options.toConfig());
+        Config config = start.config();
+        GradientCheck check = GradientCheck.at(start.network(), start.theta(), config.epsilon(), config.difference(),
                 config.plantedBug());
-        LearningRateGradient lr = LearningRateGradient.at(net, config.initialParameters(), config.learningRate(),
+        LearningRateGradient lr = LearningRateGradient.at(start.network(), start.theta(), config.learningRate(),
                 config.plantedBug());
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, check, lr)));
-        } else {
-            table(out, config, check, lr);
-        }
-        out.flush();
-        return 0;
+        return output.print(() -> json(config, check, lr), out -> table(out, config, check, lr));
     }
 
     private Map<String, Object> json(Config config, GradientCheck check, LearningRateGradient lr) {

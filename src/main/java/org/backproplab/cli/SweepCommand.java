@@ -39,15 +39,15 @@ import picocli.CommandLine.Spec;
             "In a terminal it shows its progress on stderr; Ctrl-C stops it with a report of the seeds done so far"
                     + " (exit code 130)."})
 public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final int MAX_SEEDS = 1_000_000;
     /** Epochs a worker trains between two looks at whether the sweep should stop (about a millisecond). */
     private static final long CHUNK = 4096;
     /** Stuck groups listed in the table; the rest are summed up in one line. */
     private static final int GROUPS_SHOWN = 8;
     private static final int EXAMPLE_SEEDS = 6;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "100",
             description = "How many seeds: 0..N-1, N from 1 to " + MAX_SEEDS + " (default: ${DEFAULT-VALUE}).")
@@ -61,12 +61,6 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Worker threads, 1..256 (default: one per core).")
     Integer threads;
 
-    @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
-
     /** How one seed ended. */
     record Result(long seed, double loss, Outcome outcome) {
     }
@@ -74,6 +68,12 @@ public final class SweepCommand implements Callable<Integer> {
     /** Stuck runs that ended at the same loss (rounded to 4 decimals). */
     record Group(String loss, List<Long> seeds) {
     }
+
+    @Mixin
+    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() throws InterruptedException {

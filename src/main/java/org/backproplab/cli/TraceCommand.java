@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.format.Numbers;
-import org.backproplab.io.Json;
 import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.train.Config;
@@ -15,8 +14,6 @@ import org.backproplab.train.EpochTrace;
 import org.backproplab.train.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code trace}: every step of one epoch from the starting parameters, for handouts and scripts. */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,9 +27,6 @@ import picocli.CommandLine.Spec;
                     + " and the forward passes so far, and the update.",
             "The parameters after it are those of 'train --epochs 1' with the same options."})
 public final class TraceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     Format.TableOrJsonOption output = new Format.TableOrJsonOption();
 
@@ -43,14 +37,7 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         Config config = options.toConfig();
         EpochTrace trace = EpochTrace.of(config, config.initialParameters());
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.format == Format.JSON) {
-            out.print(Json.write(json(config, trace)));
-        } else {
-            table(out, config, trace);
-        }
-        out.flush();
-        return 0;
+        return output.print(() -> json(config, trace), out -> table(out, config, trace));
     }
 
     private Map<String, Object> json(Config config, EpochTrace trace) {
