@@ -163,8 +163,12 @@ public final class Trainer implements AutoCloseable {
         if (speed.isMax()) {
             due = Long.MAX_VALUE;
         } else {
-            if (now - paceStart - (long) (paceEpochs * 1e9 / speed.epochsPerSecond()) > MAX_LAG_NANOS) {
-                resetPace(now);
+            // Fallen behind (a stall, a busy machine): start the pace again with the next epoch due
+            // now, rather than racing to catch up. Behind means past the time of the epoch due next:
+            // measured from the last one run, a rung slower than 4/s would reset before it ever came.
+            long period = (long) (1e9 / speed.epochsPerSecond());
+            if (now - paceStart - (long) ((paceEpochs + 1) * 1e9 / speed.epochsPerSecond()) > MAX_LAG_NANOS) {
+                resetPace(now - period);
             }
             due = (long) ((now - paceStart) * 1e-9 * speed.epochsPerSecond()) - paceEpochs;
         }
