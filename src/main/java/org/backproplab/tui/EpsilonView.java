@@ -25,7 +25,7 @@ final class EpsilonView {
         EpsilonStudy study = s.lesson().epsilonStudy(arch.name(k));
         if (study == null) {
             t.apply(g, Theme.Role.DIM);
-            Text.put(g, a, 0, 1, "working out the " + eps + " study of " + arch.name(k) + " ...");
+            Text.put(g, a, 0, 1, Pending.text(s, "working out the " + eps + " study of " + arch.name(k)));
             t.apply(g, Theme.Role.NORMAL);
             return;
         }

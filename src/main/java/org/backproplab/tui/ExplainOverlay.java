@@ -31,7 +31,7 @@ final class ExplainOverlay {
         String name = arch.name(k);
         Explanation e = s.lesson().explanation(name);
         if (e == null) {
-            out.add(new Line("working out the explanation of " + name + " ...", Theme.Role.DIM));
+            out.add(new Line(Pending.text(s, "working out the explanation of " + name), Theme.Role.DIM));
             return out;
         }
         String eps = t.epsilon();

@@ -45,6 +45,12 @@ final class SurfaceView {
     static void draw(TextGraphics g, Area a, Snapshot s, Theme t) {
         String y = t.yhat();
         Text.heading(g, a, "What the network learned: its output " + y + " over the input square, live", t);
+        if (s.diverged()) {
+            t.apply(g, Theme.Role.DIM);
+            Text.put(g, a, 0, 1, Pending.text(s, "computing"));
+            t.apply(g, Theme.Role.NORMAL);
+            return;
+        }
         int[] size = gridSize(a);
         Snapshot.Surface surface = s.lesson().surface(size[0], size[1]);
         Area grid = new Area(a.col() + AXIS, a.row() + 1, size[0], size[1]);

@@ -26,7 +26,7 @@ final class TraceView {
         if (trace == null) {
             Text.heading(g, a, "Trace of the next epoch", t);
             t.apply(g, Theme.Role.DIM);
-            Text.put(g, a, 0, 1, "tracing the next epoch ...");
+            Text.put(g, a, 0, 1, Pending.text(s, "tracing the next epoch"));
             t.apply(g, Theme.Role.NORMAL);
             return;
         }
