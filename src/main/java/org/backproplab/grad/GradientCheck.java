@@ -3,8 +3,6 @@ package org.backproplab.grad;
 import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.nn.Architecture;
-import org.backproplab.nn.Dataset;
-import org.backproplab.nn.Forward;
 import org.backproplab.nn.Network;
 
 /**
@@ -179,25 +177,6 @@ public record GradientCheck(double loss, double epsilon, Difference difference, 
                     relativeError(chain[k], numeric[k]), v, reason(v, numeric[k], chain[k], predicted), predicted));
         }
         return new GradientCheck(loss, eps, diff, bug, List.copyOf(entries));
-    }
-
-    /**
-     * Whether nudging parameter k by ±ε can carry a hidden ReLU input across 0 on some row:
-     * k feeds hidden unit j, and on a row where the nudge moves z_hj, |z_hj| ≤ ε.
-     */
-    public static boolean nearKink(Architecture arch, Forward pass, int k, double eps) {
-        if (!arch.activation().hasKink()) return false;
-        Architecture.Kind kind = arch.kind(k);
-        if (kind != Architecture.Kind.INPUT_WEIGHT && kind != Architecture.Kind.HIDDEN_BIAS) return false;
-        int j = arch.hiddenUnitOf(k);
-        int h = arch.hidden();
-        for (int r = 0; r < Dataset.ROWS; r++) {
-            double moves = kind == Architecture.Kind.HIDDEN_BIAS ? 1.0 : Dataset.input(r, arch.inputOf(k));
-            if (moves != 0.0 && Math.abs(pass.hiddenSum[r * h + j]) <= eps * moves) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public Entry entry(String name) {

@@ -16,8 +16,10 @@ import org.backproplab.nn.Forward;
  * @param epochsSinceImprovement how long the loss has not improved
  * @param deadUnits hidden ReLU units that output 0 on all four rows ("h1", ...): no gradient flows
  *                  through them, so nothing feeding them can learn
- * @param kinks    parameters whose numeric gradient crosses a ReLU kink: a hidden input within ε
- *                 of 0 on some row that the parameter moves (so the two gradients disagree)
+ * @param kinks    parameters whose nudge carries a hidden ReLU input across 0 on some row, so the
+ *                 numeric gradient takes in part of the other slope: those whose predicted error
+ *                 has a kink part ({@link org.backproplab.grad.PredictedError#kink}), the same
+ *                 judgement as the verdict's (a forward nudge of an input just above 0 crosses nothing)
  * @param notes    one plain sentence for each finding, in the order above
  */
 public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<String> deadUnits, List<String> kinks,
@@ -30,12 +32,12 @@ public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<Strin
 
     /** The run's state now. */
     public static Diagnosis of(Training t) {
-        Forward f = t.forward();
-        return of(t.architecture(), t.config().dataset(), f, t.epsilon(), t.epochsSinceImprovement());
+        return of(t.architecture(), t.config().dataset(), t.forward(), t.check(), t.epochsSinceImprovement());
     }
 
     /** From a forward pass at θ (the numbers a snapshot already holds). */
-    public static Diagnosis of(Architecture arch, Dataset data, Forward f, double epsilon, long epochsSinceImprovement) {
+    public static Diagnosis of(Architecture arch, Dataset data, Forward f, GradientCheck check,
+                               long epochsSinceImprovement) {
         boolean plateau = Outcome.of(f, data, false, epochsSinceImprovement) == Outcome.STUCK;
         List<String> notes = new ArrayList<>();
         if (plateau) {
@@ -49,14 +51,12 @@ public record Diagnosis(boolean plateau, long epochsSinceImprovement, List<Strin
                     + " and its weights cannot learn");
         }
         List<String> kinks = new ArrayList<>();
-        for (int k = 0; k < arch.parameterCount(); k++) {
-            if (GradientCheck.nearKink(arch, f, k, epsilon)) {
-                kinks.add(arch.name(k));
-            }
+        for (GradientCheck.Entry e : check.entries()) {
+            if (e.predicted().kink() > 0 && !e.predicted().clip()) kinks.add(e.name());
         }
         if (!kinks.isEmpty()) {
-            notes.add("kink: a ReLU input is within ε of 0 on some row, so the numeric and chain-rule gradients"
-                    + " disagree for " + String.join(", ", kinks));
+            notes.add("kink: the nudge of " + String.join(", ", kinks) + " carries a ReLU input across 0 on some"
+                    + " row, so the numeric gradient differs from the chain rule's there, as predicted");
         }
         return new Diagnosis(plateau, epochsSinceImprovement, dead, kinks, notes);
     }

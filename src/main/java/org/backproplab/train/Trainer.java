@@ -451,7 +451,7 @@ public final class Trainer implements AutoCloseable {
         }
         LearningRateGradient lr = LearningRateGradient.along(training.network(), theta, check.loss(), g,
                 training.learningRate(), training.plantedBug(), training.expansion());
-        Diagnosis diagnosis = Diagnosis.of(training.architecture(), config.dataset(), f, training.epsilon(),
+        Diagnosis diagnosis = Diagnosis.of(training.architecture(), config.dataset(), f, check,
                 training.epochsSinceImprovement());
         List<Explanation> explanations = new ArrayList<>();
         for (int k : new LinkedHashSet<>(explain.values())) {

@@ -41,7 +41,7 @@ final class NotesPanel {
                     + " b to name the bug, B to give up", "bug hunt: which rows read bad? Enter, E to look; b names the bug,"
                     + " B gives up", "bug hunt: b names the bug, B gives up");
         }
-        String stuck = diagnosis(s.lesson().diagnosis(), width, t);
+        String stuck = diagnosis(s.lesson().diagnosis(), s, width, t);
         if (!stuck.isEmpty()) return stuck;
         if (oneSidedOff(s)) {
             String error = t.ascii() ? "eps*L''/2" : "ε·L″/2";
@@ -68,9 +68,17 @@ final class NotesPanel {
      * the same findings. A stuck run is said first, with its cause when a dead ReLU unit is it
      * (the most important finding, which fits at 80 columns); a kink is added when there is room.
      */
-    static String diagnosis(Diagnosis d, int width, Theme t) {
+    static String diagnosis(Diagnosis d, Snapshot s, int width, Theme t) {
         if (d == null || d.notes().isEmpty()) return "";
-        String joined = String.join("; ", d.notes()).replace("ε", t.epsilon());
+        // the parameters as the tables label them (b h1, x1→h1), not by their names (b_h1)
+        String params = String.join(", ", d.kinks().stream().map(n -> label(s, n, t)).toList());
+        String ne = t.ascii() ? "!=" : "≠";
+        String kink = d.kinks().isEmpty() ? null
+                : "kink: the nudge of " + params + " crosses a ReLU's 0 on a row, so numeric " + ne + " chain rule, as predicted";
+        String shortKink = d.kinks().isEmpty() ? null : "kink: numeric " + ne + " chain rule for " + params + ", as predicted";
+        List<String> said = new ArrayList<>(d.notes().stream().filter(n -> !n.startsWith("kink:")).toList());
+        if (kink != null) said.add(kink);
+        String joined = String.join("; ", said).replace("ε", t.epsilon());
         if (joined.length() <= width) return joined;
         String units = String.join(", ", d.deadUnits());
         String epochs = Numbers.count(d.epochsSinceImprovement());
@@ -87,11 +95,6 @@ final class NotesPanel {
             forms.add("dead ReLU " + units + ": 0 on all four rows, no gradient flows through");
             forms.add("dead ReLU " + units + ": no gradient flows through");
         }
-        String ne = t.ascii() ? "!=" : "≠";
-        String kink = d.kinks().isEmpty() ? null
-                : "kink: a ReLU input at 0 on a row, numeric " + ne + " chain rule for " + String.join(", ", d.kinks());
-        String shortKink = d.kinks().isEmpty() ? null : "kink: numeric " + ne + " chain rule for "
-                + String.join(", ", d.kinks());
         for (String f : forms) {
             if (f.length() > width) continue;
             for (String k : new String[] {kink, shortKink}) {
@@ -114,6 +117,12 @@ final class NotesPanel {
                     && e.relativeError() > GradientCheck.RULE_OF_THUMB) return true;
         }
         return false;
+    }
+
+    /** A parameter's label in the tables, from its name. */
+    private static String label(Snapshot s, String name, Theme t) {
+        var arch = s.config().architecture();
+        return arch.label(arch.indexOf(name), t.ascii());
     }
 
     /** The first of {@code forms} that fits in {@code width}, else the last. */

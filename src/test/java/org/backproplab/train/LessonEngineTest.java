@@ -8,6 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
+import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
@@ -69,18 +70,31 @@ class LessonEngineTest {
         assertThat(d.epochsSinceImprovement()).isLessThan(100);
     }
 
-    /** The kink of GradientCheckTest (b_h1 = −5e-5, within ε of 0 on row (0,0)) is named. */
+    /**
+     * The kink of GradientCheckTest (b_h1 = −5e-5, within ε of 0 on row (0,0)) is named: a forward
+     * nudge of 1e-4 carries it across 0. At +5e-5 a forward nudge crosses nothing (the lab once said
+     * kink there beside a verdict that rightly said one-sided), a central one does; at ε = 1e-5
+     * neither reaches it.
+     */
     @Test
-    void kinkIsNamed() {
+    void kinkIsNamedWhereTheNudgeCrossesZero() {
         Architecture arch = new Architecture(2, Activation.RELU, Loss.BCE);
         Network net = new Network(arch, Dataset.XOR);
-        Forward f = new Forward(arch);
-        net.forward(new double[] {1, 0.3, 1, -0.7, -5e-5, 0.2, 1.5, -0.8, 0.1}, f);
-        Diagnosis d = Diagnosis.of(arch, Dataset.XOR, f, 1e-4, 0);
-        assertThat(d.kinks()).containsExactly("b_h1");
-        assertThat(d.notes()).containsExactly("kink: a ReLU input is within ε of 0 on some row, so the numeric and"
-                + " chain-rule gradients disagree for b_h1");
-        assertThat(Diagnosis.of(arch, Dataset.XOR, f, 1e-5, 0).kinks()).isEmpty();
+        double[] below = {1, 0.3, 1, -0.7, -5e-5, 0.2, 1.5, -0.8, 0.1};
+        double[] above = below.clone();
+        above[4] = 5e-5;
+        assertThat(kinks(net, below, 1e-4, Difference.FORWARD).kinks()).containsExactly("b_h1");
+        assertThat(kinks(net, below, 1e-4, Difference.FORWARD).notes()).containsExactly("kink: the nudge of b_h1 carries"
+                + " a ReLU input across 0 on some row, so the numeric gradient differs from the chain rule's there, as predicted");
+        assertThat(kinks(net, above, 1e-4, Difference.FORWARD).kinks()).isEmpty();
+        assertThat(kinks(net, above, 1e-4, Difference.CENTRAL).kinks()).containsExactly("b_h1");
+        assertThat(kinks(net, below, 1e-5, Difference.FORWARD).kinks()).isEmpty();
+    }
+
+    private static Diagnosis kinks(Network net, double[] theta, double eps, Difference diff) {
+        Forward f = new Forward(net.architecture());
+        net.forward(theta, f);
+        return Diagnosis.of(net.architecture(), Dataset.XOR, f, GradientCheck.at(net, theta, eps, diff), 0);
     }
 
     /** A smooth net that learned: nothing to say. */

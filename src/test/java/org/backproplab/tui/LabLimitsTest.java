@@ -54,9 +54,32 @@ class LabLimitsTest extends LabHarness {
         int before = benchThreads();
         int most = mostBenchThreadsWhilePressingU(40, vt);
         assertThat(most - before).as("measuring threads at once").isLessThanOrEqualTo(1);
-        await("the cost view gets the figures of the P it shows", () -> lab.uiState().cost() != null
+        try {
+            await("the cost view gets the figures of the P it shows", () -> lab.uiState().cost() != null
                 && !lab.uiState().cost().measuring() && lab.uiState().cost().architecture()
                 .equals(trainer.snapshot().config().architecture()) && !screen().contains("measuring"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; cost " + lab.uiState().cost() + ", shown "
+                    + trainer.snapshot().config().architecture() + "\n" + screen(), e);
+        }
+    }
+
+    /**
+     * A paused lab, the cost view open and u pressed while its first measurement runs: when that
+     * measurement ends (of an architecture no longer shown) the view goes on to measure the one
+     * shown. It once waited for a frame that a paused lab never draws, "measuring" for ever.
+     */
+    @Test
+    void aMeasurementOvertakenByUIsFollowedByTheOneShown() throws Exception {
+        start(LabOptions.defaults());
+        await("first frame", () -> screen().contains("epoch 0"));
+        vt.addInput(KeyStroke.fromString("c"));
+        vt.addInput(KeyStroke.fromString("u"));
+        await("the cost view has the figures of the architecture it shows", () -> lab.uiState().cost() != null
+                && !lab.uiState().cost().measuring()
+                && lab.uiState().cost().architecture().equals(trainer.snapshot().config().architecture())
+                && trainer.snapshot().config().hidden() != Preset.TEXTBOOK.defaults().hidden());
+        assertThat(trainer.snapshot().running()).isFalse();
     }
 
     @Test
