@@ -8,9 +8,9 @@ import org.backproplab.format.Numbers;
 import org.backproplab.train.Config;
 import org.backproplab.train.Guide;
 import org.backproplab.train.Preset;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
 /** The command line: {@code backprop-lab [COMMAND] [OPTIONS]}; with no command, the live TUI. */
 @Command(name = Main.NAME,

@@ -3,13 +3,13 @@ package org.backproplab.train;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** The trainer tests' one wait: for a snapshot that satisfies a condition (up to 5 s unless said). */
+/** The trainer tests' one wait: for a snapshot that satisfies a condition (up to 30 s unless said: a loaded machine). */
 final class Await {
     private Await() {
     }
 
     static Snapshot snapshot(Trainer trainer, Predicate<Snapshot> p) throws InterruptedException {
-        return snapshot(trainer, p, Duration.ofSeconds(5));
+        return snapshot(trainer, p, Duration.ofSeconds(30));
     }
 
     static Snapshot snapshot(Trainer trainer, Predicate<Snapshot> p, Duration within) throws InterruptedException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Predicate;
-
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.nn.Forward;
@@ -27,7 +26,7 @@ class TrainerTest {
         if (trainer != null) trainer.close();
     }
 
-    /** Waits (up to 5 s) for a snapshot that satisfies {@code p}. */
+    /** Waits (up to 30 s) for a snapshot that satisfies {@code p}. */
     private Snapshot await(Predicate<Snapshot> p) throws InterruptedException {
         return Await.snapshot(trainer, p);
     }

@@ -1,7 +1,5 @@
 package org.backproplab.tui;
 
-import org.backproplab.tui.term.OffScreenTerminal;
-import org.backproplab.tui.term.FrameOutputStream;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -10,10 +8,12 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.backproplab.train.Request;
 import org.backproplab.train.Preset;
+import org.backproplab.train.Request;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
+import org.backproplab.tui.term.FrameOutputStream;
+import org.backproplab.tui.term.OffScreenTerminal;
 
 /**
  * What one frame costs at max speed (a tool, not a unit test): bytes allocated on the drawing

@@ -1,7 +1,5 @@
 package org.backproplab.tui;
 
-import org.backproplab.tui.term.FrameOutputStream;
-import org.backproplab.tui.term.AnsiBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;
@@ -17,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import org.backproplab.train.Config;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Snapshot;
+import org.backproplab.tui.term.AnsiBytes;
+import org.backproplab.tui.term.FrameOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,5 @@
 package org.backproplab.tui;
 
-import org.backproplab.tui.term.ExactAnsiTerminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Trainer;
+import org.backproplab.tui.term.ExactAnsiTerminal;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.backproplab.train.Request;
 import org.backproplab.train.Preset;
+import org.backproplab.train.Request;
 import org.backproplab.train.Snapshot;
 import org.backproplab.train.Trainer;
 

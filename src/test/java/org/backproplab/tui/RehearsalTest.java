@@ -1,6 +1,5 @@
 package org.backproplab.tui;
 
-import org.backproplab.tui.term.OffScreenTerminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;
@@ -8,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Trainer;
+import org.backproplab.tui.term.OffScreenTerminal;
 import org.junit.jupiter.api.Test;
 
 class RehearsalTest {

@@ -53,7 +53,7 @@ class SshIT {
         }
         sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < end) {
             try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
                 return;
@@ -133,7 +133,7 @@ class SshIT {
             ProcessHandle client = ProcessHandle.of(t.panePid()).orElseThrow().descendants()
                     .filter(p -> p.info().command().orElse("").endsWith("/ssh")).findFirst().orElseThrow();
             new ProcessBuilder("kill", "-9", Long.toString(client.pid())).start().waitFor();
-            long end = System.nanoTime() + 5_000_000_000L;
+            long end = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < end && !remoteLabs(marker).isEmpty()) {
                 Thread.sleep(100);
             }

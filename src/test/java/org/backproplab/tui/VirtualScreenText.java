@@ -21,14 +21,17 @@ final class VirtualScreenText {
         return b.toString();
     }
 
-    /** Waits up to 5 s for {@code condition}; fails naming {@code what}. */
+    /**
+     * Waits for {@code condition}, up to 30 s (it returns as soon as the condition holds: the
+     * limit only has to be long enough for a loaded machine); fails naming {@code what}.
+     */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < end) {
             if (condition.getAsBoolean()) return;
             Thread.sleep(5);
         }
-        throw new AssertionError("not within 5 s: " + what);
+        throw new AssertionError("not within 30 s: " + what);
     }
 
     static void key(VirtualTerminal vt, char c) {
