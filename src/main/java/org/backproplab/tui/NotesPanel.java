@@ -78,12 +78,19 @@ final class NotesPanel {
         String shortKink = d.kinks().isEmpty() ? null : "kink: numeric " + ne + " chain rule for " + params + ", as predicted";
         List<String> said = new ArrayList<>(d.notes().stream().filter(n -> !n.startsWith("kink:")).toList());
         if (kink != null) said.add(kink);
-        String joined = String.join("; ", said).replace("ε", t.epsilon());
+        String joined = String.join("; ", said).replace("ε", t.epsilon()).replace("ŷ", t.yhat());
         if (joined.length() <= width) return joined;
         String units = String.join(", ", d.deadUnits());
         String epochs = Numbers.count(d.epochsSinceImprovement());
         List<String> forms = new ArrayList<>();
-        if (d.plateau() && !d.deadUnits().isEmpty()) {
+        String y = t.yhat();
+        if (d.saturated()) { // every gradient is 0 whatever else is true: the cause, and a smaller step as the way out
+            String stuck = d.plateau() ? "stuck: " : "";
+            forms.add(stuck + y + " is saturated on every row, so every gradient is 0 and nothing moves;"
+                    + " [ then R: a smaller learning rate");
+            forms.add(stuck + y + " saturated on every row, no gradient at all; [ then R: smaller steps");
+            forms.add(stuck + y + " saturated, no gradient; [ then R");
+        } else if (d.plateau() && !d.deadUnits().isEmpty()) {
             forms.add("stuck: no 0.1% better loss in " + epochs + " epochs; dead ReLU " + units
                     + " is 0 on all four rows, no gradient flows through it; r: new seed");
             forms.add("stuck: dead ReLU " + units + " is 0 on all rows, no gradient flows through; r: new seed");

@@ -111,7 +111,7 @@ final class RatePanel {
         switch (lr.advice()) {
             case LARGER -> b.append("larger ").append(eta).append(" better");
             case SMALLER -> b.append("smaller ").append(eta).append(" better");
-            case NEITHER -> b.append(eta).append(" no matter");
+            case NEITHER -> b.append(eta).append(" changes nothing");
         }
         return kink(lr) ? b.append(", a kink") : b;
     }

@@ -97,6 +97,31 @@ class LessonEngineTest {
         return Diagnosis.of(net.architecture(), Dataset.XOR, f, GradientCheck.at(net, theta, eps, diff), 0);
     }
 
+    /**
+     * The reference preset at learning rate 100: the second step throws ŷ past cross-entropy's
+     * clip on every row (about 1e-60 where the targets are 1), so every gradient is exactly 0 and
+     * the loss stays at 2·(−ln 1e-15)/4 = 17.2694 for good. That is the cause (not the dead unit h1,
+     * nor a local minimum a new seed escapes): a smaller learning rate is the way out.
+     */
+    @Test
+    void aStepTooLargeSaturatesTheOutputAndThatIsTheCause() {
+        Training t = new Training(Preset.REFERENCE.defaults().withLearningRate(100));
+        t.run(6_000);
+        assertThat(t.forward().loss).isCloseTo(-2 * Math.log(1e-15) / 4, within(1e-9));
+        for (GradientCheck.Entry e : t.check().entries()) assertThat(e.chainRule()).as(e.name()).isZero();
+        Diagnosis d = Diagnosis.of(t);
+        assertThat(d.plateau()).isTrue();
+        assertThat(d.saturated()).isTrue();
+        assertThat(d.notes().get(0)).isEqualTo("stuck: no 0.1% better loss in 5,999 epochs"); // the best was the start
+        assertThat(d.notes().get(1)).startsWith("the output is saturated on every row")
+                .endsWith("a smaller learning rate, then restart");
+        assertThat(String.join(" ", d.notes())).doesNotContain("local minimum");
+        // learned runs are never called saturated, however flat their output
+        Training learned = new Training(Preset.TEXTBOOK.defaults());
+        learned.run(20_000);
+        assertThat(Diagnosis.of(learned).saturated()).isFalse();
+    }
+
     /** A smooth net that learned: nothing to say. */
     @Test
     void learnedTextbookRunHasNoNotes() {

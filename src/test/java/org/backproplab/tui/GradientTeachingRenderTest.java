@@ -247,4 +247,18 @@ class GradientTeachingRenderTest {
         assertThat(new VirtualScreen(80, 24).draw(after, UiState.initial().withHuntResult(2), COLOUR).text())
                 .contains("taking the bug out");
     }
+
+    /** The saturated run of LessonEngineTest, on screen: the cause and the way out, at 80 columns too. */
+    @Test
+    void aSaturatedOutputIsTheCauseSaidOnScreen() throws Exception {
+        Snapshot s = snapshot(Preset.REFERENCE.defaults().withLearningRate(100), 6_000, -1, -1, null);
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            String notes = NotesPanel.text(s, UiState.initial(), COLOUR, size[0]);
+            assertThat(notes).as("at %d columns", size[0]).startsWith("stuck: ").contains("saturated")
+                    .contains("[ then R").doesNotContain("r: new seed").doesNotContain("local minimum");
+            assertThat(notes.length()).isLessThanOrEqualTo(size[0]);
+        }
+        String rate = new VirtualScreen(100, 30).draw(s, UiState.initial(), COLOUR).text();
+        assertThat(rate).doesNotContain("no matter");
+    }
 }
