@@ -8,6 +8,7 @@ import org.backproplab.grad.BuggyChainRule;
 import org.backproplab.grad.ChainRule;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.PlantedBug;
+import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -309,7 +310,7 @@ public record EpochTrace(Config config, Method method, Difference difference, do
             th[k] = saved + eps;
             double up = net.loss(th);
             passes++;
-            String changes = changes(arch, k);
+            String changes = changes(net, theta, th, k);
             if (diff == Difference.FORWARD) {
                 th[k] = saved;
                 g[k] = (up - loss) / eps;
@@ -323,11 +324,12 @@ public record EpochTrace(Config config, Method method, Difference difference, do
                 th[k] = saved - eps;
                 double down = net.loss(th);
                 passes++;
+                String changesDown = changes(net, theta, th, k);
                 th[k] = saved;
                 g[k] = (up - down) / (2.0 * eps);
                 steps.add(new Step(Phase.NUDGE, -1, name, down, "L(" + name + " - eps) = " + l(down)
                         + "; slope (L(+eps) - L(-eps)) / 2eps = " + n(up - down) + " / "
-                        + Numbers.setting(2 * eps) + " = " + n(g[k]), changes + "; forward passes so far: " + passes
+                        + Numbers.setting(2 * eps) + " = " + n(g[k]), changesDown + "; forward passes so far: " + passes
                         + " (the chain rule: 1 forward + 1 backward)", k, hiddenUnit(arch, k), true, passes));
             }
         }
@@ -355,17 +357,51 @@ public record EpochTrace(Config config, Method method, Difference difference, do
         return arch.kind(k) == Architecture.Kind.OUTPUT_BIAS ? -1 : arch.hiddenUnitOf(k);
     }
 
-    /** Which nodes a nudge of parameter k changes, on which rows: those downstream of it. */
-    private static String changes(Architecture arch, int k) {
-        return switch (arch.kind(k)) {
-            case INPUT_WEIGHT -> {
-                int i = arch.inputOf(k);
-                yield "changes " + unit(arch.hiddenUnitOf(k)) + " and y on the rows where x" + (i + 1) + " = 1, "
-                        + (i == 0 ? rowText(2) + " and " + rowText(3) : rowText(1) + " and " + rowText(3));
+    /**
+     * Which nodes the nudged parameters change, on which rows: read off the two forward passes
+     * (at θ and nudged), so a ReLU that stays at 0 is not said to change, nor a row the nudge
+     * does not reach.
+     */
+    private static String changes(Network net, double[] theta, double[] nudged, int k) {
+        Architecture arch = net.architecture();
+        Forward at = new Forward(arch);
+        Forward moved = new Forward(arch);
+        net.forward(theta, at);
+        net.forward(nudged, moved);
+        List<String> parts = new ArrayList<>();
+        int h = arch.hidden();
+        Architecture.Kind kind = arch.kind(k);
+        if (kind == Architecture.Kind.INPUT_WEIGHT || kind == Architecture.Kind.HIDDEN_BIAS) {
+            int j = arch.hiddenUnitOf(k);
+            List<Integer> rows = new ArrayList<>();
+            List<Integer> flat = new ArrayList<>(); // moved the unit's input, but its output stayed
+            for (int r = 0; r < Dataset.ROWS; r++) {
+                if (Double.compare(at.hiddenOut[r * h + j], moved.hiddenOut[r * h + j]) != 0) rows.add(r);
+                else if (Double.compare(at.hiddenSum[r * h + j], moved.hiddenSum[r * h + j]) != 0) flat.add(r);
             }
-            case HIDDEN_BIAS -> "changes " + unit(arch.hiddenUnitOf(k)) + " and y on all four rows";
-            case OUTPUT_WEIGHT, OUTPUT_BIAS -> "changes y on all four rows";
-        };
+            if (!rows.isEmpty()) parts.add(unit(j) + " " + rows(rows));
+            if (!flat.isEmpty()) {
+                parts.add("not " + unit(j) + " " + rows(flat) + ", where its input moves but "
+                        + (arch.activation() == Activation.RELU ? "stays below 0 (ReLU is flat there)" : "its output rounds the same"));
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r < Dataset.ROWS; r++) {
+            if (Double.compare(at.output[r], moved.output[r]) != 0) out.add(r);
+        }
+        if (!out.isEmpty()) parts.add("y " + rows(out));
+        if (out.isEmpty() && parts.stream().noneMatch(p -> !p.startsWith("not "))) {
+            parts.add(0, "nothing on any row");
+        }
+        return "changes " + String.join("; ", parts);
+    }
+
+    /** "on all four rows", "on (1,0) and (1,1)", "on (0,1)". */
+    private static String rows(List<Integer> rows) {
+        if (rows.size() == Dataset.ROWS) return "on all four rows";
+        List<String> names = rows.stream().map(EpochTrace::rowText).toList();
+        return "on " + (names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
     }
 
     private static String actName(Architecture arch) {

@@ -72,4 +72,24 @@ class TraceCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /**
+     * A nudge is said to change only what it changes. The reference preset's start (seed 0):
+     * w_x1_h2 = 0.400157, w_x2_h2 = 2.240893, b_h2 = -0.977278, so h2's input is 0.400157 - 0.977278
+     * = -0.577 on row (1,0) (below 0 before and after a nudge of 1e-4: ReLU stays 0) and 1.664 on
+     * (1,1); b_h2 moves all four rows' inputs, but only (0,1) (1.264) and (1,1) are above 0.
+     */
+    @Test
+    void aNudgeChangesOnlyTheNodesItReallyChanges() {
+        CliTest.Run r = CliTest.run("trace", "--preset", "reference", "--method", "numeric");
+        assertThat(r.code()).isZero();
+        String x1h2 = r.out().lines().dropWhile(l -> !l.contains("L(w_x1_h2 + eps)")).skip(1).findFirst().orElseThrow();
+        assertThat(x1h2).contains("changes h2 on (1,1);").contains("not h2 on (1,0)").contains("y on (1,1);")
+                .doesNotContain("all four");
+        String bh2 = r.out().lines().dropWhile(l -> !l.contains("L(b_h2 + eps)")).skip(1).findFirst().orElseThrow();
+        assertThat(bh2).contains("changes h2 on (0,1) and (1,1);").contains("not h2 on (0,0) and (1,0)")
+                .contains("y on (0,1) and (1,1);");
+        String wh1y = r.out().lines().dropWhile(l -> !l.contains("L(w_h1_y + eps)")).skip(1).findFirst().orElseThrow();
+        assertThat(wh1y).contains("changes y on all four rows;");
+    }
 }
