@@ -14,6 +14,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class Errors {
     static final int USAGE = 2;
     static final int FAILURE = 1;
+    /** What a shell reports for a program ended by SIGPIPE: its reader closed the pipe (128 + 13). */
+    static final int BROKEN_PIPE = 141;
 
     private Errors() {
     }

@@ -58,7 +58,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs a command line with the given streams and returns its exit code (tests call this). A
-     * failed write to {@code out} (a full disk, a closed pipe) is a failure: one line on {@code err}, exit 1.
+     * failed write to {@code out} (a full disk) is a failure: one line on {@code err}, exit 1; a pipe
+     * closed by its reader ({@code | head}) ends it quietly with exit 141, as SIGPIPE would.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length == 0) {
@@ -78,7 +79,9 @@ public final class Main implements Callable<Integer> {
                     : NAME;
             String why = out instanceof StandardOutput s && s.failure() != null ? s.failure() : "the write failed";
             if (why.equals("broken pipe")) {
-                why += " (what reads it stopped reading: the rest was not written)";
+                // what reads it stopped reading (| head): said by the exit status alone, as a program
+                // that dies of SIGPIPE says it (128 + 13), with no message to clutter the terminal
+                return Errors.BROKEN_PIPE;
             }
             err.println(where + ": error: cannot write to standard output: " + why);
             err.flush();

@@ -38,6 +38,23 @@ class CliIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A reader that stops reading ({@code | head}) ends the command quietly, with the status a
+     * program ended by SIGPIPE has (141), not an error message in the terminal. The pipe's reading
+     * end is closed before the JVM has started, so the first write finds no reader.
+     */
+    @Test
+    void aClosedPipeEndsTheCommandQuietly() throws Exception {
+        String jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+        Path err = dir.resolve("err");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
+                "trace").redirectError(err.toFile()).start();
+        p.getInputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within 60 s").isTrue();
+        assertThat(p.exitValue()).isEqualTo(141);
+        assertThat(Files.readString(err)).isEmpty();
+    }
+
     @Test
     void help() throws Exception {
         Run r = jar("--help");
