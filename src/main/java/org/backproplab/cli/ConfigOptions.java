@@ -294,14 +294,21 @@ public final class ConfigOptions {
     static final class NumberConverter implements ITypeConverter<Double> {
         /** A decimal, perhaps with a point and an exponent: 0.03, 1e-4, .5, 1000.0 (whole numbers read it too). */
         static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-        private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?(NaN|Infinity)");
+        /** inf, Infinity, nan as people and other programs write them: read, so that the range check says why not. */
+        private static final Pattern NOT_FINITE = Pattern.compile("([+-]?)(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
 
         @Override
         public Double convert(String s) {
-            if (!DECIMAL.matcher(s.strip()).matches() && !NOT_A_NUMBER.matcher(s.strip()).matches()) {
+            String t = s.strip();
+            java.util.regex.Matcher m = NOT_FINITE.matcher(t);
+            if (m.matches()) {
+                if (m.group(2).equalsIgnoreCase("nan")) return Double.NaN;
+                return m.group(1).equals("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            if (!DECIMAL.matcher(t).matches()) {
                 throw new TypeConversionException("'" + s + "' is not a number");
             }
-            return Double.valueOf(s.strip());
+            return Double.valueOf(t);
         }
     }
 }

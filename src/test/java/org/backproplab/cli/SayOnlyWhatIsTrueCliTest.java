@@ -315,7 +315,12 @@ class SayOnlyWhatIsTrueCliTest {
                 Arguments.of("bench --batches 2.5", "--batches: '2.5' is not a whole number"),
                 Arguments.of("train --lr 2f", "--lr: '2f' is not a number"),
                 Arguments.of("train --lr 0x1p1", "--lr: '0x1p1' is not a number"),
-                Arguments.of("bench --warmup 1d", "--warmup: '1d' is not a number"));
+                Arguments.of("bench --warmup 1d", "--warmup: '1d' is not a number"),
+                // inf and nan are read, so the range says why not, as for 1e400 (which is inf)
+                Arguments.of("train --lr inf", "--lr must be a finite number > 0, got inf"),
+                Arguments.of("train --lr 1e400", "--lr must be a finite number > 0, got inf"),
+                Arguments.of("train --lr -Infinity", "--lr must be a finite number > 0, got -inf"),
+                Arguments.of("train --epsilon nan", "--epsilon must be > 0 and <= 0.1, got NaN"));
     }
 
     /** Every count of every command reads the same forms. */
