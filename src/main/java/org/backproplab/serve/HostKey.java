@@ -1,8 +1,8 @@
 package org.backproplab.serve;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -96,10 +96,13 @@ class HostKey extends SimpleGeneratorHostKeyProvider {
         Path fresh = posix(dir) ? Files.createTempFile(dir, ".host-key-", ".new", attribute(OWNER_FILE))
                 : Files.createTempFile(dir, ".host-key-", ".new");
         try {
-            try (FileChannel channel = FileChannel.open(fresh, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                doWriteKeyPair(new PathResource(file), kp, out);
-                out.flush();
+            ByteArrayOutputStream key = new ByteArrayOutputStream();
+            doWriteKeyPair(new PathResource(file), kp, key);
+            try (FileChannel channel = FileChannel.open(fresh, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(key.toByteArray());
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
                 channel.force(true); // on the disk before it has the key's name
             }
             try {
