@@ -217,6 +217,11 @@ public final class ClassServer implements AutoCloseable {
         return gatekeeper.failures();
     }
 
+    /** How long a sign-in try from {@code address} must wait now (tests: whose misses count against whom). */
+    long signInWait(InetAddress address) {
+        return gatekeeper.waitNow(address);
+    }
+
     /**
      * The console's lines about connections closed before SSH began (behind a balancer: without a
      * valid PROXY header, or with one from an address not trusted), one for each kind.

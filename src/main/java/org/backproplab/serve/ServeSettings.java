@@ -101,9 +101,13 @@ public record ServeSettings(String bind, List<InetAddress> addresses, int port, 
             }
         }
 
-        /** How long a balancer's connection has to send its PROXY header: no longer than to sign in. */
+        /**
+         * How long a balancer's connection has to send its PROXY header: half the time to sign in if
+         * that is shorter, so that the header's deadline, not the sign-in's, closes a silent one.
+         */
         public Duration headerTime() {
-            return signInTime.compareTo(PROXY_HEADER_TIME) < 0 ? signInTime : PROXY_HEADER_TIME;
+            Duration half = signInTime.dividedBy(2);
+            return half.compareTo(PROXY_HEADER_TIME) < 0 ? half : PROXY_HEADER_TIME;
         }
 
         public static Limits defaults() {
