@@ -251,8 +251,8 @@ public final class ServeCommand implements Callable<Integer> {
         List<String> lines = new java.util.ArrayList<>();
         lines.add("Backprop Lab class server" + (s.shared() ? " (shared: one lab, everyone watches)" : ""));
         if (s.balancers().any()) {
-            lines.add("  learners type:  ssh -p PORT NAME@ADDRESS with the balancer's port and address (this server"
-                    + " listens behind it on " + displayHost(s.bind()) + ":" + server.port() + ")");
+            lines.add("  learners type:  ssh -p PORT NAME@ADDRESS of the balancer (this server, behind it: "
+                    + displayHost(s.bind()) + ":" + server.port() + ")");
             lines.add("  balancer:       PROXY protocol from " + s.balancers()
                     + " (learners are shown at their own addresses)");
         } else {

@@ -212,7 +212,7 @@ final class Doorway implements SessionListener {
             });
         }
         late.forEach(s -> s.close(true));
-        String why = "it sent no PROXY header within " + Classroom.describe(java.time.Duration.ofNanos(headerNanos));
+        String why = "none came within " + Classroom.describe(java.time.Duration.ofNanos(headerNanos));
         for (Session s : silent) {
             notices.closed(Notices.Kind.NO_HEADER, peerOf(s), why);
             s.close(true);

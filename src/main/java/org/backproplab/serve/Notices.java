@@ -19,9 +19,9 @@ final class Notices {
     /** Why a connection was closed before SSH began. */
     enum Kind {
         /** From a trusted balancer, without a valid PROXY header. */
-        NO_HEADER("connection", "from a balancer closed without a valid PROXY header"),
+        NO_HEADER("connection", "from a balancer closed: no valid PROXY header"),
         /** A PROXY header from an address not trusted as a balancer: never believed. */
-        UNTRUSTED_HEADER("PROXY header", "refused from addresses not trusted as balancers");
+        UNTRUSTED_HEADER("PROXY header", "from an address not trusted as a balancer, not believed: closed");
 
         final String noun;
         final String what;
@@ -45,7 +45,10 @@ final class Notices {
         this.clock = clock;
     }
 
-    /** A connection from {@code from} was closed for {@code why} (our own words, never the client's bytes). */
+    /**
+     * A connection from {@code from} was closed for {@code why} (our own words, never the client's
+     * bytes; null when the kind says it all).
+     */
     synchronized void closed(Kind kind, InetAddress from, String why) {
         Last before = last.get(kind);
         last.put(kind, new Last(before == null ? 1 : before.count + 1, from, clock.get(), why));
@@ -67,16 +70,16 @@ final class Notices {
     }
 
     /**
-     * One line for each kind that happened: "3 connections from a balancer closed without a valid
-     * PROXY header; the last from 127.0.0.1 at 14:02:11: it sent no header within 10 s".
+     * One line for each kind that happened: "3 connections from a balancer closed: no valid PROXY
+     * header; last 14:02:11 from 127.0.0.1: none came within 10 seconds".
      */
     synchronized List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<Kind, Last> e : last.entrySet()) {
             Kind k = e.getKey();
             Last l = e.getValue();
-            lines.add(Numbers.count(l.count, k.noun) + " " + k.what + "; the last from " + l.from.getHostAddress()
-                    + " at " + CLOCK.format(l.at) + ": " + l.why);
+            lines.add(Numbers.count(l.count, k.noun) + " " + k.what + "; last " + CLOCK.format(l.at) + " from "
+                    + l.from.getHostAddress() + (l.why != null ? ": " + l.why : ""));
         }
         return lines;
     }

@@ -82,8 +82,7 @@ final class ProxiedSessions extends SessionFactory {
                 }
                 if (fromBalancer) {
                     if (!(r instanceof Header h)) {
-                        return refuse(Notices.Kind.NO_HEADER, r instanceof Invalid i ? i.reason()
-                                : "it began with something else (an SSH client connecting directly?)");
+                        return refuse(Notices.Kind.NO_HEADER, r instanceof Invalid i ? i.reason() : "it began without one");
                     }
                     buffer.rpos(buffer.rpos() + h.length());
                     if (h.relayed()) {
@@ -95,7 +94,7 @@ final class ProxiedSessions extends SessionFactory {
                     super.start(); // now the server's version line
                 } else {
                     if (!(r instanceof NotAHeader)) {
-                        return refuse(Notices.Kind.UNTRUSTED_HEADER, "not believed, the connection closed");
+                        return refuse(Notices.Kind.UNTRUSTED_HEADER, null);
                     }
                     pastHeader = true;
                 }

@@ -198,9 +198,8 @@ class BalancedClassServerTest {
             }
         }).isInstanceOf(IOException.class);
         await("the refusal is noticed", () -> !server.notices().isEmpty());
-        assertThat(server.notices()).singleElement().asString().matches("1 PROXY header refused from addresses not"
-                + " trusted as balancers; the last from 127\\.0\\.0\\.1 at \\d\\d:\\d\\d:\\d\\d: not believed, the"
-                + " connection closed");
+        assertThat(server.notices()).singleElement().asString().matches("1 PROXY header from an address not trusted as"
+                + " a balancer, not believed: closed; last \\d\\d:\\d\\d:\\d\\d from 127\\.0\\.0\\.1");
         try (ClientSession s = signIn("ada", null)) {
             ClassServerTest.shell(s, "xterm", 80, 24).waitFor("size 80x24");
             assertThat(server.sessions()).extracting(SessionRow::from).containsExactly("127.0.0.1");
@@ -219,10 +218,24 @@ class BalancedClassServerTest {
             }).isInstanceOf(IOException.class);
         }
         await("three refusals counted", () -> server.notices().size() == 1 && server.notices().get(0).startsWith("3 "));
-        assertThat(server.notices()).singleElement().asString().matches("3 connections from a balancer closed without"
-                + " a valid PROXY header; the last from 127\\.0\\.0\\.1 at \\d\\d:\\d\\d:\\d\\d: it began with something"
-                + " else \\(an SSH client connecting directly\\?\\)");
+        assertThat(server.notices()).singleElement().asString().matches("3 connections from a balancer closed: no valid"
+                + " PROXY header; last \\d\\d:\\d\\d:\\d\\d from 127\\.0\\.0\\.1: it began without one");
         assertThat(server.failedSignIns()).isZero();
+    }
+
+    @Test
+    void anInvalidHeaderFromTheBalancerIsClosedWithItsReason() throws Exception {
+        start("127.0.0.1", l -> { });
+        byte[] version3 = v2(9);
+        version3[12] = 0x31;
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.getOutputStream().write(version3);
+            s.setSoTimeout((int) WAIT.toMillis());
+            assertThat(s.getInputStream().read()).as("closed, nothing said").isEqualTo(-1);
+        }
+        await("the refusal is noticed", () -> !server.notices().isEmpty());
+        assertThat(server.notices()).singleElement().asString()
+                .endsWith(" from 127.0.0.1: its binary header is of version 3, not 2");
     }
 
     @Test
@@ -246,7 +259,7 @@ class BalancedClassServerTest {
             s.setSoTimeout((int) WAIT.toMillis());
             assertThat(s.getInputStream().read()).as("closed, nothing said").isEqualTo(-1);
         }
-        assertThat(server.notices()).singleElement().asString().endsWith(": it sent no PROXY header within 2 seconds");
+        assertThat(server.notices()).singleElement().asString().endsWith(" from 127.0.0.1: none came within 2 seconds");
         await("nothing left waiting", () -> server.signingIn() == 0);
     }
 
