@@ -64,10 +64,7 @@ public final class Balancers {
                 continue;
             }
             InetAddress literal = IpLiteral.parse(item);
-            InetAddress[] all = literal != null ? new InetAddress[] {literal} : names.addresses(item);
-            if (all.length == 0) {
-                throw new UnknownHostException(item);
-            }
+            InetAddress[] all = literal != null ? new InetAddress[] {literal} : resolve(item, names);
             List<String> of = new ArrayList<>();
             for (InetAddress a : all) {
                 byte[] b = normal(a);
@@ -77,6 +74,20 @@ public final class Balancers {
             shown.add(literal != null ? item : item + " (" + String.join(", ", of) + ")");
         }
         return new Balancers(List.copyOf(ranges), String.join(", ", shown));
+    }
+
+    /** Every address {@code name} stands for; an UnknownHostException whose message is the name alone. */
+    private static InetAddress[] resolve(String name, Resolver names) throws UnknownHostException {
+        InetAddress[] all;
+        try {
+            all = names.addresses(name);
+        } catch (UnknownHostException e) {
+            all = null; // its message is the resolver's ("Unable to resolve host ..."): ours names the name
+        }
+        if (all == null || all.length == 0) {
+            throw new UnknownHostException(name);
+        }
+        return all;
     }
 
     private static Range range(String item, int slash) {

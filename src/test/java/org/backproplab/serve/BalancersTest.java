@@ -16,7 +16,7 @@ class BalancersTest {
         Map<String, String[]> known = Map.of("lb", new String[] {"10.0.0.5", "10.0.0.6"}, "lb6", new String[] {"fd00::5"});
         String[] a = known.get(name);
         if (a == null) {
-            throw new UnknownHostException(name);
+            throw new UnknownHostException("the resolver's own words about " + name);
         }
         InetAddress[] out = new InetAddress[a.length];
         for (int i = 0; i < a.length; i++) {
