@@ -154,7 +154,7 @@ class ServeProxyIT {
     }
 
     @Test
-    void learnersThroughHaproxyAreSpreadOverTwoServersAtTheirOwnAddressesAndANewOneGetsALabWhenOneServerStops()
+    void learnersThroughHaproxyAreSpreadOverTwoServersAtTheirOwnAddressesAndNewOnesGetALabWhenOneHangsOrStops()
             throws Exception {
         int front = freePort();
         int lab1 = freePort();
@@ -213,13 +213,32 @@ class ServeProxyIT {
             assertThat(read(log)).doesNotContain("failed sign-ins").doesNotContain("closed: no valid PROXY header");
         }
 
-        // the first server stops: its learners are told, and a newcomer still gets a lab, on the second
-        String leaving = on1.keySet().iterator().next();
-        one.destroy();
-        assertThat(one.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        tmux.waitFor(leaving, "The class is over: the teacher stopped the server\\.", SLOW);
+        // the first server hangs: HAProxy's check takes it out and ends its learners' connections,
+        // and a newcomer gets a lab on the second
+        List<String> frozenOut = new ArrayList<>(on1.keySet());
+        signal("STOP", one);
+        for (String name : frozenOut) {
+            tmux.waitFor(name, "EXITED rc=255", Duration.ofSeconds(60));
+        }
         learner("eve", 6, front, false);
         awaitIn(log2, "learners: .*eve@127\\.0\\.0\\.6", SLOW);
+        signal("CONT", one);
+        awaitIn(haproxyLog, "lab1 is UP", Duration.ofSeconds(60));
+
+        // the second server is stopped by its teacher: its learners are told, and a newcomer gets a lab on the first
+        String leaving = on2.keySet().iterator().next();
+        two.destroy();
+        assertThat(two.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        tmux.waitFor(leaving, "The class is over: the teacher stopped the server\\.", SLOW);
+        learner("fay", 7, front, false);
+        awaitIn(log1, "learners?: .*fay@127\\.0\\.0\\.7", SLOW);
+    }
+
+    /** Sends a signal to a process: STOP freezes it as a hung server (it still accepts connections), CONT wakes it. */
+    private static void signal(String name, Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, "" + p.pid()).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
     }
 
     @Test
