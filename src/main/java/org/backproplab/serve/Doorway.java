@@ -101,15 +101,15 @@ final class Doorway implements SessionListener {
     /**
      * A balancer's connection has sent its PROXY header: from now on it is a connection from the
      * address in it (the session's client address), counted as any other that has just arrived.
-     * {@code relayed} false: the balancer's own connection, a health check.
+     * {@code healthCheck}: the balancer's own connection (a LOCAL header), counted as one.
      */
-    void heard(Session s, boolean relayed) {
+    void heard(Session s, boolean healthCheck) {
         synchronized (this) {
             if (unheard.remove(s) == null) {
                 return; // closed meanwhile
             }
         }
-        if (!relayed) {
+        if (healthCheck) {
             notices.healthCheck();
         }
         arrived(s);

@@ -90,7 +90,7 @@ final class ProxiedSessions extends SessionFactory {
                         setAttribute(REACHED, h.destination());
                     }
                     pastHeader = true;
-                    doorway.heard(this, h.relayed());
+                    doorway.heard(this, h.local());
                     super.start(); // now the server's version line
                 } else {
                     if (!(r instanceof NotAHeader)) {

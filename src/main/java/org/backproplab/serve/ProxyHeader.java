@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
  * specifies them: who the client is and which address it reached. Strict: anything that does not
  * match exactly is invalid, never guessed at.
  *
- * <p>A header that says to use the connection's own endpoints (version 2's LOCAL command, which
- * HAProxy's health checks send; version 1's UNKNOWN; an unspecified or UNIX family) has no source.
+ * <p>A header that says to use the connection's own endpoints has no source: the balancer's own
+ * connection (version 2's LOCAL command, which HAProxy's health checks send, and version 1's
+ * UNKNOWN, which older balancers sent for them), or one it relays from an address that is not IP
+ * (version 2's unspecified or UNIX family).
  */
 final class ProxyHeader {
     /** The binary header's first 12 bytes. */
@@ -44,9 +46,10 @@ final class ProxyHeader {
     /**
      * A complete header of {@code length} bytes. {@code source} is the client the balancer relays
      * and {@code destination} the address it reached, both null when the connection's own are to
-     * be used (the balancer's own connection, such as a health check).
+     * be used; {@code local}: the balancer's own connection, such as a health check.
      */
-    record Header(int version, int length, InetSocketAddress source, InetSocketAddress destination) implements Reading {
+    record Header(int version, int length, InetSocketAddress source, InetSocketAddress destination, boolean local)
+            implements Reading {
         boolean relayed() {
             return source != null;
         }
@@ -112,7 +115,7 @@ final class ProxyHeader {
             return new Invalid("its text header does not begin with 'PROXY '");
         }
         if (f[1].equals("UNKNOWN")) {
-            return new Header(1, total, null, null); // the rest of the line is to be ignored
+            return new Header(1, total, null, null, true); // the rest of the line is to be ignored
         }
         boolean four = f[1].equals("TCP4");
         if (!four && !f[1].equals("TCP6")) {
@@ -131,7 +134,7 @@ final class ProxyHeader {
         if (srcPort < 0 || dstPort < 0) {
             return new Invalid("its text header has a port that is not a number 0..65535 without leading zeros");
         }
-        return new Header(1, total, new InetSocketAddress(src, srcPort), new InetSocketAddress(dst, dstPort));
+        return new Header(1, total, new InetSocketAddress(src, srcPort), new InetSocketAddress(dst, dstPort), false);
     }
 
     private static InetAddress address(String s, boolean four) {
@@ -165,7 +168,7 @@ final class ProxyHeader {
             return INCOMPLETE;
         }
         if (command == 0) {
-            return new Header(2, total, null, null); // LOCAL: the balancer's own connection; addresses ignored
+            return new Header(2, total, null, null, true); // LOCAL: the balancer's own connection; addresses ignored
         }
         if ((family & 0x0f) == 2) {
             return new Invalid("its binary header relays a datagram (UDP) connection, not TCP");
@@ -176,7 +179,7 @@ final class ProxyHeader {
             default -> 0; // unspecified, or UNIX: no IP address to use, so the connection's own
         };
         if (size == 0) {
-            return new Header(2, total, null, null);
+            return new Header(2, total, null, null, false);
         }
         if (addressLength < 2 * size + 4) {
             return new Invalid("its binary header's address block is " + addressLength + " bytes, "
@@ -187,7 +190,7 @@ final class ProxyHeader {
         InetAddress dst = ip(bytes, a + size, size);
         int srcPort = port(bytes, a + 2 * size);
         int dstPort = port(bytes, a + 2 * size + 2);
-        return new Header(2, total, new InetSocketAddress(src, srcPort), new InetSocketAddress(dst, dstPort));
+        return new Header(2, total, new InetSocketAddress(src, srcPort), new InetSocketAddress(dst, dstPort), false);
     }
 
     private static InetAddress ip(byte[] bytes, int at, int size) {

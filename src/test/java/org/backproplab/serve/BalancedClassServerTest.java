@@ -319,6 +319,15 @@ class BalancedClassServerTest {
             }
         }
         await("three health checks", () -> server.healthChecks() == 3);
+        // a relayed connection whose client has no IP address (PROXY, unspecified family) is no health check
+        byte[] unspecified = LOCAL.clone();
+        unspecified[12] = 0x21;
+        try (Socket relayed = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            relayed.getOutputStream().write(unspecified);
+            relayed.setSoTimeout((int) WAIT.toMillis());
+            assertThat(new String(relayed.getInputStream().readNBytes(8), US_ASCII)).isEqualTo("SSH-2.0-");
+        }
+        assertThat(server.healthChecks()).isEqualTo(3); // counted, if at all, before the version line is sent
         await("none left waiting", () -> server.signingIn() == 0);
         assertThat(server.failedSignIns()).isZero();
         assertThat(server.notices()).isEmpty();

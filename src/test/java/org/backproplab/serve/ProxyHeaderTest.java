@@ -62,7 +62,7 @@ class ProxyHeaderTest {
     void theSpecsExampleBeforeAnHttpRequest() throws Exception {
         // "PROXY TCP4 192.168.0.1 192.168.0.11 56324 443\r\n": 5+1+4+1+11+1+12+1+5+1+3+2 = 47 bytes
         Reading r = read("PROXY TCP4 192.168.0.1 192.168.0.11 56324 443\r\nGET / HTTP/1.1\r\nHost: 192.168.0.11\r\n\r\n");
-        assertThat(r).isEqualTo(new Header(1, 47, at("192.168.0.1", 56324), at("192.168.0.11", 443)));
+        assertThat(r).isEqualTo(new Header(1, 47, at("192.168.0.1", 56324), at("192.168.0.11", 443), false));
     }
 
     @Test
@@ -72,17 +72,17 @@ class ProxyHeaderTest {
         String f = "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff";
         String v6 = "PROXY TCP6 " + f + " " + f + " 65535 65535\r\n";
         String worst = "PROXY UNKNOWN " + f + " " + f + " 65535 65535\r\n";
-        assertThat(read(v4)).isEqualTo(new Header(1, 56, at("255.255.255.255", 65535), at("255.255.255.255", 65535)));
-        assertThat(read(v6)).isEqualTo(new Header(1, 104, at(f, 65535), at(f, 65535)));
-        assertThat(read("PROXY UNKNOWN\r\n")).isEqualTo(new Header(1, 15, null, null));
-        assertThat(read(worst)).isEqualTo(new Header(1, 107, null, null));
+        assertThat(read(v4)).isEqualTo(new Header(1, 56, at("255.255.255.255", 65535), at("255.255.255.255", 65535), false));
+        assertThat(read(v6)).isEqualTo(new Header(1, 104, at(f, 65535), at(f, 65535), false));
+        assertThat(read("PROXY UNKNOWN\r\n")).isEqualTo(new Header(1, 15, null, null, true));
+        assertThat(read(worst)).isEqualTo(new Header(1, 107, null, null, true));
     }
 
     @Test
     void ipv6AsInetNtopWritesIt() throws Exception {
         Reading r = read("PROXY TCP6 2001:db8::7 ::1 40000 2222\r\nSSH-2.0-OpenSSH_9.2\r\n");
         // 5+1+4+1+11+1+3+1+5+1+4 = 37, and CRLF
-        assertThat(r).isEqualTo(new Header(1, 39, at("2001:db8:0:0:0:0:0:7", 40000), at("0:0:0:0:0:0:0:1", 2222)));
+        assertThat(r).isEqualTo(new Header(1, 39, at("2001:db8:0:0:0:0:0:7", 40000), at("0:0:0:0:0:0:0:1", 2222), false));
     }
 
     @ParameterizedTest
@@ -140,7 +140,7 @@ class ProxyHeaderTest {
 
     @Test
     void tcpOverIpv4() throws Exception {
-        assertThat(read(TCP4)).isEqualTo(new Header(2, 28, at("192.0.2.1", 56400), at("198.51.100.7", 22)));
+        assertThat(read(TCP4)).isEqualTo(new Header(2, 28, at("192.0.2.1", 56400), at("198.51.100.7", 22), false));
     }
 
     @Test
@@ -149,7 +149,7 @@ class ProxyHeaderTest {
         byte[] mapped = bytes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1); // ::ffff:192.0.2.1
         byte[] tail = bytes(0x9C, 0x40, 0x08, 0xAE); // 40000, 2222
         byte[] six = concat(SIG, bytes(0x21, 0x21, 0x00, 0x24), src, mapped, tail);
-        assertThat(read(six)).isEqualTo(new Header(2, 52, at("2001:db8::7", 40000), at("192.0.2.1", 2222)));
+        assertThat(read(six)).isEqualTo(new Header(2, 52, at("2001:db8::7", 40000), at("192.0.2.1", 2222), false));
         byte[] flipped = concat(SIG, bytes(0x21, 0x21, 0x00, 0x24), mapped, src, tail);
         Header h = (Header) read(flipped);
         assertThat(h.source().getAddress()).isInstanceOf(java.net.Inet4Address.class);
@@ -158,10 +158,10 @@ class ProxyHeaderTest {
 
     @Test
     void localIsTheBalancersOwnConnectionWhateverItsLengthHolds() {
-        assertThat(read(concat(SIG, bytes(0x20, 0x00, 0x00, 0x00)))).isEqualTo(new Header(2, 16, null, null));
+        assertThat(read(concat(SIG, bytes(0x20, 0x00, 0x00, 0x00)))).isEqualTo(new Header(2, 16, null, null, true));
         // "Receivers MUST always consider this field to skip the appropriate number of bytes"
         byte[] padded = concat(SIG, bytes(0x20, 0x11, 0x00, 0x0C, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
-        assertThat(read(padded)).isEqualTo(new Header(2, 28, null, null));
+        assertThat(read(padded)).isEqualTo(new Header(2, 28, null, null, true));
     }
 
     @Test
@@ -169,14 +169,14 @@ class ProxyHeaderTest {
         // 12 address bytes, then PP2_TYPE_NOOP (0x04) with 4 bytes of value: 12 + 3 + 4 = 19
         byte[] h = concat(SIG, bytes(0x21, 0x11, 0x00, 0x13, 10, 0, 0, 9, 10, 0, 0, 1, 0x30, 0x39, 0x00, 0x16,
                 0x04, 0x00, 0x04, 0, 0, 0, 0));
-        assertThat(read(h)).isEqualTo(new Header(2, 35, at("10.0.0.9", 12345), at("10.0.0.1", 22)));
+        assertThat(read(h)).isEqualTo(new Header(2, 35, at("10.0.0.9", 12345), at("10.0.0.1", 22), false));
     }
 
     @Test
-    void unspecifiedOrUnixFamiliesUseTheConnectionsOwnAddresses() {
-        assertThat(read(concat(SIG, bytes(0x21, 0x00, 0x00, 0x00)))).isEqualTo(new Header(2, 16, null, null));
+    void unspecifiedOrUnixFamiliesUseTheConnectionsOwnAddressesButAreNotTheBalancersOwn() {
+        assertThat(read(concat(SIG, bytes(0x21, 0x00, 0x00, 0x00)))).isEqualTo(new Header(2, 16, null, null, false));
         byte[] unix = concat(SIG, bytes(0x21, 0x31, 0x00, 0xD8), new byte[216]);
-        assertThat(read(unix)).isEqualTo(new Header(2, 232, null, null));
+        assertThat(read(unix)).isEqualTo(new Header(2, 232, null, null, false));
     }
 
     @Test
@@ -203,7 +203,7 @@ class ProxyHeaderTest {
     void readsFromAnOffsetInsideALargerBuffer() throws Exception {
         byte[] inside = concat("junk".getBytes(US_ASCII), TCP4);
         assertThat(ProxyHeader.read(inside, 4, TCP4.length))
-                .isEqualTo(new Header(2, 28, at("192.0.2.1", 56400), at("198.51.100.7", 22)));
+                .isEqualTo(new Header(2, 28, at("192.0.2.1", 56400), at("198.51.100.7", 22), false));
     }
 
     // ---- properties: Java's own formatting and byte layout of random addresses read back ----
@@ -224,12 +224,12 @@ class ProxyHeaderTest {
         String line = "PROXY " + (four ? "TCP4 " : "TCP6 ") + sa.getHostAddress() + " " + da.getHostAddress() + " "
                 + srcPort + " " + dstPort + "\r\n";
         assertThat(read(line + "SSH-2.0-x\r\n")).isEqualTo(new Header(1, line.length(), new InetSocketAddress(sa, srcPort),
-                new InetSocketAddress(da, dstPort)));
+                new InetSocketAddress(da, dstPort), false));
 
         byte[] v2 = concat(SIG, bytes(0x21, four ? 0x11 : 0x21, 0, 2 * size + 4), s, d,
                 bytes(srcPort >> 8, srcPort, dstPort >> 8, dstPort));
         assertThat(read(v2)).isEqualTo(new Header(2, v2.length, new InetSocketAddress(sa, srcPort),
-                new InetSocketAddress(da, dstPort)));
+                new InetSocketAddress(da, dstPort), false));
         for (int n = 1; n < v2.length; n++) {
             assertThat(read(Arrays.copyOf(v2, n))).isInstanceOf(Incomplete.class);
         }
