@@ -98,24 +98,24 @@ class ServeCommandTest {
         assertThat(r.err()).contains("--class-code-file: the first line of " + f + " is empty").hasLineCount(1);
     }
 
-    @Test
-    void theHelpSaysHowToKeepTheClassCodeOutOfPs() {
+    /** serve --help, its white space folded to single spaces. */
+    private static String help() {
         StringWriter out = new StringWriter();
         assertThat(Main.run(new String[] {"serve", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter())))
                 .isZero();
-        String help = out.toString().replaceAll("\\s+", " ");
-        assertThat(help).contains("Every user of this machine can read it in 'ps' while the server runs:"
+        return out.toString().replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theHelpSaysHowToKeepTheClassCodeOutOfPs() {
+        assertThat(help()).contains("Every user of this machine can read it in 'ps' while the server runs:"
                 + " --class-code-file or the BACKPROP_LAB_CLASS_CODE environment variable keep it out of sight.")
                 .contains("--class-code-file=FILE Read the class code from the first line of FILE (not shown in 'ps').");
     }
 
     @Test
     void theHelpSaysWhatThePROXYProtocolOptionDoes() {
-        StringWriter out = new StringWriter();
-        assertThat(Main.run(new String[] {"serve", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter())))
-                .isZero();
-        String help = out.toString().replaceAll("\\s+", " ");
-        assertThat(help).contains("--proxy-protocol-from=ADDR[,ADDR...] Behind a balancer such as HAProxy: read the PROXY"
+        assertThat(help()).contains("--proxy-protocol-from=ADDR[,ADDR...] Behind a balancer such as HAProxy: read the PROXY"
                 + " protocol header (v1 or v2)")
                 .contains("one from anywhere else is served directly, and closed if it sends a header (never believed).");
     }
