@@ -94,6 +94,7 @@ final class Doorway implements SessionListener {
             }
         }
         if (close != null) {
+            notices.closed(Notices.Kind.NO_HEADER, peerOf(close), "more than " + maxInAll + " waited for theirs at once");
             closeLater(close);
         }
     }

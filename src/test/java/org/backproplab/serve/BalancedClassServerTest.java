@@ -301,6 +301,8 @@ class BalancedClassServerTest {
             sockets.get(0).setSoTimeout((int) WAIT.toMillis());
             assertThat(sockets.get(0).getInputStream().read()).as("the first one closed").isEqualTo(-1);
             assertThat(ClassServerTest.openAfter(sockets.subList(1, 4), Duration.ofMillis(200))).isEqualTo(3);
+            assertThat(server.notices()).singleElement().asString()
+                    .endsWith(" from 127.0.0.1: more than 3 waited for theirs at once");
         } finally {
             for (Socket s : sockets) {
                 s.close();
