@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backproplab.format.Numbers;
+import org.backproplab.serve.Balancers;
 import org.backproplab.serve.ClassServer;
 import org.backproplab.serve.ConsoleTable;
 import org.backproplab.serve.LabFactory;
@@ -102,6 +104,14 @@ public final class ServeCommand implements Callable<Integer> {
             + " and when they leave the one in longest takes over.")
     boolean shared;
 
+    @Option(names = "--proxy-protocol-from", paramLabel = "ADDR", split = ",",
+            description = {"Behind a balancer such as HAProxy: read the PROXY protocol header (v1 or v2) on connections"
+                    + " from these addresses, CIDR ranges (10.0.0.0/24) or names (resolved once), so that the caps,"
+                    + " the sign-in back-off and the console see each learner's own address.",
+                "A connection from them must begin with a header, or it is closed; one from anywhere else is served"
+                        + " directly, and closed if it sends a header (never believed). Default: no header is read."})
+    List<String> proxyProtocolFrom;
+
     @Mixin
     ConfigOptions lab = new ConfigOptions();
 
@@ -158,8 +168,13 @@ public final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--bind: unknown address '" + bind + "'");
         }
         String code = givenCode();
+        Balancers balancers = balancers();
         SignIn signIn;
         if (open) {
+            if (balancers.any()) {
+                throw new Errors.UsageException("--open (no sign-in) and --proxy-protocol-from: a balancer brings"
+                        + " learners from other machines, and --open is for this machine alone");
+            }
             if (code != null || authorizedKeys != null) {
                 throw new Errors.UsageException("--open means no sign-in: drop --class-code, --class-code-file,"
                         + " --authorized-keys and " + CODE_VARIABLE);
@@ -183,7 +198,21 @@ public final class ServeCommand implements Callable<Integer> {
         Limits limits = new Limits(maxSessions, maxPerAddress, idleTimeout, maxSigningIn, signInTime,
                 Limits.DEFAULT_LAB_WAIT, Limits.DEFAULT_KEEP_ALIVE, Limits.DEFAULT_KEEP_ALIVE_MISSES);
         return new ServeSettings(bind, addresses, port, hostKey != null ? hostKey : ClassServer.defaultHostKey(),
-                signIn, limits, shared);
+                signIn, limits, shared, balancers);
+    }
+
+    /** The balancers of --proxy-protocol-from, their names resolved now; none without it. */
+    private Balancers balancers() {
+        if (proxyProtocolFrom == null || proxyProtocolFrom.isEmpty()) {
+            return Balancers.NONE;
+        }
+        try {
+            return Balancers.of(proxyProtocolFrom, InetAddress::getAllByName);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageException("--proxy-protocol-from: " + e.getMessage());
+        } catch (UnknownHostException e) {
+            throw new Errors.UsageException("--proxy-protocol-from: unknown address '" + e.getMessage() + "'");
+        }
     }
 
     /** The class code from --class-code, --class-code-file or the environment; null when none is given. */
@@ -219,16 +248,25 @@ public final class ServeCommand implements Callable<Integer> {
                 : (in.classCode() != null ? "class code " + in.classCode() + " (at the prompt or as the password)" : "")
                 + (in.classCode() != null && in.authorizedKeys() != null ? ", or " : "")
                 + (in.authorizedKeys() != null ? "a key in " + in.authorizedKeys() : "");
-        return List.of(
-                "Backprop Lab class server" + (s.shared() ? " (shared: one lab, everyone watches)" : ""),
-                "  learners type:  ssh -p " + server.port() + " NAME@" + displayHost(s.bind()),
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Backprop Lab class server" + (s.shared() ? " (shared: one lab, everyone watches)" : ""));
+        if (s.balancers().any()) {
+            lines.add("  learners type:  ssh -p PORT NAME@ADDRESS of the balancer (this server, behind it: "
+                    + displayHost(s.bind()) + ":" + server.port() + ")");
+            lines.add("  balancer:       PROXY protocol from " + s.balancers()
+                    + " (learners are shown at their own addresses)");
+        } else {
+            lines.add("  learners type:  ssh -p " + server.port() + " NAME@" + displayHost(s.bind()));
+        }
+        lines.addAll(List.of(
                 "  sign-in:        " + how,
                 "  host key:       " + server.fingerprint() + "  (learners see this on first connection)",
                 "  limits:         " + s.limits().maxSessions() + " places, " + s.limits().maxPerAddress()
                         + " per address; sign in within " + idle(s.limits().signInTime()) + " ("
                         + s.limits().maxSigningIn() + " signing in at most); idle labs end after "
                         + idle(s.limits().idleTimeout()),
-                "  Ctrl-C ends the class (every learner's terminal is restored first).");
+                "  Ctrl-C ends the class (every learner's terminal is restored first)."));
+        return lines;
     }
 
     /** The address learners type: the bound one, or this machine's own addresses when bound to all. */
@@ -265,12 +303,18 @@ public final class ServeCommand implements Callable<Integer> {
         return s % 3600 == 0 ? s / 3600 + " h" : s % 60 == 0 ? s / 60 + " min" : s + " s";
     }
 
-    /** Redraws the header and the table each second on a terminal; prints changes only otherwise. */
+    /**
+     * Redraws the header and the table each second on a terminal; prints changes only otherwise.
+     * Connections closed before SSH began are one line for each kind, with a count; the balancer's
+     * health checks are a count in the status line (once, when they start, in a log).
+     */
     private record Console(PrintWriter out, ClassServer server, List<String> header, boolean live) {
         void run(CountDownLatch stopped) throws InterruptedException {
             header.forEach(out::println);
             out.flush();
             String last = null;
+            List<String> noticed = List.of();
+            boolean checksSaid = false;
             int before = 0;
             do {
                 List<SessionRow> rows = server.sessions();
@@ -280,26 +324,39 @@ public final class ServeCommand implements Callable<Integer> {
                 before = rows.size();
                 String failures = server.failedSignIns() > 0 ? "  failed sign-ins: " + server.failedSignIns() : "";
                 List<String> table = ConsoleTable.render(rows, Instant.now());
-                String now = String.join("\n", table) + failures;
+                List<String> notices = server.notices();
+                long checks = server.healthChecks();
                 if (live) {
                     StringBuilder b = new StringBuilder("\033[H\033[2J");
                     header.forEach(h -> b.append(h).append('\n'));
                     int waiting = server.signingIn();
                     b.append('\n').append(rows.size()).append(rows.size() == 1 ? " learner" : " learners")
                             .append(failures).append(waiting > 0 ? "  connections not signed in yet: " + waiting : "")
+                            .append(checks > 0 ? "  balancer health checks: " + Numbers.count(checks) : "")
                             .append('\n');
+                    notices.forEach(n -> b.append(n).append('\n'));
                     table.forEach(t -> b.append(t).append('\n'));
                     out.print(b);
                     out.flush();
                 } else {
+                    if (checks > 0 && !checksSaid) {
+                        out.println("The balancer's health checks are answered (counted quietly from now on).");
+                        checksSaid = true;
+                    }
+                    for (String n : notices) {
+                        if (!noticed.contains(n)) {
+                            out.println(n);
+                        }
+                    }
+                    noticed = notices;
                     String who = rows.size() + (rows.size() == 1 ? " learner" : " learners") + failures;
                     String key = who + rows.stream().map(r -> r.who() + r.from() + r.since()).toList();
                     if (!key.equals(last)) {
                         out.println(who + (rows.isEmpty() ? "" : ": " + String.join(", ",
                                 rows.stream().map(r -> r.who() + "@" + r.from()).toList())));
-                        out.flush();
                         last = key;
                     }
+                    out.flush();
                 }
             } while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS));
         }

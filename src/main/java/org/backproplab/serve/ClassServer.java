@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.global.KeepAliveHandler;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -44,6 +43,7 @@ public final class ClassServer implements AutoCloseable {
     private final Classroom classroom;
     private final Gatekeeper gatekeeper;
     private final Doorway doorway;
+    private final Notices notices = new Notices(java.time.LocalTime::now);
     private final ScheduledExecutorService chores;
     private final String fingerprint;
     private boolean stopped;
@@ -60,7 +60,7 @@ public final class ClassServer implements AutoCloseable {
             return t;
         });
         this.doorway = new Doorway(limits.maxSigningIn(), limits.maxPerAddress(), limits.signInTime().toNanos(),
-                System::nanoTime, chores, new Doorway.Arrivals() {
+                limits.headerTime().toNanos(), System::nanoTime, chores, notices, new Doorway.Arrivals() {
                     @Override
                     public void signedIn(Session s, InetAddress address) {
                         classroom.signedIn(s, address, () -> s.close(true), System.nanoTime());
@@ -73,7 +73,7 @@ public final class ClassServer implements AutoCloseable {
                 });
 
         HostKey hostKeys = new HostKey(settings.hostKey());
-        this.fingerprint = fingerprintOf(hostKeys); // makes and saves the key now, not at the first sign-in
+        this.fingerprint = fingerprintOf(hostKeys, settings.hostKey()); // makes and saves the key now, not at the first sign-in
 
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
@@ -83,6 +83,9 @@ public final class ClassServer implements AutoCloseable {
         signIn(sshd, settings.signIn(), gatekeeper);
         bound(sshd, limits);
         sshd.addSessionListener(doorway);
+        if (settings.balancers().any()) {
+            sshd.setSessionFactory(new ProxiedSessions(sshd, settings.balancers(), doorway, notices));
+        }
         sshd.setShellFactory(channel -> new LabShell(classroom, labs));
     }
 
@@ -167,15 +170,13 @@ public final class ClassServer implements AutoCloseable {
         CoreModuleProperties.WINDOW_SIZE.set(sshd, CHANNEL_WINDOW);
     }
 
-    private static String fingerprintOf(KeyPairProvider keys) throws IOException {
-        try {
-            for (KeyPair k : keys.loadKeys(null)) {
-                return KeyUtils.getKeyType(k.getPublic()) + " " + KeyUtils.getFingerPrint(k.getPublic());
-            }
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot read the host key: " + e.getMessage(), e);
+    private static String fingerprintOf(HostKey keys, Path file) throws IOException {
+        for (KeyPair k : keys.loadKeys(null)) {
+            return KeyUtils.getKeyType(k.getPublic()) + " " + KeyUtils.getFingerPrint(k.getPublic());
         }
-        throw new IOException("no host key could be made");
+        Exception why = keys.problem();
+        throw new IOException("cannot use the host key " + file + ": "
+                + (why == null ? "no key could be made" : why.getMessage() != null ? why.getMessage() : why.toString()), why);
     }
 
     public int port() {
@@ -214,6 +215,24 @@ public final class ClassServer implements AutoCloseable {
     /** Failed sign-ins since the start. */
     public long failedSignIns() {
         return gatekeeper.failures();
+    }
+
+    /** How long a sign-in try from {@code address} must wait now (tests: whose misses count against whom). */
+    long signInWait(InetAddress address) {
+        return gatekeeper.waitNow(address);
+    }
+
+    /**
+     * The console's lines about connections closed before SSH began (behind a balancer: without a
+     * valid PROXY header, or with one from an address not trusted), one for each kind.
+     */
+    public List<String> notices() {
+        return notices.lines();
+    }
+
+    /** The balancer's health checks so far (its own connections, with a LOCAL header). */
+    public long healthChecks() {
+        return notices.healthChecks();
     }
 
     /**

@@ -64,7 +64,7 @@ final class LabShell implements Command {
     public void start(ChannelSession channel, Environment env) {
         ServerSession session = channel.getSession();
         String name = session.getUsername();
-        InetAddress address = addressOf(session.getClientAddress());
+        InetAddress address = Doorway.addressOf(session);
         String connect = howToConnect(session);
         Thread t = new Thread(() -> serve(session, name, address, connect, env), "lab");
         t.setDaemon(true);
@@ -190,11 +190,14 @@ final class LabShell implements Command {
 
     /**
      * What this learner types to get a lab: {@code ssh -p PORT NAME@ADDRESS} with the port and the
-     * address they reached (the server's end of their connection) and their user name, or NAME
-     * when theirs is not one a shell takes as it is.
+     * address they reached (the server's end of their connection, or behind a balancer the
+     * balancer's, from the PROXY header) and their user name, or NAME when theirs is not one a
+     * shell takes as it is.
      */
     static String howToConnect(ServerSession session) {
-        SocketAddress local = session.getIoSession() != null ? session.getIoSession().getLocalAddress() : null;
+        SocketAddress reached = ProxiedSessions.reached(session);
+        SocketAddress local = reached != null ? reached
+                : session.getIoSession() != null ? session.getIoSession().getLocalAddress() : null;
         String host = "HOST";
         int port = ServeSettings.DEFAULT_PORT;
         if (local instanceof InetSocketAddress i) {
@@ -204,12 +207,5 @@ final class LabShell implements Command {
         String user = session.getUsername();
         String who = user != null && user.matches("[A-Za-z0-9._-]{1,32}") ? user : "NAME";
         return "ssh " + (port == 22 ? "" : "-p " + port + " ") + who + "@" + host;
-    }
-
-    private static InetAddress addressOf(SocketAddress a) {
-        if (a instanceof InetSocketAddress i && i.getAddress() != null) {
-            return i.getAddress();
-        }
-        return InetAddress.getLoopbackAddress();
     }
 }

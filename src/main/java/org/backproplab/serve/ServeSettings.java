@@ -10,15 +10,17 @@ import java.util.List;
  * Everything that defines a class server. {@code bind} is the address as the teacher typed it (the
  * console shows it); {@code addresses} is every address it resolved to, each of which is bound,
  * so a name is resolved once and what is checked is what is bound. {@code port} 0 picks a free
- * port (tests).
+ * port (tests). {@code balancers}: whose PROXY protocol headers are believed ({@link Balancers#NONE}:
+ * none is read).
  */
 public record ServeSettings(String bind, List<InetAddress> addresses, int port, Path hostKey, SignIn signIn,
-                            Limits limits, boolean shared) {
+                            Limits limits, boolean shared, Balancers balancers) {
 
     public static final int DEFAULT_PORT = 2222;
 
     public ServeSettings {
         addresses = List.copyOf(addresses);
+        balancers = balancers != null ? balancers : Balancers.NONE;
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("no address to listen on");
         }
@@ -28,6 +30,9 @@ public record ServeSettings(String bind, List<InetAddress> addresses, int port, 
         if (signIn.open() && notLoopback(addresses) != null) {
             throw new IllegalArgumentException("open sign-in on " + notLoopback(addresses).getHostAddress()
                     + ", which is not a loopback address");
+        }
+        if (signIn.open() && balancers.any()) {
+            throw new IllegalArgumentException("open sign-in behind a balancer, which brings learners from other machines");
         }
     }
 
@@ -43,8 +48,14 @@ public record ServeSettings(String bind, List<InetAddress> addresses, int port, 
 
     /** A server on 127.0.0.1 (tests). */
     static ServeSettings loopback(int port, Path hostKey, SignIn signIn, Limits limits, boolean shared) {
+        return loopback(port, hostKey, signIn, limits, shared, Balancers.NONE);
+    }
+
+    /** A server on 127.0.0.1 behind these balancers (tests). */
+    static ServeSettings loopback(int port, Path hostKey, SignIn signIn, Limits limits, boolean shared,
+                                  Balancers balancers) {
         return new ServeSettings("127.0.0.1", List.of(InetAddress.getLoopbackAddress()), port, hostKey, signIn, limits,
-                shared);
+                shared, balancers);
     }
 
     /**
@@ -73,6 +84,11 @@ public record ServeSettings(String bind, List<InetAddress> addresses, int port, 
 
         /** Sign-in requests over one connection, counted across service requests (MINA's own count restarts). */
         public static final int TRIES_PER_CONNECTION = 20;
+        /**
+         * How long a balancer's connection has to send its PROXY header (HAProxy sends it with the
+         * connection; the protocol asks a server to wait at least 3 s, a TCP retransmit).
+         */
+        public static final Duration PROXY_HEADER_TIME = Duration.ofSeconds(10);
 
         public Limits {
             if (maxSessions < 1 || maxPerAddress < 1 || maxSigningIn < 1 || keepAliveMisses < 1) {
@@ -83,6 +99,15 @@ public record ServeSettings(String bind, List<InetAddress> addresses, int port, 
                     throw new IllegalArgumentException("times must be positive");
                 }
             }
+        }
+
+        /**
+         * How long a balancer's connection has to send its PROXY header: half the time to sign in if
+         * that is shorter, so that the header's deadline, not the sign-in's, closes a silent one.
+         */
+        public Duration headerTime() {
+            Duration half = signInTime.dividedBy(2);
+            return half.compareTo(PROXY_HEADER_TIME) < 0 ? half : PROXY_HEADER_TIME;
         }
 
         public static Limits defaults() {

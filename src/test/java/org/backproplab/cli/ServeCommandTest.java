@@ -51,6 +51,10 @@ class ServeCommandTest {
         "--sign-in-time never          | 'never' is not a time such as 90s, 30m or 2h",
         "--class-code a --class-code-file f | --class-code and --class-code-file: give one of them",
         "--class-code-file no-such-file | --class-code-file: cannot read no-such-file",
+        "--proxy-protocol-from 10.0.0.0/33 | --proxy-protocol-from: '10.0.0.0/33': the prefix length must be 0..32",
+        "--proxy-protocol-from lb/8    | --proxy-protocol-from: 'lb/8' is not a range: a range is a numeric address and a prefix length, such as 10.0.0.0/24",
+        "--proxy-protocol-from 127.0.0.1,,10.0.0.1 | --proxy-protocol-from: an empty address",
+        "--open --proxy-protocol-from 127.0.0.1 | --open (no sign-in) and --proxy-protocol-from: a balancer brings learners from other machines, and --open is for this machine alone",
     })
     void badOptionsAreOneLineAndExit2(String args, String message) {
         Result r = serve(args.strip().split("\\s+"));
@@ -94,14 +98,40 @@ class ServeCommandTest {
         assertThat(r.err()).contains("--class-code-file: the first line of " + f + " is empty").hasLineCount(1);
     }
 
-    @Test
-    void theHelpSaysHowToKeepTheClassCodeOutOfPs() {
+    /** serve --help, its white space folded to single spaces. */
+    private static String help() {
         StringWriter out = new StringWriter();
         assertThat(Main.run(new String[] {"serve", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter())))
                 .isZero();
-        String help = out.toString().replaceAll("\\s+", " ");
-        assertThat(help).contains("Every user of this machine can read it in 'ps' while the server runs:"
+        return out.toString().replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theHelpSaysHowToKeepTheClassCodeOutOfPs() {
+        assertThat(help()).contains("Every user of this machine can read it in 'ps' while the server runs:"
                 + " --class-code-file or the BACKPROP_LAB_CLASS_CODE environment variable keep it out of sight.")
                 .contains("--class-code-file=FILE Read the class code from the first line of FILE (not shown in 'ps').");
+    }
+
+    @Test
+    void theHelpSaysWhatThePROXYProtocolOptionDoes() {
+        assertThat(help()).contains("--proxy-protocol-from=ADDR[,ADDR...] Behind a balancer such as HAProxy: read the PROXY"
+                + " protocol header (v1 or v2)")
+                .contains("one from anywhere else is served directly, and closed if it sends a header (never believed).");
+    }
+
+    @Test
+    void aHostKeyFileThatCannotBeReadIsOneLineAndExit1AndIsKept() throws Exception {
+        Path key = dir.resolve("host-key");
+        Files.writeString(key, "-----BEGIN OPENSSH PRIVATE KEY-----\ncut short\n");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Result r = serve("--open", "--port", String.valueOf(port));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("backprop-lab serve: error: cannot use the host key " + key + ": ")
+                .doesNotContain("\tat ").hasLineCount(1);
+        assertThat(Files.readString(key)).isEqualTo("-----BEGIN OPENSSH PRIVATE KEY-----\ncut short\n");
     }
 }

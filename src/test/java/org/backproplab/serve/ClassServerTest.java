@@ -110,7 +110,7 @@ class ClassServerTest {
     }
 
     /** A shell with a 100×30 xterm, its output gathered in {@code out}. */
-    private static Shell shell(ClientSession s, String term, int cols, int rows) throws IOException {
+    static Shell shell(ClientSession s, String term, int cols, int rows) throws IOException {
         ChannelShell ch = s.createShellChannel();
         if (term == null) {
             ch.setUsePty(false);
@@ -758,7 +758,7 @@ class ClassServerTest {
     }
 
     /** How many of these connections the server has not closed after the time (it sends its version line first). */
-    private static int openAfter(List<java.net.Socket> sockets, Duration after) throws Exception {
+    static int openAfter(List<java.net.Socket> sockets, Duration after) throws Exception {
         Thread.sleep(after.toMillis());
         int open = 0;
         for (java.net.Socket x : sockets) {
