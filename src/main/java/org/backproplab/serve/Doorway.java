@@ -125,7 +125,7 @@ final class Doorway implements SessionListener {
                 close = s;
             } else {
                 waiting.put(s, new Waiting(a, clock.getAsLong()));
-                close = waiting.size() > maxInAll ? makeRoom() : null;
+                close = waiting.size() > maxInAll ? makeRoom(s) : null;
             }
             if (close != null) {
                 waiting.remove(close);
@@ -140,15 +140,22 @@ final class Doorway implements SessionListener {
         closer.execute(() -> s.close(true));
     }
 
-    /** The connection to close so that the others fit. */
-    private Session makeRoom() {
+    /**
+     * The connection to close so that the others fit, never the newcomer unless it is alone: one
+     * that has not finished the key exchange first (a silent socket costs its sender nothing), then
+     * one from the address holding the most, then the oldest. (The newcomer has not finished its key
+     * exchange either: put first, it was the one closed whenever stallers past the key exchange
+     * held every place, and a few addresses of them kept every learner out.)
+     */
+    private Session makeRoom(Session newcomer) {
         Map<InetAddress, Integer> perAddress = new LinkedHashMap<>();
         waiting.values().forEach(w -> perAddress.merge(w.address, 1, Integer::sum));
         Comparator<Map.Entry<Session, Waiting>> first = Comparator
                 .comparing((Map.Entry<Session, Waiting> e) -> e.getValue().keyed) // not keyed first
                 .thenComparing(e -> -perAddress.get(e.getValue().address))
                 .thenComparingLong(e -> e.getValue().since);
-        return waiting.entrySet().stream().min(first).orElseThrow().getKey();
+        return waiting.entrySet().stream().filter(e -> e.getKey() != newcomer).min(first)
+                .map(Map.Entry::getKey).orElse(newcomer);
     }
 
     private int count(InetAddress a) {

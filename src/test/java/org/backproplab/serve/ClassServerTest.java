@@ -757,6 +757,43 @@ class ClassServerTest {
         }
     }
 
+    /**
+     * Every signing-in place taken by connections that finished the key exchange and then stall:
+     * a learner from another address still gets in, and one of the stallers makes room. (The
+     * newcomer, not keyed yet, was the one closed: stallers from a few addresses kept everyone out.)
+     */
+    @Test
+    void stallersPastTheKeyExchangeDoNotKeepALearnerOut() throws Exception {
+        start(b -> {
+            b.maxSigningIn = 4;
+            b.maxPerAddress = 4;
+        });
+        List<ClientSession> stalling = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                ClientSession x = connect("staller" + i);
+                // past the key exchange (the server may now ask for a sign-in), then nothing
+                x.waitFor(java.util.EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH), WAIT);
+                stalling.add(x);
+            }
+            long end = System.nanoTime() + WAIT.toNanos();
+            while (server.signingIn() != 4 && System.nanoTime() < end) Thread.sleep(10);
+            java.net.InetSocketAddress elsewhere = new java.net.InetSocketAddress("127.0.0.2", 0);
+            try (ClientSession s = client.connect("ada", new java.net.InetSocketAddress("127.0.0.1", server.port()), null,
+                    elsewhere).verify(WAIT).getSession()) {
+                s.addPasswordIdentity(CODE);
+                s.auth().verify(WAIT);
+                shell(s, "xterm", 80, 24).waitFor("size 80x24");
+                assertThat(server.sessions()).extracting(SessionRow::from).containsExactly("127.0.0.2");
+            }
+            end = System.nanoTime() + WAIT.toNanos();
+            while (stalling.stream().filter(ClientSession::isOpen).count() > 3 && System.nanoTime() < end) Thread.sleep(10);
+            assertThat(stalling.stream().filter(ClientSession::isOpen).count()).as("stallers left open").isEqualTo(3);
+        } finally {
+            for (ClientSession x : stalling) x.close(true);
+        }
+    }
+
     /** How many of these connections the server has not closed after the time (it sends its version line first). */
     static int openAfter(List<java.net.Socket> sockets, Duration after) throws Exception {
         Thread.sleep(after.toMillis());
