@@ -34,7 +34,7 @@ final class LossPanel {
             switch (form) {
                 case 0 -> b.append("Loss L: mean ").append(loss).append(" over the 4 rows, ").append(scale);
                 case 1 -> b.append("Loss: mean ").append(loss).append(", ").append(scale);
-                case 2 -> b.append("Loss: ").append(loss).append(", ").append(scale);
+                case 2 -> b.append("Loss: mean ").append(loss).append(", ").append(ui.logScale() ? "log" : "linear");
                 default -> b.append("Loss, ").append(scale);
             }
             if (Text.titleFits(a, b.length())) break;

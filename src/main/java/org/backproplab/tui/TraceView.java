@@ -44,9 +44,10 @@ final class TraceView {
 
         String how = trace.method() == Method.CHAIN ? "chain rule" : "numeric";
         String at = where(step, t) + ", " + label(step, t);
-        String title = "Trace, " + how + ": step " + (i + 1) + " of " + steps.size() + " " + t.separator().strip() + " " + at;
-        Text.heading(g, bottom, t, title, "step " + (i + 1) + "/" + steps.size() + ", " + at,
-                "step " + (i + 1) + "/" + steps.size() + ", " + label(step, t));
+        String stepOf = "step " + (i + 1) + " of " + steps.size();
+        String sep = " " + t.separator().strip() + " ";
+        Text.heading(g, bottom, t, "Trace, " + how + ": " + stepOf + sep + at, "Trace: " + stepOf + sep + at,
+                stepOf + ", " + label(step, t));
         int line = 1;
         t.apply(g, Theme.Role.ACCENT);
         for (String l : Text.wrap(display(step.formula(), t), bottom.width())) {

@@ -59,6 +59,37 @@ class TraceViewRenderTest {
         }
     }
 
+    /**
+     * The list of steps says a gradient step as its formula does: a row's share "∂L/∂b_y += …",
+     * the sum over the rows "∂L/∂b_y = …", each with the number the formula ends in (a zero as 0,
+     * as the formula writes it); the trace command writes the same "+=".
+     */
+    @Test
+    void theListWritesARowsShareAsItsFormulaDoes() throws Exception {
+        Snapshot s = traced(Preset.TEXTBOOK.defaults());
+        List<EpochTrace.Step> steps = s.lesson().trace().steps();
+        int shares = 0;
+        int zeros = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            EpochTrace.Step step = steps.get(i);
+            if (step.phase() != EpochTrace.Phase.BACKWARD || step.parameter() < 0) continue;
+            String formula = TraceView.display(step.formula(), COLOUR);
+            boolean share = step.row() >= 0;
+            String op = share ? " += " : " = ";
+            assertThat(formula).as("step %d", i + 1).contains(op);
+            String head = formula.substring(0, formula.indexOf(op));
+            String last = formula.substring(formula.lastIndexOf(' ') + 1);
+            VirtualScreen v = new VirtualScreen(100, 30).draw(s, at(i, steps.size()), COLOUR);
+            int row = v.findRow((i + 1) + ". ", 0, 100, 12);
+            assertThat(row).as("step %d listed", i + 1).isPositive();
+            assertThat(v.row(row).stripTrailing()).as("step %d", i + 1).endsWith(": " + head + op + last);
+            if (share) shares++;
+            if (last.equals("0")) zeros++;
+        }
+        assertThat(shares).isEqualTo(4 * 9);
+        assertThat(zeros).isEqualTo(4 * 2); // each input weight's share on the two rows where its input is 0
+    }
+
     @Test
     void theDeltaOfAHiddenUnitSaysWhatReusesIt() throws Exception {
         Snapshot s = traced(Preset.TEXTBOOK.defaults());
