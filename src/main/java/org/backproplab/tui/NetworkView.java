@@ -225,13 +225,21 @@ final class NetworkView {
         GradientCheck.Entry e = s.check().entries().get(selected);
         t.apply(g, Theme.Role.NORMAL);
         Text.clear(n);
+        // the line whole, never cut at the edge: the gradients lose their heading, then go, where it is narrow
         StringBuilder line = new StringBuilder(100).append("selected ").append(arch.label(selected, t.ascii()))
                 .append(" = ");
-        WeightsPanel.value(line, s.parameter(selected)).append("   ").append(t.partial()).append("L/")
-                .append(t.partial()).append(t.theta()).append(": numeric ");
-        Numbers.sci(line, e.numeric(), 5).append(", chain rule ");
-        Numbers.sci(line, e.chainRule(), 5);
-        if (line.length() + 28 <= a.width()) line.append("   (up/down select, Enter explains)");
+        int named = WeightsPanel.value(line, s.parameter(selected)).length();
+        for (boolean heading : new boolean[] {true, false}) {
+            line.setLength(named);
+            line.append("   ");
+            if (heading) line.append(t.partial()).append("L/").append(t.partial()).append(t.theta()).append(": ");
+            Numbers.sci(line.append("numeric "), e.numeric(), 5).append(", chain rule ");
+            Numbers.sci(line, e.chainRule(), 5);
+            if (line.length() <= a.width()) break;
+        }
+        if (line.length() > a.width()) line.setLength(named);
+        String hint = "   (up/down select, Enter explains)";
+        if (line.length() + hint.length() <= a.width()) line.append(hint);
         if (bottom > diagramBottom) Text.put(g, c.area, 0, bottom, line);
         t.apply(g, Theme.Role.NORMAL);
     }

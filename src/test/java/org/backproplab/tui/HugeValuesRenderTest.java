@@ -105,6 +105,29 @@ class HugeValuesRenderTest {
     }
 
     /**
+     * The line under the diagram that says the selected parameter and its two gradients is whole
+     * at every width, in ASCII too (its longer names cut "chain rule 0.0000e" at 80 columns): the
+     * gradients lose their heading, and then the line its hint, before anything would be cut.
+     */
+    @Test
+    void theSelectedParametersLineIsNeverCut() throws Exception {
+        for (double lr : new double[] {2, 1e6, 1e300}) {
+            Snapshot s = after(Preset.TEXTBOOK.defaults().withHidden(3).withLearningRate(lr), 1);
+            for (Theme t : new Theme[] {COLOUR, new Theme(false, true)}) {
+                for (int width : new int[] {80, 90, 100, 120}) {
+                    VirtualScreen v = new VirtualScreen(width, 24).draw(s, UiState.initial().toggleView(UiState.View.NETWORK), t);
+                    int row = v.findRow("selected ", 0, width);
+                    String line = v.row(row).stripTrailing();
+                    String label = t.ascii() ? "x1->h1" : "x1→h1";
+                    assertThat(line).as("lr %s at %d, ascii %s", lr, width, t.ascii())
+                            .startsWith("selected " + label + " = " + column(s.parameter(0)))
+                            .matches(".*(e[-+][0-9]{2,3}|Enter explains\\)|" + java.util.regex.Pattern.quote(column(s.parameter(0))) + ")");
+                }
+            }
+        }
+    }
+
+    /**
      * The weights column at lr 1e6 after one step (|w| from 1,484 to 76,531) and for a saved run
      * at ±1.7e308: every value ends under the end of "value", and the arrow after it is in one
      * column for every row.

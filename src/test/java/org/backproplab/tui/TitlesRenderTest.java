@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.backproplab.grad.PlantedBug;
 import org.backproplab.train.BugHunt;
 import org.backproplab.train.Config;
-import org.backproplab.train.EpochTrace;
 import org.backproplab.train.Preset;
 import org.backproplab.train.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,7 @@ class TitlesRenderTest {
         for (int k = 0; k < c.architecture().parameterCount(); k++) names.add(c.architecture().name(k));
         double[] zeros = new double[names.size()];
         BugHunt hunt = new BugHunt(1, PlantedBug.NO_MEAN, PlantedBug.NO_MEAN, 10, 0.28, 0.2, names, zeros, zeros, List.of());
-        Snapshot s = GradientTeachingRenderTest.snapshot(c, epochs, 1, null, 1, hunt);
-        Snapshot.Lesson l = s.lesson();
-        Snapshot.Lesson withTrace = new Snapshot.Lesson(l.adapting(), l.learningRate(), l.diagnosis(), l.explanations(),
-                l.surfaces(), l.epsilonStudies(), l.hunt(), EpochTrace.of(c, s.parameters()));
-        return new Snapshot(s.version(), s.epoch(), s.config(), s.preset(), s.parameters(), s.lastStep(), s.loss(),
-                s.pass(), s.check(), s.history(), s.running(), s.outcome(), s.speed(), s.measuredEpochsPerSecond(),
-                s.message(), withTrace);
+        return TraceViewRenderTest.withTrace(GradientTeachingRenderTest.snapshot(c, epochs, 1, null, 1, hunt));
     }
 
     /** The screens to look at: every view, and over the lab every overlay. */

@@ -17,10 +17,14 @@ class TraceViewRenderTest {
     private static final Theme ASCII = new Theme(false, true);
 
     private static Snapshot traced(Config c) {
-        Snapshot s = TeachingViewsRenderTest.lesson(c, 0, -1, null);
+        return withTrace(TeachingViewsRenderTest.lesson(c, 0, -1, null));
+    }
+
+    /** The snapshot with the trace of its next epoch, as the trainer adds it when a screen asks. */
+    static Snapshot withTrace(Snapshot s) {
         Snapshot.Lesson l = s.lesson();
         Snapshot.Lesson withTrace = new Snapshot.Lesson(l.adapting(), l.learningRate(), l.diagnosis(), l.explanations(),
-                l.surfaces(), l.epsilonStudies(), l.hunt(), EpochTrace.of(c, s.parameters()));
+                l.surfaces(), l.epsilonStudies(), l.hunt(), EpochTrace.of(s.config(), s.parameters()));
         return new Snapshot(s.version(), s.epoch(), s.config(), s.preset(), s.parameters(), s.lastStep(), s.loss(),
                 s.pass(), s.check(), s.history(), s.running(), s.outcome(), s.speed(), s.measuredEpochsPerSecond(),
                 s.message(), withTrace);
