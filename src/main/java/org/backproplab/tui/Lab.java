@@ -185,6 +185,11 @@ public final class Lab {
                     && done.architecture().equals(ui.cost().architecture())) {
                 ui = ui.withCost(done);
                 keyed = true; // this screen's own state changed: drawn at once, like a key
+            } else if (ui.view() == UiState.View.COST && ui.cost() != null && ui.cost().measuring() && !measuring
+                    && !ui.cost().architecture().equals(measureFailed)) {
+                // the measurement that ended was of an architecture no longer shown (u pressed while it
+                // ran): the frame asks for the one shown now, though nothing else may draw one (paused)
+                keyed = true;
             }
             boolean newSnapshot = s.version() != lastVersion;
             boolean slotFree = now - lastFrame >= frameNanos;
