@@ -51,13 +51,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(warmup >= 0 && warmup <= 60)) {
-            throw new Errors.UsageException("--warmup must be 0..60 seconds, got " + warmup);
+            throw new Errors.UsageException("--warmup must be 0..60 seconds, got " + Numbers.setting(warmup));
         }
         if (batches < 1 || batches > 100) {
             throw new Errors.UsageException("--batches must be 1..100, got " + batches);
         }
         if (!(batchTime >= 0.001 && batchTime <= 10)) {
-            throw new Errors.UsageException("--batch-time must be 0.001..10 seconds, got " + batchTime);
+            throw new Errors.UsageException("--batch-time must be 0.001..10 seconds, got " + Numbers.setting(batchTime));
         }
         Config config = options.toConfig();
         List<String> doubts = doubts();

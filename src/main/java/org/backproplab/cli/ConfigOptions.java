@@ -143,7 +143,7 @@ public final class ConfigOptions {
         }
         double eps = pick.of("--epsilon", epsilon, saved.epsilon(), d.epsilon(), Numbers::setting);
         if (!(eps > 0) || eps > Config.MAX_EPSILON) {
-            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Config.MAX_EPSILON + ", got " + Numbers.setting(eps));
+            throw new Errors.UsageException("--epsilon must be > 0 and <= " + Numbers.setting(Config.MAX_EPSILON) + ", got " + Numbers.setting(eps));
         }
         long s = pick.of("--seed", seed, saved.seed(), d.seed(), String::valueOf);
         if (s < 0 || s > 0xFFFF_FFFFL) {

@@ -85,7 +85,7 @@ public final class EpsilonCommand implements Callable<Integer> {
         out.println("Epsilon study of dL/d" + s.parameter() + " (" + label + ") at the starting parameters ("
                 + Describe.start(config, options) + ")");
         out.println(Describe.networkLines(config, ""));
-        out.println("value     " + s.parameter() + " = " + s.value());
+        out.println("value     " + s.parameter() + " = " + Numbers.exact(s.value()));
         out.println("loss      L = " + Numbers.sig(s.loss(), 10));
         out.println("chain     chain rule dL/d" + s.parameter() + " = " + Numbers.sci(s.chainRule(), 9)
                 + (config.plantedBug() == null ? "" : " (with the planted bug)") + "; every error below is against it");

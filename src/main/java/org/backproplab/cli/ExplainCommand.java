@@ -114,13 +114,13 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println("Explaining dL/d" + w + " (" + e.label().replace("→", "->") + ") at the starting parameters ("
                 + Describe.start(config, options) + ")");
         out.println(Describe.networkLines(config, ""));
-        out.println("value     " + w + " = " + e.value());
+        out.println("value     " + w + " = " + Numbers.exact(e.value()));
         out.println();
         boolean central = n.difference() == Difference.CENTRAL;
         out.println("The numeric way: nudge " + w + " by eps = " + eps + ", run the network again, compare the loss"
                 + (central ? " (central: nudge both ways)" : " (the guide's one-sided difference)"));
-        out.println("  1. nudge     " + w + " + eps = " + n.nudgedValue()
-                + (central ? ";  " + w + " - eps = " + n.nudgedDownValue() : ""));
+        out.println("  1. nudge     " + w + " + eps = " + Numbers.exact(n.nudgedValue())
+                + (central ? ";  " + w + " - eps = " + Numbers.exact(n.nudgedDownValue()) : ""));
         out.println("  2. forward   run the four rows through the network with the nudged value"
                 + (central ? " (once for each nudge)" : ""));
         int lw = Math.max("L before the nudge".length(), ("L(" + w + " + eps)").length());
@@ -136,7 +136,7 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("  4. slope     (L(+eps) - L) / eps = " + Numbers.sci(n.lossAfter() - n.lossBefore(), 6) + " / "
                     + eps + " = " + Numbers.sci(n.gradient(), 9));
         }
-        out.println("  5. revert    " + w + " back to " + e.value());
+        out.println("  5. revert    " + w + " back to " + Numbers.exact(e.value()));
         double step = -config.learningRate() * n.gradient();
         out.println("  6. update    after all " + config.architecture().parameterCount() + " gradients are known: "
                 + w + " += -lr * slope = -" + Numbers.setting(config.learningRate()) + " * " + Numbers.sci(n.gradient(), 6)

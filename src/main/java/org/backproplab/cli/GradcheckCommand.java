@@ -107,7 +107,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         out.println("chain     one forward and one backward pass (backpropagation)"
                 + (config.plantedBug() == null ? "" : ", with the planted bug"));
         out.println();
-        String head = "%-9s %10s %16s %16s %9s %9s  %-8s %s";
+        String head = "%-9s %" + Numbers.PARAMETER_WIDTH + "s %16s %16s %9s %9s  %-8s %s"; // each column as wide as its widest value
         out.println(String.format(head, "parameter", "value", "numeric dL/dw", "chain rule dL/dw", "abs diff",
                 "predicted", "verdict", "reason"));
         int[] counts = new int[GradientCheck.Verdict.values().length];

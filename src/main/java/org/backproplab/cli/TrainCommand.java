@@ -208,9 +208,10 @@ public final class TrainCommand implements Callable<Integer> {
         out.println();
         Architecture arch = t.architecture();
         double[] theta = t.parameters();
-        out.println("parameter        value");
+        String column = "%-9s %" + Numbers.PARAMETER_WIDTH + "s%n"; // every value fits, right-aligned under its heading
+        out.printf(column, "parameter", "value");
         for (int k = 0; k < theta.length; k++) {
-            out.printf("%-9s %12s%n", arch.name(k), Numbers.parameter(theta[k]));
+            out.printf(column, arch.name(k), Numbers.parameter(theta[k]));
         }
         out.println();
         out.println("x1  x2  target    output  output - target");
@@ -220,7 +221,7 @@ public final class TrainCommand implements Callable<Integer> {
                     (int) data.target(r), Numbers.fixed(f.output[r], 6),
                     error >= 0 ? "+" + Numbers.fixed(error, 6) : Numbers.fixed(error, 6),
                     Outcome.rowLearned(f.output[r], data.target(r)) ? "" : "  (off by "
-                            + Outcome.TOLERANCE + " or more)");
+                            + Numbers.setting(Outcome.TOLERANCE) + " or more)");
         }
     }
 
@@ -229,7 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
         return switch (o) {
             case LEARNED -> "learned: " + Outcome.LEARNED_RULE;
             case STUCK -> "stuck: " + Outcome.STUCK_RULE;
-            case LEARNING -> "not learned yet: some output is " + Outcome.TOLERANCE + " or more from its target; "
+            case LEARNING -> "not learned yet: some output is " + Numbers.setting(Outcome.TOLERANCE) + " or more from its target; "
                     + stillLearning(epochs);
             case DIVERGED -> "diverged: the loss or a parameter is no longer a finite number";
         };

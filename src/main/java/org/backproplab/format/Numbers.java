@@ -308,9 +308,52 @@ public final class Numbers {
         return sb.toString();
     }
 
-    /** A parameter in a table: six decimals while that is readable (|x| < 1e6), else seven significant digits. */
+    /** Characters a {@link #parameter} takes at most: a column of parameters is this wide. */
+    public static final int PARAMETER_WIDTH = 14;
+
+    /**
+     * A parameter in a table: six decimals while that is readable (|x| < 1e6), else seven
+     * significant digits; never more than {@link #PARAMETER_WIDTH} characters.
+     */
     public static String parameter(double x) {
-        return Double.isFinite(x) && Math.abs(x) < 1e6 ? fixed(x, 6) : sci(x, 7);
+        return fit(new StringBuilder(PARAMETER_WIDTH), x, 6, PARAMETER_WIDTH).toString();
+    }
+
+    /**
+     * x in at most {@code width} characters (at least 7), its sign included: {@code decimals}
+     * places while they fit beside a sign (room for one is kept whatever x's sign, so that a
+     * column's values switch form at the same size), else scientific with {@code width - 7}
+     * significant digits (at least one), which fit beside a sign and a three-digit exponent:
+     * (1684.1313, 4, 9) is 1.68e+03, (-1.7e297, 4, 9) is -1.7e+297.
+     */
+    public static StringBuilder fit(StringBuilder out, double x, int decimals, int width) {
+        return fit(out, x, decimals, width, false);
+    }
+
+    /** Like {@link #fit} with a sign always shown: +0.4170, -1.7e+297. */
+    public static StringBuilder signedFit(StringBuilder out, double x, int decimals, int width) {
+        return fit(out, x, decimals, width, true);
+    }
+
+    private static StringBuilder fit(StringBuilder out, double x, int decimals, int width, boolean plus) {
+        int start = out.length();
+        if (!Double.isFinite(x) || Math.abs(x) < 1e15) { // beyond, the plain form is far too wide anyway
+            fixed(out, x, decimals, plus);
+            boolean signed = out.length() > start && (out.charAt(start) == '-' || out.charAt(start) == '+');
+            if (out.length() - start - (signed ? 1 : 0) < width) return out;
+            out.setLength(start);
+        }
+        return sci(out, x, Math.max(1, width - 7), plus);
+    }
+
+    /**
+     * A double exactly: the digits of Double.toString, which read back as the same double, in the
+     * form of {@link #setting} (plain for 1e-6 <= |x| < 1e7, else 2.460443523984862e-05 or
+     * -1.6845483136558372e+297). For a value a learner should see to the last bit, such as θ and
+     * θ + ε in an explanation.
+     */
+    public static String exact(double x) {
+        return setting(x);
     }
 
     /** Seconds with a precision that suits them: 0.042, 3.21, 12.3. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Architecture;
@@ -80,17 +81,17 @@ public final class RunSettings {
         Double epsilon = number(m, "epsilon", where);
         if (hidden != null && !(hidden == Math.rint(hidden) && hidden >= Architecture.MIN_HIDDEN
                 && hidden <= Architecture.MAX_HIDDEN)) {
-            throw new ParametersFile.InvalidFile(where + ": \"config\" has hidden " + hidden + ", not a count of units");
+            throw new ParametersFile.InvalidFile(where + ": \"config\" has hidden " + Numbers.setting(hidden) + ", not a count of units");
         }
         if (seed != null && !(seed == Math.rint(seed) && seed >= 0 && seed <= 0xFFFF_FFFFL)) {
-            throw new ParametersFile.InvalidFile(where + ": \"config\" has seed " + seed + ", not one of 0..4294967295");
+            throw new ParametersFile.InvalidFile(where + ": \"config\" has seed " + Numbers.setting(seed) + ", not one of 0..4294967295");
         }
         if (lr != null && !(lr > 0)) {
-            throw new ParametersFile.InvalidFile(where + ": \"config\" has lr " + lr + ", not a number > 0");
+            throw new ParametersFile.InvalidFile(where + ": \"config\" has lr " + Numbers.setting(lr) + ", not a number > 0");
         }
         if (epsilon != null && !(epsilon > 0 && epsilon <= Config.MAX_EPSILON)) {
-            throw new ParametersFile.InvalidFile(where + ": \"config\" has epsilon " + epsilon + ", not > 0 and <= "
-                    + Config.MAX_EPSILON);
+            throw new ParametersFile.InvalidFile(where + ": \"config\" has epsilon " + Numbers.setting(epsilon)
+                    + ", not > 0 and <= " + Numbers.setting(Config.MAX_EPSILON));
         }
         return new Saved(preset == null || preset.equals(NO_PRESET) ? null
                         : id(m, "preset", Preset.values(), Preset::id, where),

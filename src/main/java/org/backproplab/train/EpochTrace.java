@@ -115,6 +115,11 @@ public record EpochTrace(Config config, Method method, Difference difference, do
         return x == 0 ? "0" : Numbers.sig(x, 6);
     }
 
+    /** A step's value as its formula writes it (six significant digits, zero as 0): the lab's list of steps writes it so. */
+    public static String number(double x) {
+        return n(x);
+    }
+
     /** A loss beside a nudged one: twelve digits, so that their difference shows several of its own. */
     private static String l(double x) {
         return Numbers.sig(x, 12);

@@ -103,9 +103,8 @@ public final class LossHistory {
 
     /** The history as it is now: a view that later epochs do not change. */
     public Points points() {
-        boolean partial = pendingCount > 0;
-        return new Points(points, lows, highs, size, partial, partial ? pendingSum / pendingCount : 0,
-                pendingLow, pendingHigh, stride, epochs, lowest);
+        return new Points(points, lows, highs, size, pendingSum, pendingCount, pendingLow, pendingHigh, stride, epochs,
+                lowest);
     }
 
     /**
@@ -114,7 +113,7 @@ public final class LossHistory {
      * them; {@code lowest} is +∞ when nothing was recorded.
      */
     public static final class Points {
-        private static final Points EMPTY = new Points(new double[0], new double[0], new double[0], 0, false, 0,
+        private static final Points EMPTY = new Points(new double[0], new double[0], new double[0], 0, 0, 0,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1, 0, Double.POSITIVE_INFINITY);
 
         private final double[] full;
@@ -122,6 +121,9 @@ public final class LossHistory {
         private final double[] highs;
         private final int fullCount;
         private final boolean partial;
+        /** The partly filled point: the sum and the count of its epochs (fewer than a stride, or a stride at most after {@link #plus}). */
+        private final double partialSum;
+        private final long partialCount;
         private final double partialValue;
         private final double partialLow;
         private final double partialHigh;
@@ -129,15 +131,17 @@ public final class LossHistory {
         private final long epochs;
         private final double lowest;
 
-        private Points(double[] full, double[] lows, double[] highs, int fullCount, boolean partial,
-                       double partialValue, double partialLow, double partialHigh, long stride, long epochs,
+        private Points(double[] full, double[] lows, double[] highs, int fullCount, double partialSum,
+                       long partialCount, double partialLow, double partialHigh, long stride, long epochs,
                        double lowest) {
             this.full = full;
             this.lows = lows;
             this.highs = highs;
             this.fullCount = fullCount;
-            this.partial = partial;
-            this.partialValue = partialValue;
+            this.partial = partialCount > 0;
+            this.partialSum = partialSum;
+            this.partialCount = partialCount;
+            this.partialValue = partial ? partialSum / partialCount : 0;
             this.partialLow = partialLow;
             this.partialHigh = partialHigh;
             this.stride = stride;
@@ -147,6 +151,18 @@ public final class LossHistory {
 
         public static Points empty() {
             return EMPTY;
+        }
+
+        /**
+         * This history and one epoch more, of loss {@code loss}: a chart's newest point, the loss
+         * at the parameters shown, which no step has recorded yet (a step records the loss it
+         * starts from). It joins the partly filled point, or starts one; a non-finite loss is no
+         * point, as in {@link LossHistory#add}.
+         */
+        public Points plus(double loss) {
+            if (!Double.isFinite(loss)) return this;
+            return new Points(full, lows, highs, fullCount, partialSum + loss, partialCount + 1,
+                    Math.min(partialLow, loss), Math.max(partialHigh, loss), stride, epochs + 1, Math.min(lowest, loss));
         }
 
         /** The complete points, then the partly filled one (if any). */

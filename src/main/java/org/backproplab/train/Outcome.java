@@ -1,6 +1,7 @@
 package org.backproplab.train;
 
 import java.util.Locale;
+import org.backproplab.format.Numbers;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
 
@@ -34,10 +35,10 @@ public enum Outcome {
     public static final long PLATEAU_EPOCHS = 5_000;
 
     /** The rule for learned, as legends and help say it. */
-    public static final String LEARNED_RULE = "every output within " + TOLERANCE + " of its target";
+    public static final String LEARNED_RULE = "every output within " + Numbers.setting(TOLERANCE) + " of its target";
     /** The rule for stuck, as legends and help say it. */
     public static final String STUCK_RULE = "not learned, and no 0.1% better loss in "
-            + String.format(Locale.ROOT, "%,d", PLATEAU_EPOCHS) + " epochs";
+            + Numbers.count(PLATEAU_EPOCHS) + " epochs";
 
     /** The run's outcome from the forward pass at θ, whether it diverged, and how long since its loss improved. */
     public static Outcome of(Forward f, Dataset data, boolean diverged, long epochsSinceImprovement) {

@@ -34,8 +34,7 @@ final class CostView {
         Architecture arch = s.config().architecture();
         int p = arch.parameterCount();
         String title = "The cost of each method: passes through the network per epoch, P = " + p + " parameters";
-        Text.heading(g, a, title.length() + 4 <= a.width() ? title : "The cost of each method per epoch, P = " + p
-                + " parameters", t);
+        Text.heading(g, a, t, title, "The cost of each method per epoch, P = " + p + " parameters");
         List<Cost> costs = Cost.all(arch);
         boolean fresh = figures != null && figures.architecture().equals(arch) && !figures.measuring();
         int cPass = 24;
@@ -58,7 +57,8 @@ final class CostView {
                 Bench.Result r = result(figures.results(), c);
                 Text.putRight(g, a, cRate + 11, row, Numbers.rate(r.epochsPerSecond()));
                 double ratio = figures.results().ratio(r);
-                Text.put(g, a, cRatio, row, Numbers.sig(ratio, 3) + t.times());
+                // how long an epoch takes against the chain rule's: "3.40× the time" (a bare 3.40× did not say slower)
+                Text.put(g, a, cRatio, row, Numbers.sig(ratio, 3) + t.times() + " the time");
             } else if (i == 0) {
                 t.apply(g, Theme.Role.DIM);
                 Text.putRight(g, a, cRate + 11, row, "measuring...");

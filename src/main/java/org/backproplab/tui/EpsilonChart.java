@@ -73,29 +73,30 @@ public final class EpsilonChart {
             bottom = -16;
         }
         int high = (int) Math.ceil(top);
-        int low = Math.min((int) Math.floor(bottom), high - 2);
-        // the y axis and its labels: every decade that gets a row of its own
+        int span = Math.max(2, high - (int) Math.floor(bottom));
+        // the y axis and its labels: every step-th decade from the top, the step the smallest that
+        // leaves a row between two labels; the bottom goes down to the next labelled decade
+        int step = 1;
+        while (step < span && (double) step * (plotRows - 1) / ceilTo(span, step) < 2) step++;
+        int low = high - ceilTo(span, step);
         char vertical = ascii ? '|' : '│';
         for (int r = 0; r < plotRows; r++) {
             put(r, LEFT - 1, vertical, Mark.AXIS);
         }
-        int lastLabel = -2;
-        for (int e = high; e >= low; e--) {
-            int r = row(e, high, low, plotRows);
-            if (r - lastLabel >= 2 || e == low) {
-                text(r, 0, label(e), Mark.LABEL);
-                lastLabel = r;
-            }
+        for (int e = high; e >= low; e -= step) {
+            text(row(e, high, low, plotRows), 0, label(e), Mark.LABEL);
         }
         // the x axis: a tick and a label every two decades, the guide's ε marked
         int axis = plotRows;
+        char tick = ascii ? '+' : '┴';
+        char rule = ascii ? '-' : '─';
         for (int c = LEFT - 1; c < width; c++) {
-            put(axis, c, ascii ? '-' : '─', Mark.AXIS);
+            put(axis, c, rule, Mark.AXIS);
         }
         put(axis, LEFT - 1, ascii ? '+' : '└', Mark.AXIS);
         for (int e = -13; e <= -1; e += 2) {
             int c = column(e, width);
-            put(axis, c, ascii ? '+' : '┴', Mark.AXIS);
+            put(axis, c, tick, Mark.AXIS);
             String l = label(e);
             text(axis + 1, Math.min(width - l.length(), Math.max(LEFT - 1, c - l.length() / 2)), l, Mark.LABEL);
         }
@@ -132,14 +133,26 @@ public final class EpsilonChart {
             EpsilonStudy.Best best = study.best(d);
             plot(best.error() > 0 ? Math.log10(best.error()) : low, column(Math.log10(best.epsilon()), width), high, low,
                     plotRows, d == Difference.FORWARD ? 'O' : 'X', Mark.BEST);
-            // the predicted best ε under the axis between the labels, else on the top row: the axis has the guide's g
+            // the predicted best ε on the axis line (over a tick too: its label stays below), never on
+            // a row of the plot, where it would read as a point; beside the guide's g or the other
+            // marker when it falls on them
             double star = study.predictedBest(d);
             if (star > 0 && Double.isFinite(star)) {
                 int c = column(Math.log10(star), width);
-                int r = cells[axis + 1][c] == ' ' ? axis + 1 : 0;
-                if (c >= LEFT && c < width) put(r, c, d == Difference.FORWARD ? 'F' : 'C', Mark.BEST);
+                for (int off = 0; off < width; off++) {
+                    int at = c + (off % 2 == 0 ? off / 2 : -(off + 1) / 2); // c, c-1, c+1, c-2, ...
+                    if (at >= LEFT && at < width && (cells[axis][at] == rule || cells[axis][at] == tick)) {
+                        put(axis, at, d == Difference.FORWARD ? 'F' : 'C', Mark.BEST);
+                        break;
+                    }
+                }
             }
         }
+    }
+
+    /** The smallest multiple of {@code step} that is at least {@code n}. */
+    private static int ceilTo(int n, int step) {
+        return (n + step - 1) / step * step;
     }
 
     /** "1e-08", "1e+00". */

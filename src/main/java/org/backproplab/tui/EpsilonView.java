@@ -21,7 +21,7 @@ final class EpsilonView {
         String eps = t.epsilon();
         String label = arch.label(k, t.ascii());
         String title = eps + " study of " + label + ": |numeric - chain rule| against " + eps + ", live (E or Esc closes)";
-        Text.heading(g, a, title.length() + 4 <= a.width() ? title : eps + " study of " + label + ", live", t);
+        Text.heading(g, a, t, title, eps + " study of " + label + ", live");
         EpsilonStudy study = s.lesson().epsilonStudy(arch.name(k));
         if (study == null) {
             t.apply(g, Theme.Role.DIM);

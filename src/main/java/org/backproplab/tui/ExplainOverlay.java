@@ -41,12 +41,12 @@ final class ExplainOverlay {
         int lossDigits = wide ? 12 : 10;
         Explanation.Numeric n = e.numeric();
         boolean central = n.difference() == Difference.CENTRAL;
-        add(out, width, t.theta() + " = " + name + " = " + e.value() + "   loss L(" + t.theta() + ") = "
+        add(out, width, t.theta() + " = " + name + " = " + Numbers.exact(e.value()) + "   loss L(" + t.theta() + ") = "
                 + Numbers.sig(n.lossBefore(), lossDigits), Theme.Role.NORMAL);
         add(out, width, "The numeric way (the guide's steps, " + (central ? "central" : "one-sided") + ", " + eps
                 + " = " + Numbers.setting(n.epsilon()) + "):", Theme.Role.HEADING);
-        String up = " 1 nudge   " + name + " + " + eps + " = " + n.nudgedValue();
-        String down = name + " " + minus + " " + eps + " = " + n.nudgedDownValue();
+        String up = " 1 nudge   " + name + " + " + eps + " = " + Numbers.exact(n.nudgedValue());
+        String down = name + " " + minus + " " + eps + " = " + Numbers.exact(n.nudgedDownValue());
         if (!central) {
             add(out, width, up, Theme.Role.NORMAL);
         } else if (up.length() + 3 + down.length() <= width) {
@@ -72,7 +72,7 @@ final class ExplainOverlay {
             longest(out, width, Theme.Role.ACCENT, quotient + Numbers.sci(n.lossAfter() - n.lossBefore(), 4) + "/"
                     + Numbers.setting(n.epsilon()) + " = " + column, quotient + column);
         }
-        add(out, width, " 5 revert  " + name + " back to " + e.value(), Theme.Role.NORMAL);
+        add(out, width, " 5 revert  " + name + " back to " + Numbers.exact(e.value()), Theme.Role.NORMAL);
         double lr = s.config().learningRate();
         add(out, width, " 6 update  when all " + arch.parameterCount() + " slopes are known: " + name + " += "
                 + minus + "lr " + t.times() + " slope = " + Numbers.sci(-lr * n.gradient(), 4), Theme.Role.NORMAL);
@@ -174,8 +174,7 @@ final class ExplainOverlay {
         String label = s.config().architecture().label(k, t.ascii());
         String title = "Explain " + t.partial() + "L/" + t.partial() + t.theta() + " for " + label
                 + ": live (space pauses), Esc closes";
-        if (title.length() + 4 > width) title = "Explain " + label + ": live, Esc closes";
-        Area box = Text.overlay(g, screen, width, height, title, t);
+        Area box = Text.overlay(g, screen, width, height, t, title, "Explain " + label + ": live, Esc closes");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         for (int i = 0; i < lines.size() && i < inner.height(); i++) {
             t.apply(g, lines.get(i).role());

@@ -48,7 +48,7 @@ public final class Frame {
         if (ui.overlay() == UiState.Overlay.HELP) {
             HelpOverlay.draw(g, below, o, t);
         } else if (ui.overlay() == UiState.Overlay.LEGEND) {
-            HelpOverlay.drawLegend(g, below, t);
+            HelpOverlay.drawLegend(g, below, o, t);
         } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {
             ExplainOverlay.draw(g, below, s, ui.selected(), GradientsPanel.digits(l.gradients().width()), t);
         } else if (ui.overlay() == UiState.Overlay.HUNT_QUESTION) {

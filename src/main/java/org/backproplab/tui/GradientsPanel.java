@@ -38,7 +38,7 @@ final class GradientsPanel {
 
     /** The words of the verdict column, made once per character set: every row of every frame shows them. */
     private record Words(Map<GradientCheck.Verdict, String> verdicts, Map<GradientCheck.Reason, String> reasons,
-                         Map<GradientCheck.Reason, String> shortReasons) {
+                         Map<GradientCheck.Reason, String> shortReasons, int widest) {
         private static final Words UNICODE = make(new Theme(false, false));
         private static final Words ASCII = make(new Theme(false, true));
 
@@ -69,7 +69,11 @@ final class GradientsPanel {
                     case LOST -> "lost";
                 });
             }
-            return new Words(verdicts, reasons, shortReasons);
+            int widest = 0; // a verdict with its reason in full, the widest there is
+            for (String v : verdicts.values()) {
+                for (String r : reasons.values()) widest = Math.max(widest, v.length() + 1 + r.length());
+            }
+            return new Words(verdicts, reasons, shortReasons, widest);
         }
     }
 
@@ -93,18 +97,21 @@ final class GradientsPanel {
         Architecture arch = s.config().architecture();
         GradientCheck check = s.check();
         String d = t.partial();
-        String title = a.width() >= 66
-                ? "Gradients " + d + "L/" + d + t.theta() + ": numeric (nudge by " + t.epsilon() + ") vs chain rule (backprop)"
-                : "Gradients " + d + "L/" + d + t.theta() + ": numeric vs chain rule";
-        Text.heading(g, a, title, t);
+        int visible = a.height() - 2;
+        int count = check.entries().size();
+        int first = Text.firstVisible(ui.selected(), visible, count);
+        Text.heading(g, a, t, first, visible, count,
+                "Gradients " + d + "L/" + d + t.theta() + ": numeric (nudge by " + t.epsilon() + ") vs chain rule (backprop)",
+                "Gradients " + d + "L/" + d + t.theta() + ": numeric vs chain rule", "Gradients: numeric vs chain rule");
         int nd = digits(a.width());
         int num = nd + 6; // sign, point, e±XX
         int cNum = WeightsPanel.LABEL + 1;
         int cChain = cNum + num + 1;
         int cDiffer = cChain + num + 1;
         int cPredicted = cDiffer + ERROR + 1;
-        // "predicted" is wider than its numbers: spelt out only where its column can widen for it
-        boolean spelt = a.width() - (cPredicted + "predicted".length() + 1) >= 18;
+        // "predicted" is wider than its numbers: spelt out only where its column can widen for it and
+        // leave the widest verdict its whole reason ("~ expected lost in rounding")
+        boolean spelt = cPredicted + "predicted".length() + 1 + Words.of(t).widest <= a.width();
         int cVerdict = cPredicted + (spelt ? "predicted".length() : ERROR) + 1;
         // the verdict's symbol where "~ expected" fits, the word alone where only "expected" does
         boolean symbol = cVerdict + "~ expected".length() <= a.width();
@@ -115,10 +122,6 @@ final class GradientsPanel {
         Text.put(g, a, cDiffer, 1, "differ");
         Text.put(g, a, cPredicted, 1, spelt ? "predicted" : "pred.");
         Text.put(g, a, cVerdict, 1, "verdict");
-        int visible = a.height() - 2;
-        int count = check.entries().size();
-        int first = Text.firstVisible(ui.selected(), visible, count);
-        Text.rowsShown(g, a, title.length(), first, visible, count, t);
         StringBuilder n = new StringBuilder(24);
         for (int i = 0; i < visible && first + i < count; i++) {
             int k = first + i;

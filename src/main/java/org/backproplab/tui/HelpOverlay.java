@@ -1,24 +1,55 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.grad.GradientCheck;
 import org.backproplab.train.Guide;
 import org.backproplab.train.Outcome;
 
 /** Every key this lab offers, from the key table, in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
-    /** What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme). */
-    static final String[] LEGEND = {
+    /**
+     * What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme;
+     * 76 characters a line at most, the inside of a box at 80 columns): the verdicts by
+     * GradientCheck's own rules, as the gradcheck command's legend says them.
+     */
+    private static final String[] COLUMNS = {
         "differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
         "(eps*|L''|/2 one-sided or eps^2*|L'''|/6 central, + rounding, + any kink).",
-        "good: within rounding. expected: within " + (int) org.backproplab.grad.GradientCheck.FACTOR
-                + "x predicted. bad: beyond: a bug.",
+        "good: " + rule(GradientCheck.Verdict.GOOD),
+        "expected: " + rule(GradientCheck.Verdict.EXPECTED) + ". bad: beyond it: look for a bug."};
+    private static final String[] MOUSE = {
         "mouse: a click selects a row, a second explains it; the wheel",
-        "moves the selection; Shift-drag selects text (or --no-mouse)",
+        "moves the selection; Shift-drag selects text (or --no-mouse)"};
+    private static final String[] NO_MOUSE = {
+        "mouse: off (--no-mouse): the terminal's own selection of text works"};
+    private static final String[] WORDS = {
         "learned = " + Outcome.LEARNED_RULE,
         "stuck = " + Outcome.STUCK_RULE,
         "the guide = \"" + Guide.TITLE + "\",",
         "  " + Guide.REPOSITORY};
+
+    /** The legend of a lab with these options: what the mouse does, or that it is off. */
+    static List<String> legend(LabOptions o) {
+        List<String> lines = new ArrayList<>(List.of(COLUMNS));
+        lines.addAll(List.of(o.mouse() ? MOUSE : NO_MOUSE));
+        lines.addAll(List.of(WORDS));
+        return lines;
+    }
+
+    /** A verdict's rule: its meaning up to the colon ("within 4x the predicted error"). */
+    private static String rule(GradientCheck.Verdict v) {
+        String m = v.meaning();
+        return m.indexOf(':') < 0 ? m : m.substring(0, m.indexOf(':'));
+    }
+
+    /** The widest line of a legend. */
+    private static int widest(List<String> legend) {
+        int width = 0;
+        for (String line : legend) width = Math.max(width, line.length());
+        return width;
+    }
 
     /** The line above the keys of a watcher's help: why the run keys are missing. */
     static final String WATCHING = "watching a shared lab: only the screen keys work here";
@@ -51,21 +82,22 @@ final class HelpOverlay {
     static boolean legendFits(int width, int height, LabOptions o, boolean ascii) {
         int keys = Keymap.enabled(o).size();
         int watching = o.readOnly() ? 1 : 0;
-        if (oneColumn(width, height, o, ascii)) return keys + watching + 2 + LEGEND.length + 1 <= height;
+        int legend = legend(o).size();
+        if (oneColumn(width, height, o, ascii)) return keys + watching + 2 + legend + 1 <= height;
         int half = (keys + 1) / 2;
         // in two columns, the legend where it leaves the two status rows in view
-        return half + 2 + watching + 1 + LEGEND.length <= height - 2;
+        return half + 2 + watching + 1 + legend <= height - 2;
     }
 
     /** The help's second page, where the legend does not fit under the keys: what the words mean. */
-    static void drawLegend(TextGraphics g, Area screen, Theme t) {
-        int width = 0;
-        for (String line : LEGEND) width = Math.max(width, line.length());
-        Area box = Text.overlay(g, screen, Math.min(screen.width(), width + 4), Math.min(screen.height(), LEGEND.length + 2),
-                "What the words mean (Esc or ? closes)", t);
+    static void drawLegend(TextGraphics g, Area screen, LabOptions o, Theme t) {
+        List<String> legend = legend(o);
+        Area box = Text.overlay(g, screen, Math.min(screen.width(), widest(legend) + 4),
+                Math.min(screen.height(), legend.size() + 2), t, "What the words mean (Esc or ? closes)",
+                "What the words mean");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         t.apply(g, Theme.Role.NORMAL);
-        for (int i = 0; i < LEGEND.length; i++) Text.put(g, inner, 0, i, LEGEND[i]);
+        for (int i = 0; i < legend.size(); i++) Text.put(g, inner, 0, i, legend.get(i));
     }
 
     static void draw(TextGraphics g, Area screen, LabOptions o, Theme t) {
@@ -77,13 +109,14 @@ final class HelpOverlay {
         boolean readOnly = o.readOnly();
         int[] w = widths(keys, t.ascii());
         int keyWidth = w[0];
-        int width = Math.min(screen.width(), Math.max(keyWidth + 3 + w[1],
-                Math.max(LEGEND[0].length(), readOnly ? WATCHING.length() : 0)) + 4);
-        int rows = keys.size() + (readOnly ? 1 : 0);
         boolean showLegend = legendFits(screen.width(), screen.height(), o, t.ascii());
-        int height = Math.min(screen.height(), rows + 2 + (showLegend ? LEGEND.length + 1 : 0));
-        Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes)"
-                : "Keys (? again: what the words mean; Esc closes)", t);
+        List<String> legend = showLegend ? legend(o) : List.of();
+        int width = Math.min(screen.width(), Math.max(keyWidth + 3 + w[1],
+                Math.max(widest(legend), readOnly ? WATCHING.length() : 0)) + 4);
+        int rows = keys.size() + (readOnly ? 1 : 0);
+        int height = Math.min(screen.height(), rows + 2 + (showLegend ? legend.size() + 1 : 0));
+        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (Esc or ? closes)"
+                : "Keys (? again: what the words mean; Esc closes)", "Keys (Esc closes)");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int row = 0;
         if (readOnly) {
@@ -97,11 +130,9 @@ final class HelpOverlay {
             Text.put(g, inner, keyWidth + 3, row, b.description());
             row++;
         }
-        if (showLegend) {
-            t.apply(g, Theme.Role.DIM);
-            for (int i = 0; i < LEGEND.length; i++) {
-                Text.put(g, inner, 0, row + 1 + i, LEGEND[i]);
-            }
+        t.apply(g, Theme.Role.DIM);
+        for (int i = 0; i < legend.size(); i++) {
+            Text.put(g, inner, 0, row + 1 + i, legend.get(i));
         }
         t.apply(g, Theme.Role.NORMAL);
     }
@@ -121,10 +152,11 @@ final class HelpOverlay {
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
         boolean showLegend = legendFits(screen.width(), screen.height(), o, t.ascii());
-        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + LEGEND.length : 0));
-        width = Math.max(width, Math.min(screen.width(), LEGEND[0].length() + 4));
-        Area box = Text.overlay(g, screen, width, height, showLegend ? "Keys (Esc or ? closes) in short: a larger window shows more"
-                : "Keys in short (? again: what the words mean; Esc closes)", t);
+        List<String> legend = showLegend ? legend(o) : List.of();
+        int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + legend.size() : 0));
+        width = Math.max(width, Math.min(screen.width(), widest(legend) + 4));
+        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (Esc or ? closes) in short: a larger window shows more"
+                : "Keys in short (? again: what the words mean; Esc closes)", "Keys in short (Esc closes)");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;
         if (readOnly) {
@@ -141,11 +173,9 @@ final class HelpOverlay {
             t.apply(g, Theme.Role.NORMAL);
             Text.put(g, inner, col + keyWidth[c] + 2, row, b.brief());
         }
-        if (showLegend) {
-            t.apply(g, Theme.Role.DIM);
-            for (int i = 0; i < LEGEND.length; i++) {
-                Text.put(g, inner, 0, top + half + 1 + i, LEGEND[i]);
-            }
+        t.apply(g, Theme.Role.DIM);
+        for (int i = 0; i < legend.size(); i++) {
+            Text.put(g, inner, 0, top + half + 1 + i, legend.get(i));
         }
         t.apply(g, Theme.Role.NORMAL);
     }

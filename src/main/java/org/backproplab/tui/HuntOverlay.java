@@ -81,7 +81,7 @@ final class HuntOverlay {
     private static void box(TextGraphics g, Area screen, int width, String title, List<String> lines,
                             Theme.Role first, Theme t) {
         int height = Math.min(screen.height(), lines.size() + 2);
-        Area box = Text.overlay(g, screen, width, height, title.length() + 4 <= width ? title : "Bug hunt", t);
+        Area box = Text.overlay(g, screen, width, height, t, title, "Bug hunt");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         for (int i = 0; i < lines.size() && i < inner.height(); i++) {
             t.apply(g, i == 0 ? first : Theme.Role.NORMAL);

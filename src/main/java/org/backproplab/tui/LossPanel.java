@@ -29,11 +29,20 @@ final class LossPanel {
         String scale = ui.logScale() ? "log scale" : "linear scale";
         String loss = s.config().loss().title();
         StringBuilder b = new StringBuilder(80); // the title, the caption and the axis: one builder for all
-        b.append("Loss L: mean ").append(loss).append(" over the 4 rows, ").append(scale);
-        if (b.length() + 4 > a.width()) Text.clear(b).append("Loss: mean ").append(loss).append(", ").append(scale);
+        for (int form = 0; form < 4; form++) { // the longest title that fits whole
+            Text.clear(b);
+            switch (form) {
+                case 0 -> b.append("Loss L: mean ").append(loss).append(" over the 4 rows, ").append(scale);
+                case 1 -> b.append("Loss: mean ").append(loss).append(", ").append(scale);
+                case 2 -> b.append("Loss: mean ").append(loss).append(", ").append(ui.logScale() ? "log" : "linear");
+                default -> b.append("Loss, ").append(scale);
+            }
+            if (Text.titleFits(a, b.length())) break;
+        }
         Text.heading(g, a, b, t);
-        LossHistory.Points h = s.history();
-        double lowest = Math.min(h.lowest(), s.loss());
+        // the epochs stepped, and the one the parameters on screen are at: every epoch of "epochs 0..N"
+        LossHistory.Points h = s.history().plus(s.loss());
+        double lowest = h.lowest(); // of the finite losses: a divergence does not hide the run's best
         t.apply(g, Theme.Role.NORMAL);
         Numbers.sig(Text.clear(b).append("now "), s.loss(), 6).append("   lowest ");
         if (Double.isFinite(lowest)) Numbers.sig(b, lowest, 6); else b.append('-');

@@ -28,11 +28,16 @@ final class NetworkView {
     private static final int EDGE = 13;
     private static final int PORT = BUS2 + 1 + EDGE;
     /**
+     * Characters a number on the diagram takes at most (a weight, a bias, z, a): 4 decimals, or
+     * scientific once they do not fit (+1.7e+297), so that no number runs into its neighbour.
+     */
+    private static final int NUMBER = 9;
+    /**
      * A hidden unit's name and bias on its node row (z and a on the rows of its edges, which may
      * run on under the outgoing edge), then its outgoing edge to the collector, the column that
      * joins the units into y.
      */
-    private static final int NODE = 14;
+    private static final int NODE = 5 + NUMBER + 2;
     private static final int OUT_EDGE = 12;
     private static final int COLLECTOR = PORT + 1 + NODE + OUT_EDGE;
     /** Where y and its numbers start. */
@@ -81,7 +86,7 @@ final class NetworkView {
             if (r == geo.rowN[j] && x >= PORT + 2 && x < PORT + 1 + NODE) return arch.hiddenBias(j);
             if (r == geo.rowN[j] && x >= PORT + 1 + NODE && x < COLLECTOR) return arch.outputWeight(j);
         }
-        if (r == geo.outputBiasRow() && x >= Y + 3 && x < Y + 3 + 9) return arch.outputBias();
+        if (r == geo.outputBiasRow() && x >= Y + 3 && x < Y + 3 + 2 + NUMBER) return arch.outputBias();
         return -1;
     }
 
@@ -123,8 +128,7 @@ final class NetworkView {
         int x2 = (int) Dataset.input(r, 1);
         String title = "The network 2-" + h + "-1 on row " + (r + 1) + " of 4 (x1=" + x1 + ", x2=" + x2 + ", target "
                 + (int) data.target(r) + "): 1-4 choose the row";
-        Text.heading(g, a, title.length() + 4 <= a.width() ? title
-                : "The network on row " + (r + 1) + " (x1=" + x1 + ", x2=" + x2 + ")", t);
+        Text.heading(g, a, t, title, "The network on row " + (r + 1) + " (x1=" + x1 + ", x2=" + x2 + ")");
         Geometry geo = Geometry.of(h, a, focus.footer());
         int per = geo.per;
         Canvas c = new Canvas(g, a.below(1), t);
@@ -184,15 +188,11 @@ final class NetworkView {
             bias(g, c.area, rowN[j], col, s.parameter(arch.hiddenBias(j)), selected == arch.hiddenBias(j), t, n);
             t.apply(g, Theme.Role.NORMAL);
             if (per == 3) {
-                Numbers.signedFixed(Text.clear(n).append("z "), pass.z(r, j), 4);
-                Text.put(g, c.area, PORT + 2, rowA[j], n);
-                Numbers.signedFixed(Text.clear(n).append("a "), pass.a(r, j), 4);
-                Text.put(g, c.area, PORT + 2, rowB[j], n);
+                Text.put(g, c.area, PORT + 2, rowA[j], number(Text.clear(n).append("z "), pass.z(r, j), 4));
+                Text.put(g, c.area, PORT + 2, rowB[j], number(Text.clear(n).append("a "), pass.a(r, j), 4));
             } else {
-                Numbers.signedFixed(Text.clear(n).append("z "), pass.z(r, j), 3);
-                int at = Text.put(g, c.area, PORT + 2, rowB[j], n) + 1;
-                Numbers.signedFixed(Text.clear(n).append("a "), pass.a(r, j), 3);
-                Text.put(g, c.area, at, rowB[j], n);
+                int at = Text.put(g, c.area, PORT + 2, rowB[j], number(Text.clear(n).append("z "), pass.z(r, j), 3)) + 1;
+                Text.put(g, c.area, at, rowB[j], number(Text.clear(n).append("a "), pass.a(r, j), 3));
             }
             edge(g, c.area, rowN[j], PORT + 1 + NODE, OUT_EDGE, s.parameter(arch.outputWeight(j)),
                     selected == arch.outputWeight(j), false, t, n);
@@ -204,11 +204,10 @@ final class NetworkView {
         if (focus.output() && selected < 0) g.enableModifiers(SGR.REVERSE);
         int col = Text.put(g, c.area, yc, ym, "y") + 2;
         t.apply(g, Theme.Role.NORMAL);
-        Numbers.fixed(Text.clear(n).append(t.yhat()).append(' '), pass.output(r), 4);
+        Numbers.fit(Text.clear(n).append(t.yhat()).append(' '), pass.output(r), 4, NUMBER); // in [0, 1]: 0.6632
         col = Text.put(g, c.area, col, ym, n) + 2;
         Text.put(g, c.area, col, ym, "target " + (int) data.target(r));
-        Numbers.signedFixed(Text.clear(n).append("z "), pass.outputSum(r), 4);
-        Text.put(g, c.area, yc + 3, ym + 1, n);
+        Text.put(g, c.area, yc + 3, ym + 1, number(Text.clear(n).append("z "), pass.outputSum(r), 4));
         bias(g, c.area, geo.outputBiasRow(), yc + 3, s.parameter(arch.outputBias()),
                 selected == arch.outputBias(), t, n);
 
@@ -226,13 +225,21 @@ final class NetworkView {
         GradientCheck.Entry e = s.check().entries().get(selected);
         t.apply(g, Theme.Role.NORMAL);
         Text.clear(n);
+        // the line whole, never cut at the edge: the gradients lose their heading, then go, where it is narrow
         StringBuilder line = new StringBuilder(100).append("selected ").append(arch.label(selected, t.ascii()))
                 .append(" = ");
-        Numbers.signedFixed(line, s.parameter(selected), 4).append("   ").append(t.partial()).append("L/")
-                .append(t.partial()).append(t.theta()).append(": numeric ");
-        Numbers.sci(line, e.numeric(), 5).append(", chain rule ");
-        Numbers.sci(line, e.chainRule(), 5);
-        if (line.length() + 28 <= a.width()) line.append("   (up/down select, Enter explains)");
+        int named = WeightsPanel.value(line, s.parameter(selected)).length();
+        for (boolean heading : new boolean[] {true, false}) {
+            line.setLength(named);
+            line.append("   ");
+            if (heading) line.append(t.partial()).append("L/").append(t.partial()).append(t.theta()).append(": ");
+            Numbers.sci(line.append("numeric "), e.numeric(), 5).append(", chain rule ");
+            Numbers.sci(line, e.chainRule(), 5);
+            if (line.length() <= a.width()) break;
+        }
+        if (line.length() > a.width()) line.setLength(named);
+        String hint = "   (up/down select, Enter explains)";
+        if (line.length() + hint.length() <= a.width()) line.append(hint);
         if (bottom > diagramBottom) Text.put(g, c.area, 0, bottom, line);
         t.apply(g, Theme.Role.NORMAL);
     }
@@ -245,8 +252,7 @@ final class NetworkView {
                 : (size >= 1 ? '━' : size >= 0.1 ? '─' : '╌');
         t.apply(g, !t.colour() ? Theme.Role.NORMAL : w >= 0 ? Theme.Role.POSITIVE : Theme.Role.NEGATIVE);
         if (selected) g.enableModifiers(SGR.REVERSE);
-        Numbers.signedFixed(Text.clear(n), w, 4);
-        if (n.length() > 8) Numbers.signedSci(Text.clear(n), w, 2);
+        number(Text.clear(n), w, 4);
         int end = col + width - (arrow ? 1 : 0);
         int at = col + 1;
         for (int x = col; x < at; x++) Text.put(g, a, x, row, line);
@@ -261,8 +267,13 @@ final class NetworkView {
                              StringBuilder n) {
         t.apply(g, Theme.Role.NORMAL);
         if (selected) g.enableModifiers(SGR.REVERSE);
-        Text.put(g, a, col, row, Numbers.signedFixed(Text.clear(n).append("b "), b, 4));
+        Text.put(g, a, col, row, number(Text.clear(n).append("b "), b, 4));
         t.apply(g, Theme.Role.NORMAL);
+    }
+
+    /** Appends a number of the diagram with its sign, in at most {@link #NUMBER} characters. */
+    private static StringBuilder number(StringBuilder out, double x, int decimals) {
+        return Numbers.signedFit(out, x, decimals, NUMBER);
     }
 
     /**

@@ -16,9 +16,9 @@ public final class PredictionText {
 
     /**
      * The prediction in two parts: "one-sided error predicted ε·|L″|/2 = 6.2e-08 (L″ = -1.2e-03)",
-     * the leading truncation term with its curvature, and "+ rounding 2·δL/ε = 6.2e-12 = 6.2e-08",
+     * the leading truncation term with its curvature, and "+ rounding 2·δL/ε = 6.2e-12; total 6.2e-08",
      * the rounding and whatever else the prediction holds (higher orders, a kink within the nudge)
-     * where it counts, and the total.
+     * where it counts, and the total (after a semicolon: each "=" holds as written).
      */
     public static List<String> predicted(PredictedError p, Theme t) {
         boolean forward = p.difference() == Difference.FORWARD;
@@ -42,7 +42,7 @@ public final class PredictionText {
             Numbers.sci(rest.append(p.clip() ? " + the loss's clip within the nudge " : " + a ReLU kink within the nudge "),
                     p.kink(), 2);
         }
-        return List.of(b.toString(), Numbers.sci(rest.append(" = "), p.total(), 2).toString());
+        return List.of(b.toString(), Numbers.sci(rest.append("; total "), p.total(), 2).toString());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.Locale;
+import org.backproplab.format.Numbers;
 import org.backproplab.nn.Dataset;
 import org.backproplab.train.Snapshot;
 
@@ -86,8 +87,7 @@ final class SurfaceView {
             cell(g, legend.col(), legend.row() + row, RAMP.charAt(k), k, t);
             cell(g, legend.col() + 1, legend.row() + row, RAMP.charAt(k), k, t);
             t.apply(g, Theme.Role.NORMAL);
-            String range = String.format(Locale.ROOT, "%.1f to %s", k / 10.0, k == 9 ? "1" : String.format(Locale.ROOT,
-                    "%.1f", (k + 1) / 10.0));
+            String range = Numbers.fixed(k / 10.0, 1) + " to " + (k == 9 ? "1" : Numbers.fixed((k + 1) / 10.0, 1));
             Text.put(g, legend, 3, row, range + (k == 5 ? "  (1 above 0.5)" : k == 4 ? "  (0 below)" : ""));
         }
         Text.put(g, legend, 0, 12, "0/1 in a corner: a row");

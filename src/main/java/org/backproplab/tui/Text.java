@@ -70,9 +70,9 @@ final class Text {
 
     /**
      * An overlay's frame, centred in {@code screen}: cleared, a rule on the left, right and bottom,
-     * and {@code title} on the top rule. Returns the box; its inside is two columns in from each side.
+     * and the first of {@code titles} that fits on the top rule. Returns the box; its inside is two columns in from each side.
      */
-    static Area overlay(TextGraphics g, Area screen, int width, int height, String title, Theme t) {
+    static Area overlay(TextGraphics g, Area screen, int width, int height, Theme t, CharSequence... titles) {
         Area box = new Area(screen.col() + (screen.width() - width) / 2,
                 screen.row() + Math.max(0, (screen.height() - height) / 2), width, height);
         t.apply(g, Theme.Role.NORMAL);
@@ -83,42 +83,71 @@ final class Text {
             Cells.put(g, box.right() - 1, box.row() + r, t.vertical());
         }
         Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
-        heading(g, box, title, t);
+        heading(g, box, t, titles);
         return box;
     }
 
-    /** A panel's title row: "─ Title ──────" across the area's width. */
+    /** Whether a title of {@code length} characters fits whole on an area's title row, a rule cell on each side: "─ title ─". */
+    static boolean titleFits(Area a, int length) {
+        return length + 4 <= a.width();
+    }
+
+    /**
+     * A panel's title row: "─ Title ──────" across the area's width, with the first of
+     * {@code forms} (longest first) that fits whole. A title is never cut: when none fits, the
+     * row is the rule alone. Returns the title drawn, or null.
+     */
+    static CharSequence heading(TextGraphics g, Area a, Theme t, CharSequence... forms) {
+        CharSequence title = null;
+        for (CharSequence f : forms) {
+            if (titleFits(a, f.length())) {
+                title = f;
+                break;
+            }
+        }
+        drawHeading(g, a, title, t);
+        return title;
+    }
+
+    /** A panel's title row with one title, drawn only when it fits whole. */
     static void heading(TextGraphics g, Area a, CharSequence title, Theme t) {
+        heading(g, a, t, title);
+    }
+
+    /**
+     * The title row of a table that scrolls: the first of {@code forms} that leaves room for which
+     * rows are shown ("rows 8-17 of 17", right-aligned), so a reader knows more are there; where
+     * none does, the first that fits alone, without them. Nothing is said of the rows when every
+     * row fits.
+     */
+    static void heading(TextGraphics g, Area a, Theme t, int first, int visible, int count, CharSequence... forms) {
+        if (count <= visible || visible <= 0) {
+            heading(g, a, t, forms);
+            return;
+        }
+        String note = " rows " + (first + 1) + "-" + Math.min(count, first + visible) + " of " + count + " ";
+        for (CharSequence f : forms) {
+            if (titleFits(a, f.length() + note.length() + 1)) { // "─ title ─" + note + "─"
+                drawHeading(g, a, f, t);
+                t.apply(g, Theme.Role.DIM);
+                put(g, a, a.width() - 1 - note.length(), 0, note);
+                t.apply(g, Theme.Role.NORMAL);
+                return;
+            }
+        }
+        heading(g, a, t, forms);
+    }
+
+    private static void drawHeading(TextGraphics g, Area a, CharSequence title, Theme t) {
         t.apply(g, Theme.Role.DIM);
         char rule = t.horizontal();
         for (int c = 0; c < a.width() && a.height() > 0; c++) {
             Cells.put(g, a.col() + c, a.row(), rule);
         }
-        t.apply(g, Theme.Role.HEADING);
-        put(g, a, put(g, a, put(g, a, 1, 0, " "), 0, title), 0, " ");
-        t.apply(g, Theme.Role.NORMAL);
-    }
-
-    /**
-     * On a panel's title row, right-aligned: which rows of a scrolled table are shown ("rows 8-17
-     * of 17"), so a reader knows more are there; shorter ("8-17 of 17", "8-17/17") or nothing when the title
-     * leaves no room. Nothing when every row fits.
-     */
-    static void rowsShown(TextGraphics g, Area a, int titleLength, int first, int visible, int count, Theme t) {
-        if (count <= visible || visible <= 0) return;
-        String range = (first + 1) + "-" + Math.min(count, first + visible);
-        int room = a.width() - (titleLength + 4) - 1; // after "─ title ─", before the last rule cell
-        String note = null;
-        for (String form : new String[] {" rows " + range + " of " + count + " ", " " + range + " of " + count + " ",
-                " " + range + "/" + count + " "}) {
-            if (form.length() <= room) {
-                note = form;
-                break;
-            }
+        if (title != null) {
+            t.apply(g, Theme.Role.HEADING);
+            put(g, a, put(g, a, put(g, a, 1, 0, " "), 0, title), 0, " ");
         }
-        if (note == null) return;
-        t.apply(g, Theme.Role.DIM);
-        put(g, a, a.width() - 1 - note.length(), 0, note);
         t.apply(g, Theme.Role.NORMAL);
     }
 

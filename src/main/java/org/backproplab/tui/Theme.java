@@ -116,11 +116,14 @@ public record Theme(boolean colour, boolean ascii) {
         return ascii ? '|' : '│';
     }
 
-    /** A cell filled to level 0..8 (eighths), for bar charts. */
+    /**
+     * A cell filled to level 0..8 (eighths), for bar charts; in ASCII '.' up to 3/8, ':' up to 6/8,
+     * then '#': every level above 0 is drawn, as ▁ is (a chart's small losses do not vanish).
+     */
     public char bar(int eighths) {
         final String unicode = " ▁▂▃▄▅▆▇█";
-        final String plain = "  ..::##";
+        final String plain = " ...:::##";
         int i = Math.max(0, Math.min(8, eighths));
-        return ascii ? (i == 8 ? '#' : plain.charAt(i)) : unicode.charAt(i);
+        return (ascii ? plain : unicode).charAt(i);
     }
 }

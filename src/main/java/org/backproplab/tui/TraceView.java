@@ -3,7 +3,6 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
-import org.backproplab.format.Numbers;
 import org.backproplab.nn.Dataset;
 import org.backproplab.train.EpochTrace;
 import org.backproplab.train.Method;
@@ -44,10 +43,11 @@ final class TraceView {
         }
 
         String how = trace.method() == Method.CHAIN ? "chain rule" : "numeric";
-        String at = where(step, t) + ", " + display(name(step), t);
-        String title = "Trace, " + how + ": step " + (i + 1) + " of " + steps.size() + " " + t.separator().strip() + " " + at;
-        Text.heading(g, bottom, title.length() + 4 <= bottom.width() ? title
-                : "step " + (i + 1) + "/" + steps.size() + ", " + at, t);
+        String at = where(step, t) + ", " + label(step, t);
+        String stepOf = "step " + (i + 1) + " of " + steps.size();
+        String sep = " " + t.separator().strip() + " ";
+        Text.heading(g, bottom, t, "Trace, " + how + ": " + stepOf + sep + at, "Trace: " + stepOf + sep + at,
+                stepOf + ", " + label(step, t));
         int line = 1;
         t.apply(g, Theme.Role.ACCENT);
         for (String l : Text.wrap(display(step.formula(), t), bottom.width())) {
@@ -70,8 +70,8 @@ final class TraceView {
         StringBuilder b = new StringBuilder(80);
         for (int r = 0; r < shown && first + r < steps.size(); r++) {
             EpochTrace.Step o = steps.get(first + r);
-            Text.clear(b).append(first + r + 1).append(". ").append(where(o, t)).append(": ");
-            Numbers.sig(b.append(display(name(o), t)).append(" = "), o.value(), 6);
+            Text.clear(b).append(first + r + 1).append(". ").append(where(o, t)).append(": ")
+                    .append(display(name(o), t)).append(share(o) ? " += " : " = ").append(EpochTrace.number(o.value()));
             t.apply(g, first + r == i ? Theme.Role.HEADING : Theme.Role.DIM);
             if (first + r == i) g.enableModifiers(SGR.REVERSE);
             Text.put(g, bottom, 0, listRow + r, b);
@@ -121,6 +121,19 @@ final class TraceView {
                     + (int) Dataset.input(s.row(), 1) + ")";
         }
         return s.phase() == EpochTrace.Phase.BACKWARD ? "backward, the sum" : phase;
+    }
+
+    /**
+     * Whether a step adds one row's share to a parameter's gradient: its formula, the trace
+     * command and the list of steps write it "∂L/∂b_y += δ_y"; "∂L/∂b_y =" is the sum over the rows.
+     */
+    private static boolean share(EpochTrace.Step s) {
+        return s.phase() == EpochTrace.Phase.BACKWARD && s.row() >= 0 && s.parameter() >= 0;
+    }
+
+    /** What a step computes, for the title: "∂L/∂b_y +=" for a row's share, as the step's formula writes it. */
+    private static String label(EpochTrace.Step s, Theme t) {
+        return display(name(s), t) + (share(s) ? " +=" : "");
     }
 
     /** What a step computes, as the lab writes it. */

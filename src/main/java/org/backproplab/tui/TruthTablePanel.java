@@ -44,7 +44,10 @@ final class TruthTablePanel {
         }
         t.apply(g, Theme.Role.DIM);
         if (a.height() > 6) {
-            Text.put(g, a, 0, 6, "learned: " + t.yhat() + " within " + Outcome.TOLERANCE + " of target");
+            // whole, and a space before the rule beside: ASCII's y^ is a character wider than ŷ
+            String tolerance = Numbers.setting(Outcome.TOLERANCE);
+            String legend = "learned: " + t.yhat() + " within " + tolerance + " of target";
+            Text.put(g, a, 0, 6, legend.length() < a.width() ? legend : "learned: within " + tolerance + " of target");
         }
         t.apply(g, Theme.Role.NORMAL);
     }

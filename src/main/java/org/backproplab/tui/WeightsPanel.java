@@ -9,29 +9,30 @@ import org.backproplab.train.Snapshot;
 /** Every weight and bias under its label, its value, and which way the last step moved it. */
 final class WeightsPanel {
     static final int LABEL = 6;
-    static final int VALUE = 9;
+    /** The value column: every value fits it (+1684.1313, -4.50e+04, +1.70e+308), right-aligned. */
+    static final int VALUE = 10;
     private static final String HEADER = Text.padRight("param", LABEL) + " " + Text.padLeft("value", VALUE) + "  step";
     private static final String HEADER_WIDE = Text.padRight("param", LABEL) + " " + Text.padLeft("value", VALUE) + "  last step";
 
     private WeightsPanel() {
     }
 
-    /** Appends a parameter's value: 4 decimals, scientific once it is too large for that. */
+    /** Appends a parameter's value in at most {@link #VALUE} characters: 4 decimals, scientific once they do not fit. */
     static StringBuilder value(StringBuilder out, double x) {
-        return Math.abs(x) < 1e4 ? Numbers.signedFixed(out, x, 4) : Numbers.signedSci(out, x, 3);
+        return Numbers.signedFit(out, x, 4, VALUE);
     }
 
     static void draw(TextGraphics g, Area a, Snapshot s, UiState ui, Theme t) {
         Architecture arch = s.config().architecture();
         boolean wide = a.width() >= 30;
-        Text.heading(g, a, "Weights & biases", t);
-        t.apply(g, Theme.Role.DIM);
-        Text.put(g, a, 0, 1, wide ? HEADER_WIDE : HEADER);
         int visible = a.height() - 2;
         int count = s.parameterCount();
         int first = Text.firstVisible(ui.selected(), visible, count);
+        // the rows shown where they fit beside the title (else the gradients beside say them: the same rows)
+        Text.heading(g, a, t, first, visible, count, "Weights & biases");
+        t.apply(g, Theme.Role.DIM);
+        Text.put(g, a, 0, 1, wide ? HEADER_WIDE : HEADER);
         StringBuilder n = new StringBuilder(24);
-        Text.rowsShown(g, a, "Weights & biases".length(), first, visible, count, t);
         for (int i = 0; i < visible && first + i < count; i++) {
             int k = first + i;
             int row = 2 + i;

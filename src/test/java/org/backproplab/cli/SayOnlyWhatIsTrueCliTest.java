@@ -173,7 +173,7 @@ class SayOnlyWhatIsTrueCliTest {
         return Stream.of(
                 Arguments.of("{\"activation\": \"swish\"}", "\"config\" has activation 'swish', not one of sigmoid, tanh, relu"),
                 Arguments.of("{\"preset\": \"fancy\"}", "\"config\" has preset 'fancy', not one of textbook, reference"),
-                Arguments.of("{\"lr\": -1}", "\"config\" has lr -1.0, not a number > 0"),
+                Arguments.of("{\"lr\": -1}", "\"config\" has lr -1, not a number > 0"), // as written, not Java's -1.0
                 Arguments.of("{\"seed\": 1.5}", "\"config\" has seed 1.5, not one of 0..4294967295"),
                 Arguments.of("{\"method\": 3}", "\"config\" has a method that is not text"),
                 Arguments.of("[1]", "\"config\" must be an object of settings"));

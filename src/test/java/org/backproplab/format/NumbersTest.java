@@ -168,6 +168,70 @@ class NumbersTest {
         }
     }
 
+    /**
+     * A number in a bounded width: plain while it fits beside a sign, else scientific with width - 7
+     * digits. Expected strings worked out by hand (and with Python's '%+.4f' / '%+.2e').
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "-1684.131292, 4, 10, -1684.1313",        // the weights column at lr 1e6: fits 10 whole
+        "-45009.811456, 4, 10, -4.50e+04",        // 45009.8115 would take 10 beside its sign
+        "1.7e308, 4, 10, +1.70e+308",
+        "9999.99996, 4, 10, +1.00e+04",           // rounds to 10000.0000: too wide, so scientific
+        "0.41702200, 4, 9, +0.4170",
+        "-999.99994, 4, 9, -999.9999",
+        "-1.6845483136558372e297, 4, 9, -1.7e+297", // the network view at lr 1e300
+        "-3.4168145493730641e297, 4, 9, -3.4e+297",
+        "1e-300, 4, 9, +0.0000",
+        "NaN, 4, 9, NaN"})
+    void signedFitKeepsToItsWidth(double x, int decimals, int width, String expected) {
+        assertThat(Numbers.signedFit(new StringBuilder(), x, decimals, width)).hasToString(expected);
+    }
+
+    /** A parameter in a table: never wider than its column, whatever its size (train at lr 1e6 printed 13 of 12). */
+    @ParameterizedTest
+    @CsvSource({
+        "-45009.811456, -45009.811456",
+        "999999.999999, 999999.999999",
+        "999999.9999996, 1.000000e+06",  // rounds to 1000000.000000, 14 digits: scientific
+        "-1234567.5, -1.234568e+06",     // an exact tie: half to even
+        "-1.7e308, -1.700000e+308",
+        "0.000114374817, 0.000114"})
+    void parametersFitTheirColumn(double x, String expected) {
+        assertThat(Numbers.parameter(x)).isEqualTo(expected).hasSizeLessThanOrEqualTo(Numbers.PARAMETER_WIDTH);
+    }
+
+    /** Whatever the double, a fitted number takes at most its width, and reads back close to the value. */
+    @net.jqwik.api.Property(tries = 3000)
+    void aFittedNumberNeverExceedsItsWidth(@net.jqwik.api.ForAll double x,
+                                           @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 7, max = 16) int width,
+                                           @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 6) int decimals) {
+        String plain = Numbers.fit(new StringBuilder(), x, decimals, width).toString();
+        String signed = Numbers.signedFit(new StringBuilder(), x, decimals, width).toString();
+        assertThat(plain).hasSizeLessThanOrEqualTo(width);
+        assertThat(signed).hasSizeLessThanOrEqualTo(width);
+        if (Double.isFinite(x)) {
+            // rounded: within half a unit of the last digit shown, plain or scientific
+            java.math.BigDecimal shown = new java.math.BigDecimal(signed);
+            java.math.BigDecimal halfUnit = java.math.BigDecimal.valueOf(5, shown.scale() + 1);
+            assertThat(shown.subtract(new java.math.BigDecimal(x)).abs()).as("%s shown as %s", x, signed)
+                    .isLessThanOrEqualTo(halfUnit);
+        }
+    }
+
+    /** A value to the last bit: the digits that read back as the same double, in the e-05 style of settings. */
+    @ParameterizedTest
+    @CsvSource({
+        "2.460443523984862E-5, 0.00002460443523984862",
+        "1.246044352398486E-4, 0.0001246044352398486",
+        "-1.6845483136558372E297, -1.6845483136558372e+297",
+        "0.7203244934421581, 0.7203244934421581",
+        "2.5e-9, 2.5e-09"})
+    void exactValuesReadBackAsTheSameDouble(double x, String expected) {
+        assertThat(Numbers.exact(x)).isEqualTo(expected);
+        assertThat(Double.parseDouble(Numbers.exact(x))).isEqualTo(x);
+    }
+
     @Test
     void signsSettingsCountsAndNonFinite() {
         assertThat(Numbers.signedFixed(0.41702, 4)).isEqualTo("+0.4170");

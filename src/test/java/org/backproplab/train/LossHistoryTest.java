@@ -54,6 +54,35 @@ class LossHistoryTest {
         assertThat(h.points().lowest()).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
+    /**
+     * The loss on screen is one epoch past the last step's: plus adds it as the newest epoch,
+     * joining the bucket being filled (with its range and the epochs it covers), and leaves the
+     * history itself as it was; a NaN adds nothing, so the lowest stays the lowest finite loss.
+     */
+    @Test
+    void plusAddsTheEpochOnScreen() {
+        LossHistory h = new LossHistory(4);
+        for (int i = 1; i <= 5; i++) h.add(i); // (1.5, 3.5) and 5 alone in the bucket being filled
+        LossHistory.Points p = h.points().plus(0.5);
+        assertThat(p.values()).containsExactly(1.5, 3.5, 2.75); // (5 + 0.5) / 2
+        assertThat(p.low(2)).isEqualTo(0.5);
+        assertThat(p.high(2)).isEqualTo(5);
+        assertThat(p.epochs()).isEqualTo(6);
+        assertThat(p.lowest()).isEqualTo(0.5);
+        assertThat(h.points().values()).containsExactly(1.5, 3.5, 5.0);
+        // with no bucket being filled, the epoch on screen starts one of its own
+        LossHistory one = new LossHistory(4);
+        one.add(0.280144);
+        assertThat(one.points().plus(0.5).values()).containsExactly(0.280144, 0.5);
+        assertThat(LossHistory.Points.empty().plus(0.7).values()).containsExactly(0.7);
+        // a diverged run: the NaN on screen is no point, and the lowest is the first loss
+        LossHistory diverged = new LossHistory(4);
+        diverged.add(17.2694);
+        LossHistory.Points d = diverged.points().plus(Double.NaN);
+        assertThat(d.values()).containsExactly(17.2694);
+        assertThat(d.lowest()).isEqualTo(17.2694);
+    }
+
     /** A view shares the history's array: epochs, merges and a restart after it must not change what it shows. */
     @Test
     void aViewStaysAsItWasWhenMade() {

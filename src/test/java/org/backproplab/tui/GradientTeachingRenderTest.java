@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
@@ -89,7 +90,7 @@ class GradientTeachingRenderTest {
         Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, 1, -1, null);
         String text = new VirtualScreen(80, 24).draw(s, explaining(1), COLOUR).text();
         assertThat(text).contains("one-sided error predicted ε·|L″|/2 = 6.2e-08 (L″ = -1.2e-03)",
-                "+ rounding 2·δL/ε = ", "observed 6.2e-08, 1.0× the predicted: expected (one-sided O(ε))");
+                "+ rounding 2·δL/ε = ", "; total 6.2e-08", "observed 6.2e-08, 1.0× the predicted: expected (one-sided O(ε))");
         String ascii = new VirtualScreen(80, 24).draw(s, explaining(1), PLAIN).text();
         assertThat(ascii).contains("one-sided error predicted eps*|L''|/2 = 6.2e-08 (L'' = -1.2e-03)");
     }
@@ -107,7 +108,9 @@ class GradientTeachingRenderTest {
             Explanation.Numeric n = s.lesson().explanation(c.architecture().name(k)).numeric();
             VirtualScreen v = new VirtualScreen(80, 24).draw(s, explaining(k), COLOUR);
             String name = c.architecture().name(k);
-            assertThat(v.text()).contains(name + " + ε = " + n.nudgedValue(), name + " - ε = " + n.nudgedDownValue(),
+            // each nudged value to the last bit, written plainly (0.00021437481734488664, not 2.14...E-4)
+            assertThat(v.text()).contains(name + " + ε = " + BigDecimal.valueOf(n.nudgedValue()).toPlainString(),
+                    name + " - ε = " + BigDecimal.valueOf(n.nudgedDownValue()).toPlainString(),
                     "← numeric column", "central error predicted ε²·|L‴|/6 = ", "observed ");
             for (String row : v.rows()) {
                 if (row.startsWith("│")) assertThat(row).as("k %d", k).endsWith("│");
@@ -115,19 +118,142 @@ class GradientTeachingRenderTest {
         }
     }
 
-    /** Issue 9: the help's legend never said what a and n were; it says it, and how the verdict is judged. */
+    /**
+     * Issue 9: the help's legend never said what a and n were; it says it, and how the verdict is
+     * judged: good by GradientCheck's whole rule, the rounding error itself under 1e-7 of the
+     * gradient (a difference well within rounding of a gradient of 7e-10 is expected, not good), in
+     * the words of gradcheck's legend and of docs/gradient-checks.md.
+     */
     @Test
     void theHelpLegendSaysWhatEachTermMeans() throws Exception {
         Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
         for (int[] size : new int[][] {{80, 24}, {100, 45}}) {
-            // where the keys leave no room for it, the legend is the help's second page (? again)
-            UiState.Overlay page = HelpOverlay.legendFits(size[0], size[1] - 1, LabOptions.defaults(), false) ? UiState.Overlay.HELP
-                    : UiState.Overlay.LEGEND;
-            String text = new VirtualScreen(size[0], size[1]).draw(s, UiState.initial().withOverlay(page),
-                    COLOUR).text();
-            assertThat(text).contains("differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
-                    "good: within rounding. expected: within 4x predicted. bad: beyond: a bug.")
-                    .doesNotContain("acceptable");
+            for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+                VirtualScreen v = new VirtualScreen(size[0], size[1]).draw(s, legend(size, LabOptions.defaults()), t);
+                assertThat(v.text()).contains("differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
+                        "good: within 4x the rounding error alone (itself under 1e-7 of the gradient)",
+                        "expected: within 4x the predicted error. bad: beyond it: look for a bug.",
+                        "mouse: a click selects a row, a second explains it")
+                        .doesNotContain("acceptable", "within rounding.");
+                for (String row : v.rows()) {
+                    if (row.contains("good: ")) { // whole, inside the box
+                        assertThat(row.substring(row.indexOf("of the gradient)") + 16).strip()).startsWith("" + t.vertical());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The help page where the legend shows at this size: the help itself, or its second page. */
+    private static UiState legend(int[] size, LabOptions o) {
+        return UiState.initial().withOverlay(HelpOverlay.legendFits(size[0], size[1] - 1, o, false) ? UiState.Overlay.HELP
+                : UiState.Overlay.LEGEND);
+    }
+
+    /** With --no-mouse the legend says the mouse is off and the terminal selects text, not what a click would do. */
+    @Test
+    void withoutTheMouseTheLegendSaysItIsOff() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
+        LabOptions noMouse = new LabOptions(true, false, false, null, null, false);
+        for (int[] size : new int[][] {{80, 24}, {100, 45}, {160, 50}}) {
+            String text = new VirtualScreen(size[0], size[1]).draw(s, legend(size, noMouse), COLOUR, noMouse).text();
+            assertThat(text).contains("mouse: off (--no-mouse): the terminal's own selection of text works")
+                    .doesNotContain("click", "wheel");
+        }
+    }
+
+    /**
+     * The error budget reads as true equations: "+ rounding 2·δL/ε = 6.2e-12; total 6.2e-08" (it
+     * read "= 6.2e-12 = 6.2e-08", as if the rounding were the total). The numbers are the
+     * engine's prediction, rounded here.
+     */
+    @Test
+    void theErrorBudgetGivesItsTotalApart() throws Exception {
+        for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.TEXTBOOK.defaults().withDifference(Difference.CENTRAL),
+                Preset.REFERENCE.defaults()}) {
+            for (int k : new int[] {1, 8}) {
+                Snapshot s = snapshot(c, 0, k, -1, null);
+                var p = s.check().entries().get(k).predicted();
+                String text = new VirtualScreen(100, 30).draw(s, explaining(k), COLOUR).text().replace("\n│", " ");
+                String rounding = (c.difference() == Difference.FORWARD ? "2·" : "") + "δL/ε = " + sci(p.rounding(), 2);
+                assertThat(text).contains("+ rounding " + rounding).contains("; total " + sci(p.total(), 2));
+                assertThat(text).doesNotContainPattern("rounding [^;\n]*= [-0-9.e+]+ = ");
+            }
+        }
+    }
+
+    /** Scientific as C's printf writes it, from BigDecimal: 6.2e-08. */
+    private static String sci(double x, int digits) {
+        BigDecimal r = new BigDecimal(x).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        int exp = r.precision() - r.scale() - 1;
+        return (x < 0 ? "-" : "") + r.abs().movePointLeft(exp).setScale(digits - 1, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString() + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
+    }
+
+    /** At 100 columns in ASCII the verdict keeps its whole reason, as in Unicode: the heading reads "pred." for it. */
+    @Test
+    void inAsciiTheVerdictKeepsItsWholeReasonWhereThereIsRoom() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
+        for (int width : new int[] {100, 120}) {
+            for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+                String text = new VirtualScreen(width, 30).draw(s, UiState.initial(), t).text();
+                assertThat(text).as("%d, ascii %s", width, t.ascii())
+                        .contains(t.ascii() ? "~ expected one-sided O(eps)" : "~ expected one-sided O(ε)");
+            }
+        }
+    }
+
+    /**
+     * The ε study's chart: F and C (the predicted best ε) on the axis line, never on a row of the
+     * plot (where they read as points near its top decade) nor beside a tick label; the error axis
+     * labelled every k-th decade for one k, with a row at least between two labels. For every
+     * parameter of both presets, at the start and trained, at the lab's sizes and the command's.
+     */
+    @Test
+    void theEpsilonChartKeepsItsMarkersOnTheAxisAndItsDecadesEven() throws Exception {
+        for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.REFERENCE.defaults()}) {
+            for (int epochs : new int[] {0, 3000}) {
+                for (int k = 0; k < 9; k++) {
+                    EpsilonStudy study = snapshot(c, epochs, -1, k, null).lesson().epsilonStudy(c.architecture().name(k));
+                    for (int[] size : new int[][] {{80, 11}, {100, 17}, {120, 27}, {80, 18}, {250, 40}}) {
+                        String where = c.activation() + " epoch " + epochs + " k " + k + " " + size[0] + "x" + size[1];
+                        for (boolean ascii : new boolean[] {false, true}) {
+                            assertEpsilonChart(EpsilonChart.of(study, size[0], size[1], ascii), size[0], where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertEpsilonChart(EpsilonChart chart, int width, String where) {
+        int axis = chart.height() - 2;
+        int markers = 0;
+        for (int r = 0; r < chart.height(); r++) {
+            for (int col = 0; col < width; col++) {
+                char ch = chart.cell(r, col);
+                if (chart.mark(r, col) != EpsilonChart.Mark.BEST || (ch != 'F' && ch != 'C')) continue;
+                markers++;
+                assertThat(r).as("%s: %s on the axis line", where, ch).isEqualTo(axis);
+                for (int d : new int[] {-1, 1}) {
+                    if (col + d >= 0 && col + d < width) {
+                        assertThat(chart.mark(r, col + d)).as("%s: %s beside a label", where, ch).isNotEqualTo(EpsilonChart.Mark.LABEL);
+                    }
+                }
+            }
+        }
+        assertThat(markers).as(where).isBetween(1, 2);
+        // the error axis: "1e-02" ... at the left of the plot's rows
+        List<int[]> labels = new java.util.ArrayList<>(); // row, exponent
+        for (int r = 0; r < axis; r++) {
+            String left = chart.row(r).substring(0, 5);
+            if (left.startsWith("1e")) labels.add(new int[] {r, Integer.parseInt(left.substring(2))});
+        }
+        assertThat(labels.size()).as(where).isGreaterThanOrEqualTo(2);
+        int step = labels.get(0)[1] - labels.get(1)[1];
+        for (int i = 1; i < labels.size(); i++) {
+            assertThat(labels.get(i - 1)[1] - labels.get(i)[1]).as("%s: decades per label", where).isEqualTo(step);
+            assertThat(labels.get(i)[0] - labels.get(i - 1)[0]).as("%s: rows between labels", where).isGreaterThanOrEqualTo(2);
         }
     }
 

@@ -2,6 +2,7 @@ package org.backproplab.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
@@ -58,6 +59,41 @@ class TeachingViewsRenderTest {
         }
         assertThat(v.rows()).noneMatch(r -> r.contains("column") && !r.contains("column ") && !r.endsWith("│")
                 && !r.contains("column│") && !r.contains("column  "));
+    }
+
+    /** A double's digits as Java reads them back, in the e-05 style: -1.6845483136558372e+297. */
+    private static String eStyle(double x) {
+        BigDecimal d = BigDecimal.valueOf(x).stripTrailingZeros();
+        String digits = d.unscaledValue().abs().toString();
+        int exp = d.precision() - d.scale() - 1;
+        return (x < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "") + "e"
+                + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
+    }
+
+    /**
+     * θ and θ + ε to the last bit, in the project's style, never Java's: b_h1 of the reference run
+     * after 9,956 epochs is 2.46e-5 (Java wrote 2.460443523984862E-5), and a weight at lr 1e300
+     * is -1.68e297 (-1.6845483136558372E297).
+     */
+    @Test
+    void theExplanationWritesExactValuesInTheProjectsStyle() throws Exception {
+        Snapshot small = lesson(Preset.REFERENCE.defaults(), 9956, 4, null);
+        double b = small.parameter(4);
+        assertThat(Math.abs(b)).as("b_h1 after 9,956 epochs").isBetween(1e-6, 1e-4);
+        Snapshot huge = lesson(Preset.TEXTBOOK.defaults().withLearningRate(1e300), 1, 0, null);
+        double w = huge.parameter(0);
+        assertThat(Math.abs(w)).isGreaterThan(1e290);
+        for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+            String theta = t.ascii() ? "theta" : "θ";
+            String eps = t.ascii() ? "eps" : "ε";
+            String text = new VirtualScreen(100, 30).draw(small, explaining(4), t).text();
+            assertThat(text).contains(theta + " = b_h1 = " + BigDecimal.valueOf(b).toPlainString() + " ",
+                    "b_h1 + " + eps + " = " + BigDecimal.valueOf(b + 1e-4).toPlainString(),
+                    "b_h1 back to " + BigDecimal.valueOf(b).toPlainString());
+            String blown = new VirtualScreen(100, 30).draw(huge, explaining(0), t).text();
+            assertThat(blown).contains(theta + " = w_x1_h1 = " + eStyle(w) + " ", "w_x1_h1 back to " + eStyle(w));
+            for (String screen : new String[] {text, blown}) assertThat(screen).doesNotContainPattern("[0-9]E[-+]?[0-9]");
+        }
     }
 
     @Test
@@ -126,7 +162,9 @@ class TeachingViewsRenderTest {
                 new Bench.Result(Method.NUMERIC, Difference.FORWARD, new double[] {1000}),
                 new Bench.Result(Method.NUMERIC, Difference.CENTRAL, new double[] {1900}));
         String done = new VirtualScreen(80, 24).draw(s, cost.withCost(new CostFigures(c.architecture(), r)), COLOUR).text();
-        assertThat(done).contains("10,000,000", "1,000,000", "526,316", "10.0×", "19.0×").doesNotContain("measuring");
+        // each method's time against the chain rule's, said as such (a bare "10.0×" did not say slower)
+        assertThat(done).contains("10,000,000", "1,000,000", "526,316", "10.0× the time", "19.0× the time")
+                .doesNotContain("measuring");
         // H = 4: P = 17, and figures measured for H = 2 no longer count
         Snapshot wide = lesson(c.withHidden(4), 0, -1, null);
         String four = new VirtualScreen(80, 24).draw(wide, cost.withCost(new CostFigures(c.architecture(), r)), COLOUR)

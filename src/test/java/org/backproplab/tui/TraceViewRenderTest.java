@@ -17,10 +17,14 @@ class TraceViewRenderTest {
     private static final Theme ASCII = new Theme(false, true);
 
     private static Snapshot traced(Config c) {
-        Snapshot s = TeachingViewsRenderTest.lesson(c, 0, -1, null);
+        return withTrace(TeachingViewsRenderTest.lesson(c, 0, -1, null));
+    }
+
+    /** The snapshot with the trace of its next epoch, as the trainer adds it when a screen asks. */
+    static Snapshot withTrace(Snapshot s) {
         Snapshot.Lesson l = s.lesson();
         Snapshot.Lesson withTrace = new Snapshot.Lesson(l.adapting(), l.learningRate(), l.diagnosis(), l.explanations(),
-                l.surfaces(), l.epsilonStudies(), l.hunt(), EpochTrace.of(c, s.parameters()));
+                l.surfaces(), l.epsilonStudies(), l.hunt(), EpochTrace.of(s.config(), s.parameters()));
         return new Snapshot(s.version(), s.epoch(), s.config(), s.preset(), s.parameters(), s.lastStep(), s.loss(),
                 s.pass(), s.check(), s.history(), s.running(), s.outcome(), s.speed(), s.measuredEpochsPerSecond(),
                 s.message(), withTrace);
@@ -57,6 +61,37 @@ class TraceViewRenderTest {
             }
             assertThat(marked).as("step %d marks its node or edge", i + 1).isTrue();
         }
+    }
+
+    /**
+     * The list of steps says a gradient step as its formula does: a row's share "∂L/∂b_y += …",
+     * the sum over the rows "∂L/∂b_y = …", each with the number the formula ends in (a zero as 0,
+     * as the formula writes it); the trace command writes the same "+=".
+     */
+    @Test
+    void theListWritesARowsShareAsItsFormulaDoes() throws Exception {
+        Snapshot s = traced(Preset.TEXTBOOK.defaults());
+        List<EpochTrace.Step> steps = s.lesson().trace().steps();
+        int shares = 0;
+        int zeros = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            EpochTrace.Step step = steps.get(i);
+            if (step.phase() != EpochTrace.Phase.BACKWARD || step.parameter() < 0) continue;
+            String formula = TraceView.display(step.formula(), COLOUR);
+            boolean share = step.row() >= 0;
+            String op = share ? " += " : " = ";
+            assertThat(formula).as("step %d", i + 1).contains(op);
+            String head = formula.substring(0, formula.indexOf(op));
+            String last = formula.substring(formula.lastIndexOf(' ') + 1);
+            VirtualScreen v = new VirtualScreen(100, 30).draw(s, at(i, steps.size()), COLOUR);
+            int row = v.findRow((i + 1) + ". ", 0, 100, 12);
+            assertThat(row).as("step %d listed", i + 1).isPositive();
+            assertThat(v.row(row).stripTrailing()).as("step %d", i + 1).endsWith(": " + head + op + last);
+            if (share) shares++;
+            if (last.equals("0")) zeros++;
+        }
+        assertThat(shares).isEqualTo(4 * 9);
+        assertThat(zeros).isEqualTo(4 * 2); // each input weight's share on the two rows where its input is 0
     }
 
     @Test
