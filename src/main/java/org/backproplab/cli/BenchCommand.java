@@ -43,10 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     double batchTime;
 
     @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() {
@@ -73,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
                 new Row("numericForward", "numeric, one-sided", results.numericForward()),
                 new Row("numericCentral", "numeric, central", results.numericCentral()));
 
-        return output.print(() -> json(config, rows, results, doubts), out -> table(out, config, rows, results));
+        return options.print(() -> json(config, rows, results, doubts), out -> table(out, config, rows, results));
     }
 
     /** Shortest warm-up after which the JIT has surely compiled the training loop. */

@@ -33,7 +33,7 @@ import picocli.CommandLine.TypeConversionException;
  * The options that define a run, shared by every command: a preset, and any field of it
  * overridden. Unset options are null, so only what the user typed overrides the preset.
  */
-public final class ConfigOptions {
+public class ConfigOptions {
 
     @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
             completionCandidates = PresetConverter.class,

@@ -29,17 +29,14 @@ public final class EpsilonCommand implements Callable<Integer> {
     ParamOption param = new ParamOption();
 
     @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() {
-        StartingPoint start = StartingPoint.of(options.toConfig());
+        StartingPoint start = options.start();
         int k = param.index(start.architecture());
         EpsilonStudy study = EpsilonStudy.of(start.network(), start.theta(), k, start.chainRule()[k]);
-        return output.print(() -> json(start.config(), study),
+        return options.print(() -> json(start.config(), study),
                 out -> table(out, start.config(), study, start.architecture().label(k, true)));
     }
 

@@ -34,20 +34,17 @@ public final class ExplainCommand implements Callable<Integer> {
     ParamOption param = new ParamOption();
 
     @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() {
-        StartingPoint start = StartingPoint.of(options.toConfig());
+        StartingPoint start = options.start();
         Config config = start.config();
         int k = param.index(start.architecture());
         Explanation e = Explanation.of(start.network(), start.theta(), k, config.epsilon(), config.difference());
         // the program's chain rule: the planted bug's when one is planted, else this sum of the rows
         double chainRule = config.plantedBug() == null ? e.chainRule().gradient() : start.chainRule()[k];
-        return output.print(() -> json(config, e, chainRule), out -> table(out, config, e, chainRule));
+        return options.print(() -> json(config, e, chainRule), out -> table(out, config, e, chainRule));
     }
 
     private Map<String, Object> json(Config config, Explanation e, double chainRule) {

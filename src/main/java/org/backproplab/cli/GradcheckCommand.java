@@ -29,20 +29,17 @@ import picocli.CommandLine.Mixin;
                     + " says why), bad beyond that: look for a bug."})
 public final class GradcheckCommand implements Callable<Integer> {
     @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() {
-        StartingPoint start = StartingPoint.of(options.toConfig());
+        StartingPoint start = options.start();
         Config config = start.config();
         GradientCheck check = GradientCheck.at(start.network(), start.theta(), config.epsilon(), config.difference(),
                 config.plantedBug());
         LearningRateGradient lr = LearningRateGradient.at(start.network(), start.theta(), config.learningRate(),
                 config.plantedBug());
-        return output.print(() -> json(config, check, lr), out -> table(out, config, check, lr));
+        return options.print(() -> json(config, check, lr), out -> table(out, config, check, lr));
     }
 
     private Map<String, Object> json(Config config, GradientCheck check, LearningRateGradient lr) {

@@ -70,10 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -133,7 +130,7 @@ public final class SweepCommand implements Callable<Integer> {
         byLoss.forEach((loss, s) -> groups.add(new Group(loss, s)));
         groups.sort(Comparator.comparingInt((Group g) -> -g.seeds().size()));
 
-        if (output.format == Format.JSON) {
+        if (options.format == Format.JSON) {
             Map<String, Object> m = json(base, counts, groups, seconds, t);
             if (interrupted) {
                 m.put("interrupted", true);

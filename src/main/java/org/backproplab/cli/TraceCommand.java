@@ -28,16 +28,13 @@ import picocli.CommandLine.Mixin;
             "The parameters after it are those of 'train --epochs 1' with the same options."})
 public final class TraceCommand implements Callable<Integer> {
     @Mixin
-    Format.TableOrJsonOption output = new Format.TableOrJsonOption();
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() {
         Config config = options.toConfig();
         EpochTrace trace = EpochTrace.of(config, config.initialParameters());
-        return output.print(() -> json(config, trace), out -> table(out, config, trace));
+        return options.print(() -> json(config, trace), out -> table(out, config, trace));
     }
 
     private Map<String, Object> json(Config config, EpochTrace trace) {
