@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backproplab.tui.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class ServeProxyIT {
         tmux.open(name, 100, 30, ssh + "; echo EXITED rc=$?; sleep 60");
         String prompt = tmux.waitFor(name, "Class code:|EXITED", SLOW);
         assertThat(prompt).as("%s reaches a server with the key it knows", name).contains("Class code:");
-        tmux.keys(name, CODE, "Enter");
+        tmux.keysTo(name, CODE, "Enter");
         tmux.waitFor(name, "epoch 0", SLOW);
     }
 

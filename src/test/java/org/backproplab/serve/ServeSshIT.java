@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.tui.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,14 +101,14 @@ class ServeSshIT {
         assertThat(console()).containsPattern("host key: +ecdsa-sha2-nistp\\d+ SHA256:[A-Za-z0-9+/]{43}");
         tmux.open("a", 100, 30, ssh("ada", "-tt") + "; echo EXITED rc=$?; stty -a; echo STTY-DONE; sleep 30");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
-        tmux.keys("a", "n");
+        tmux.keysTo("a", "n");
         tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(5));
         tmux.run("resize-window", "-t", "t:a", "-x", "70", "-y", "24");
         tmux.waitFor("a", "have 70.24", Duration.ofSeconds(5)); // the lab's own "too small" screen
         tmux.run("resize-window", "-t", "t:a", "-x", "90", "-y", "26");
         String back = tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(5));
         assertThat(back).doesNotContain("too small");
-        tmux.keys("a", "q");
+        tmux.keysTo("a", "q");
         String after = tmux.waitFor("a", "STTY-DONE", Duration.ofSeconds(8)); // stty's line is printed after the exit code
         assertThat(after).contains("EXITED rc=0").containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
     }
@@ -118,13 +119,13 @@ class ServeSshIT {
         awaitConsole("class code sesame");
         tmux.open("a", 100, 30, ssh("ada", "") + "; echo EXITED rc=$?; sleep 30");
         tmux.waitFor("a", "Class code:", Duration.ofSeconds(15));
-        tmux.keys("a", "wrong", "Enter");
+        tmux.keysTo("a", "wrong", "Enter");
         tmux.waitFor("a", "Wrong class code, try again\\. Class code:", Duration.ofSeconds(5));
         Thread.sleep(1100); // a miss makes this address wait 1 s before the next try counts
-        tmux.keys("a", "sesame", "Enter");
+        tmux.keysTo("a", "sesame", "Enter");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         assertThat(console()).contains("failed sign-ins: 1");
-        tmux.keys("a", "q");
+        tmux.keysTo("a", "q");
         tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
     }
 
@@ -141,7 +142,7 @@ class ServeSshIT {
                 + " -o BatchMode=yes -o IdentitiesOnly=yes -i " + key + " -p " + port + " -tt ada@127.0.0.1";
         tmux.open("a", 100, 30, withKey + "; echo EXITED rc=$?; sleep 30");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
-        tmux.keys("a", "q");
+        tmux.keysTo("a", "q");
         tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
     }
 
@@ -190,11 +191,11 @@ class ServeSshIT {
         String watching = tmux.waitFor("b", "Shared lab, ada drives", Duration.ofSeconds(15));
         String footer = watching.strip().lines().reduce((x, y) -> y).orElseThrow();
         assertThat(footer).contains("q quit").doesNotContain("run/pause", "step", "method");
-        tmux.keys("a", "q");
+        tmux.keysTo("a", "q");
         tmux.waitFor("a", "EXITED rc=0", Duration.ofSeconds(8));
         String driving = tmux.waitFor("b", "Shared lab, you drive", Duration.ofSeconds(8));
         assertThat(driving).contains("space run/pause");
-        tmux.keys("b", "n");
+        tmux.keysTo("b", "n");
         tmux.waitFor("b", "epoch 1\\b", Duration.ofSeconds(5));
         awaitConsole("1 learner: bob@127.0.0.1");
     }
@@ -313,21 +314,21 @@ class ServeSshIT {
         tmux.open("b", 100, 30, ssh("bob", "-tt"));
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
-        tmux.keys("a", "b");
+        tmux.keysTo("a", "b");
         String ada = tmux.waitFor("a", "a bug is planted", Duration.ofSeconds(5));
         assertThat(ada.lines().findFirst().orElseThrow()).contains("a bug is planted"); // in the status line
-        tmux.keys("b", "E");
+        tmux.keysTo("b", "E");
         tmux.waitFor("b", "best ε(.|\\n)*guide's ε 1e-4", Duration.ofSeconds(10));
-        assertThat(tmux.screen("b")).doesNotContain("a bug is planted");
-        tmux.keys("b", "Escape"); // alone: Esc and a key right after it arrive as Alt+key
+        assertThat(tmux.screenOf("b")).doesNotContain("a bug is planted");
+        tmux.keysTo("b", "Escape"); // alone: Esc and a key right after it arrive as Alt+key
         tmux.waitFor("b", "Weights & biases", Duration.ofSeconds(5));
-        tmux.keys("b", "n");
+        tmux.keysTo("b", "n");
         String bob = tmux.waitFor("b", "epoch 1\\b", Duration.ofSeconds(5));
         assertThat(bob).doesNotContain("a bug is planted").doesNotContain("BAD");
-        tmux.keys("a", "B");
+        tmux.keysTo("a", "B");
         tmux.waitFor("a", "You gave up: it was", Duration.ofSeconds(5));
-        tmux.keys("a", "q");
-        tmux.keys("b", "q");
+        tmux.keysTo("a", "q");
+        tmux.keysTo("b", "q");
     }
 
     /**
@@ -342,20 +343,20 @@ class ServeSshIT {
         tmux.open("b", 100, 30, ssh("bob", "-tt"));
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
-        tmux.keys("a", "v");
+        tmux.keysTo("a", "v");
         tmux.waitFor("a", "The network 2-2-1", Duration.ofSeconds(10));
-        tmux.keys("a", "t");
+        tmux.keysTo("a", "t");
         tmux.waitFor("a", "Trace, chain rule: step 1 of", Duration.ofSeconds(10));
-        tmux.keys("a", "n");
-        tmux.keys("a", "n");
+        tmux.keysTo("a", "n");
+        tmux.keysTo("a", "n");
         tmux.waitFor("a", "Trace, chain rule: step 3 of", Duration.ofSeconds(10));
-        tmux.keys("b", "space"); // bob runs his own lab while ada's is paused in her trace
+        tmux.keysTo("b", "space"); // bob runs his own lab while ada's is paused in her trace
         String bob = tmux.waitFor("b", "epoch [1-9][0-9,]* · running", Duration.ofSeconds(15));
         assertThat(bob).doesNotContain("Trace").doesNotContain("The network");
-        assertThat(tmux.screen("a")).contains("Trace, chain rule: step 3 of");
-        tmux.keys("a", "Escape"); // leaves the trace: the epoch completes as traced
+        assertThat(tmux.screenOf("a")).contains("Trace, chain rule: step 3 of");
+        tmux.keysTo("a", "Escape"); // leaves the trace: the epoch completes as traced
         tmux.waitFor("a", "epoch 1\\b", Duration.ofSeconds(10));
-        tmux.keys("a", "Escape");
+        tmux.keysTo("a", "Escape");
         String lab = tmux.waitFor("a", "Weights & biases", Duration.ofSeconds(10));
 
         assertThat(tmux.run("display", "-p", "-t", "t:a", "#{mouse_any_flag}").trim()).isEqualTo("1");
@@ -373,8 +374,8 @@ class ServeSshIT {
             after = tmux.run("capture-pane", "-p", "-e", "-t", "t:a").split("\n")[row];
         }
         assertThat(after).as("the clicked row, reversed: the selection").contains("\u001b[7m");
-        tmux.keys("a", "q");
-        tmux.keys("b", "q");
+        tmux.keysTo("a", "q");
+        tmux.keysTo("b", "q");
     }
 
     @Test
@@ -384,7 +385,7 @@ class ServeSshIT {
         String a = tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         assertThat(a.lines().findFirst().orElseThrow()).contains("a bug is planted");
         assertThat(a).doesNotContain("one-row-bias");
-        tmux.keys("a", "q");
+        tmux.keysTo("a", "q");
     }
 
     private void awaitConsole(String text) throws Exception {
