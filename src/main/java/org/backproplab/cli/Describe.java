@@ -1,5 +1,6 @@
 package org.backproplab.cli;
 
+import java.util.List;
 import java.util.Map;
 import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
@@ -35,8 +36,17 @@ final class Describe {
         if (c.init() == null) {
             return c.initScheme().id() + " draw with seed " + c.seed();
         }
+        return "parameters from " + savedStart(o).get(0);
+    }
+
+    /**
+     * Where the --init file's parameters came from, longest first: "FILE, saved after 1,000 epochs"
+     * (when the file says) and "FILE"; the lab's status row takes the longest that fits.
+     */
+    static List<String> savedStart(ConfigOptions o) {
         Long before = o.initEpochs();
-        return "parameters from " + o.initFile + (before == null ? "" : ", saved after " + Numbers.count(before, "epoch"));
+        String file = o.initFile.toString();
+        return before == null ? List.of(file) : List.of(file + ", saved after " + Numbers.count(before, "epoch"), file);
     }
 
     /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */

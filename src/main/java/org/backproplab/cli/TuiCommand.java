@@ -1,6 +1,7 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +52,7 @@ public final class TuiCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         Theme theme = Theme.from(env, noColor, ascii);
         LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""),
-                !noMouse);
+                !noMouse, config.init() == null ? List.of() : Describe.savedStart(options));
         Trainer trainer = new Trainer(config, options.preset().id());
         Rehearsal.firstFrameSoon(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
         LocalTerminal terminal = LocalTerminal.open(LocalTerminal.charset(env));

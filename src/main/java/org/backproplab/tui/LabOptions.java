@@ -1,6 +1,7 @@
 package org.backproplab.tui;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How one lab looks and what its user may do.
@@ -13,11 +14,20 @@ import java.nio.file.Path;
  *                 no files (a lab served over SSH must not write on the server)
  * @param mouse    the mouse selects, explains and scrolls ({@code --no-mouse}: the terminal's own
  *                 selection of text instead)
+ * @param savedStart where saved starting parameters came from, in the forms the status row picks
+ *                 from by width, longest first ("r.json, saved after 9,956 epochs", "r.json"); empty
+ *                 when that is not known
  */
 public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory,
-                         boolean mouse) {
+                         boolean mouse, List<String> savedStart) {
     public LabOptions {
         title = title == null || title.isBlank() ? "Backprop Lab" : title;
+        savedStart = List.copyOf(savedStart);
+    }
+
+    public LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory,
+                      boolean mouse) {
+        this(colour, ascii, readOnly, title, saveDirectory, mouse, List.of());
     }
 
     /** With the mouse on. */
@@ -35,11 +45,16 @@ public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String
     }
 
     public LabOptions withSaveDirectory(Path dir) {
-        return new LabOptions(colour, ascii, readOnly, title, dir, mouse);
+        return new LabOptions(colour, ascii, readOnly, title, dir, mouse, savedStart);
     }
 
     /** The same look with another role: a watcher or the driver of a shared lab, and its title. */
     public LabOptions withRole(boolean watcher, String newTitle) {
-        return new LabOptions(colour, ascii, watcher, newTitle, saveDirectory, mouse);
+        return new LabOptions(colour, ascii, watcher, newTitle, saveDirectory, mouse, savedStart);
+    }
+
+    /** The same lab, told where its saved starting parameters came from (see {@code savedStart}). */
+    public LabOptions withSavedStart(List<String> forms) {
+        return new LabOptions(colour, ascii, readOnly, title, saveDirectory, mouse, forms);
     }
 }

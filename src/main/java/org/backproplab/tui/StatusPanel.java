@@ -1,6 +1,7 @@
 package org.backproplab.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.List;
 import java.util.Locale;
 import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
@@ -57,8 +58,13 @@ final class StatusPanel {
         return Numbers.setting(b.append(t.epsilon()).append(' '), c.epsilon());
     }
 
-    /** The settings row: learning rate, speed, preset, seed, with {@code sep} between them. */
-    private static StringBuilder settings(StringBuilder b, Snapshot s, String sep) {
+    /**
+     * The settings row: learning rate, speed, preset, seed (or where the saved start came from, in
+     * form {@code start} of {@code savedStart}, "(saved start)" past the last), with {@code sep}
+     * between them.
+     */
+    private static StringBuilder settings(StringBuilder b, Snapshot s, String sep, List<String> savedStart,
+                                          int start) {
         Config c = s.config();
         b.append("lr ");
         if (s.lesson().adapting()) {
@@ -68,8 +74,12 @@ final class StatusPanel {
         }
         Numbers.rate(b.append(sep).append("speed ").append(s.speed().label()).append(" set, "),
                 s.measuredEpochsPerSecond());
-        b.append("/s now").append(sep).append("preset ").append(s.preset()).append(sep).append("seed ");
-        return c.init() != null ? b.append("(saved start)") : b.append(c.seed());
+        b.append("/s now").append(sep).append("preset ").append(s.preset()).append(sep);
+        if (c.init() == null) {
+            return b.append("seed ").append(c.seed());
+        }
+        return start < savedStart.size() ? b.append("start ").append(savedStart.get(start))
+                : b.append("seed (saved start)");
     }
 
     /** Said in the status line whenever a bug is planted in the chain rule, so nobody takes it for the real program. */
@@ -116,9 +126,11 @@ final class StatusPanel {
         }
         Text.put(g, a, 0, 1, b);
 
-        settings(Text.clear(b), s, t.separator());
-        if (b.length() > a.width()) {
-            settings(Text.clear(b), s, "  ");
+        // the widest form that fits: the saved start said shorter first, then narrower separators
+        List<String> saved = o.savedStart();
+        for (int form = 0; form <= 2 * saved.size() + 1; form++) {
+            settings(Text.clear(b), s, form % 2 == 0 ? t.separator() : "  ", saved, form / 2);
+            if (b.length() <= a.width()) break;
         }
         Text.put(g, a, 0, 2, b);
     }

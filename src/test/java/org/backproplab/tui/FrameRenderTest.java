@@ -309,4 +309,24 @@ class FrameRenderTest {
             assertThat(header).as("width %d", width).containsPattern(headings);
         }
     }
+    /**
+     * A lab started from a saved file says so where the seed stands, as train's "start" line does:
+     * the file and the epochs it was saved after where they fit, the file alone where they do not,
+     * never a seed (the parameters did not come from one).
+     */
+    @Test
+    void theSettingsRowSaysWhereASavedStartCameFrom() throws Exception {
+        double[] saved = snapshotAfter(Preset.TEXTBOOK.defaults(), 3).parameters();
+        Config c = Preset.TEXTBOOK.defaults().withInit(saved);
+        Snapshot s = snapshotAfter(c, 0);
+        LabOptions o = LabOptions.defaults().withSavedStart(java.util.List.of("r.json, saved after 9,956 epochs",
+                "r.json"));
+        String wide = new VirtualScreen(120, 30).draw(s, UiState.initial(), COLOUR, o).row(2);
+        assertThat(wide).contains("· start r.json, saved after 9,956 epochs").doesNotContain("seed");
+        String narrow = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, o).row(2);
+        assertThat(narrow.strip()).endsWith("start r.json").doesNotContain("saved after", "seed");
+        // not told where it came from (a served lab): said as a saved start, not as the seed it is not from
+        String untold = new VirtualScreen(120, 30).draw(s, UiState.initial(), COLOUR).row(2);
+        assertThat(untold).contains("seed (saved start)");
+    }
 }
