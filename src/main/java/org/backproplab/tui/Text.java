@@ -71,8 +71,13 @@ final class Text {
     /**
      * An overlay's frame, centred in {@code screen}: cleared, a rule on the left, right and bottom,
      * and the first of {@code titles} that fits on the top rule. Returns the box; its inside is two columns in from each side.
+     * A box that would leave a column or two of the screen beside it takes the whole width: single
+     * letters of the panels below, cut from their words, read as stray marks.
      */
     static Area overlay(TextGraphics g, Area screen, int width, int height, Theme t, CharSequence... titles) {
+        if (width >= screen.width() - 4) {
+            width = screen.width();
+        }
         Area box = new Area(screen.col() + (screen.width() - width) / 2,
                 screen.row() + Math.max(0, (screen.height() - height) / 2), width, height);
         t.apply(g, Theme.Role.NORMAL);

@@ -37,4 +37,24 @@ class TextTest {
         v.screen.refresh(Screen.RefreshType.COMPLETE);
         assertThat(v.row(0)).isEqualTo("        abcd        ");
     }
+    /**
+     * An overlay is centred, but one that would leave a column or two of the screen beside it
+     * takes the whole width: no single letters of the panels below at its sides (the keys overlay
+     * at 80 columns showed a "p", an "x" and a "b" in column 0, cut from "param", "x1→h1", "b h1").
+     */
+    @Test
+    void anOverlayLeavesNoSliverOfTheScreenBesideIt() throws Exception {
+        VirtualScreen v = new VirtualScreen(80, 24);
+        TextGraphics g = v.screen.newTextGraphics();
+        Area screen = new Area(0, 0, 80, 24);
+        Theme t = new Theme(false, false);
+        for (int width = 76; width <= 80; width++) {
+            Area box = Text.overlay(g, screen, width, 10, t, "Title");
+            assertThat(box.col()).as("asked %d", width).isZero();
+            assertThat(box.width()).as("asked %d", width).isEqualTo(80);
+        }
+        Area narrow = Text.overlay(g, screen, 74, 10, t, "Title");
+        assertThat(narrow.col()).isEqualTo(3);
+        assertThat(narrow.width()).isEqualTo(74);
+    }
 }
