@@ -41,7 +41,8 @@ class GradientTeachingIT {
             t.await("Esc closes the answer, the bug is out", 5, s -> s.contains("Weights & biases")
                     && !s.contains("You gave up") && !s.lines().findFirst().orElse("").contains("a bug is planted"));
             t.keys("q");
-            String after = t.await("q quits", 5, s -> s.contains("EXITED rc=0"));
+            String after = t.awaitExit("q quits", 5); // the stty line comes after EXITED: wait for it
+            assertThat(after).contains("EXITED rc=0");
             assertThat(Tmux.terminalSane(after)).isTrue();
         }
     }
@@ -58,7 +59,9 @@ class GradientTeachingIT {
             t.keys("5");
             t.await("named right", 5, x -> x.contains("Right: it was swapped-inputs."));
             t.keys("q");
-            assertThat(Tmux.terminalSane(t.await("q quits", 5, x -> x.contains("EXITED rc=0")))).isTrue();
+            String after = t.awaitExit("q quits", 5);
+            assertThat(after).contains("EXITED rc=0");
+            assertThat(Tmux.terminalSane(after)).isTrue();
         }
     }
 }
