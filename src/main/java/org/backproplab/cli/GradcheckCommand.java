@@ -13,6 +13,7 @@ import org.backproplab.grad.GradientCheck;
 import org.backproplab.grad.LearningRateGradient;
 import org.backproplab.grad.PredictedError;
 import org.backproplab.train.Config;
+import org.backproplab.train.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -37,8 +38,9 @@ public final class GradcheckCommand implements Callable<Integer> {
         Config config = start.config();
         GradientCheck check = GradientCheck.at(start.network(), start.theta(), config.epsilon(), config.difference(),
                 config.plantedBug());
-        LearningRateGradient lr = LearningRateGradient.at(start.network(), start.theta(), config.learningRate(),
-                config.plantedBug());
+        // along the step training takes next, as the lab does: the numeric gradient when it drives training
+        LearningRateGradient lr = LearningRateGradient.along(start.network(), start.theta(), check.loss(),
+                config.method().gradientIn(check), config.learningRate(), config.plantedBug());
         return options.print(() -> json(config, check, lr), out -> table(out, config, check, lr));
     }
 
@@ -67,6 +69,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         m.put("parameters", params);
         Map<String, Object> rate = new LinkedHashMap<>();
         rate.put("value", lr.learningRate());
+        rate.put("along", config.method().id());
         rate.put("lossAfterStep", lr.lossAfterStep());
         rate.put("chainRule", lr.chainRule());
         rate.put("numeric", lr.numeric());
@@ -122,6 +125,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         out.println();
         out.println("learning rate lr = " + Numbers.setting(lr.learningRate()) + ": the loss after the next step, L(w - lr*g),"
                 + " differentiated by lr");
+        out.println("  g = the " + (config.method() == Method.CHAIN ? "chain-rule" : "numeric")
+                + " gradient, the one training steps along");
         out.println("  chain rule -grad L(w')*g = " + Numbers.sci(lr.chainRule(), 9) + "  numeric (nudging lr by "
                 + Numbers.sci(lr.nudge(), 2) + ") = " + Numbers.sci(lr.numeric(), 9));
         out.println("  abs diff " + Numbers.sci(Math.abs(lr.chainRule() - lr.numeric()), 2) + ", predicted "

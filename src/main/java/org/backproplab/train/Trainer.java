@@ -444,13 +444,8 @@ public final class Trainer implements AutoCloseable {
         }
         double[] theta = training.parameters();
         int p = theta.length;
-        double[] g = new double[p];
-        for (int k = 0; k < p; k++) {
-            GradientCheck.Entry e = check.entries().get(k);
-            g[k] = training.method() == Method.CHAIN ? e.chainRule() : e.numeric();
-        }
-        LearningRateGradient lr = LearningRateGradient.along(training.network(), theta, check.loss(), g,
-                training.learningRate(), training.plantedBug(), training.expansion());
+        LearningRateGradient lr = LearningRateGradient.along(training.network(), theta, check.loss(),
+                training.method().gradientIn(check), training.learningRate(), training.plantedBug(), training.expansion());
         Diagnosis diagnosis = Diagnosis.of(training.architecture(), config.dataset(), f, check,
                 training.epochsSinceImprovement());
         List<Explanation> explanations = new ArrayList<>();

@@ -47,6 +47,27 @@ class GradientTeachingCliTest {
     }
 
     /** Issue 9: ε = 1e-300 was "rounding" on every row and bad; the numeric value is lost in rounding, and it says so. */
+    /**
+     * The learning rate's gradient is taken along the step training takes next, as the lab takes
+     * it: the numeric gradient where it drives training (the reference preset), the chain rule's
+     * otherwise. Python on IEEE doubles, φ′(η) = −∇L(θ − η·g)·g at the reference start:
+     * −2.57990280 with g the numeric gradient, −2.57986743 with g the chain rule's.
+     */
+    @Test
+    void theLearningRatesGradientFollowsTheStepTrainingTakes() {
+        CliTest.Run numeric = run("gradcheck", "--preset", "reference");
+        assertThat(numeric.out()).contains("g = the numeric gradient, the one training steps along",
+                "chain rule -grad L(w')*g = -2.57990280e+00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rate = (Map<String, Object>) run("gradcheck", "--preset", "reference", "--format", "json")
+                .json().get("learningRate");
+        assertThat(rate).containsEntry("along", "numeric");
+        assertThat((Double) rate.get("chainRule")).isCloseTo(-2.57990280, org.assertj.core.data.Offset.offset(5e-9));
+        CliTest.Run chain = run("gradcheck", "--preset", "reference", "--method", "chain");
+        assertThat(chain.out()).contains("g = the chain-rule gradient, the one training steps along",
+                "chain rule -grad L(w')*g = -2.57986743e+00");
+    }
+
     @Test
     void anEpsilonTooSmallIsLostInRounding() {
         CliTest.Run r = run("gradcheck", "--epsilon", "1e-300");

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * configurations, bit for bit (JSON writes each double so that it reads back exactly), and every
  * count and true/false, each at the same place in the document. Words (a verdict's wording) and
  * fields added since are not the engine's doubles and are left free; so are a sweep's time and
- * thread count.
+ * thread count. One change since is by design: under {@code --method numeric} the learning rate's
+ * gradient is taken along the numeric gradient (the step training takes, as the lab takes it), so
+ * the {@code learningRate} of commands 11 and 12 is recorded from the program after that change
+ * (GradientTeachingCliTest checks it against Python).
  */
 class PinnedOutputsTest {
 
