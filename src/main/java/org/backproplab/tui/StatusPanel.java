@@ -58,28 +58,38 @@ final class StatusPanel {
         return Numbers.setting(b.append(t.epsilon()).append(' '), c.epsilon());
     }
 
+    /** The saved start's shortest form, where even the file's name does not fit. */
+    static final String SAVED = "saved";
+
     /**
-     * The settings row: learning rate, speed, preset, seed (or where the saved start came from, in
-     * form {@code start} of {@code savedStart}, "(saved start)" past the last), with {@code sep}
-     * between them.
+     * The settings row: learning rate, speed, preset (unless {@code preset} is false), and the
+     * seed or where the saved start came from ({@code start} of the forms of
+     * {@link LabOptions#savedStart}, {@link #SAVED} past the last), with {@code sep} between them.
      */
     private static StringBuilder settings(StringBuilder b, Snapshot s, String sep, List<String> savedStart,
-                                          int start) {
+                                          int start, boolean preset) {
         Config c = s.config();
         b.append("lr ");
+        int from = b.length();
+        Numbers.setting(b, c.learningRate());
+        if (s.lesson().adapting() || b.length() - from > 8) {
+            // an adapted rate, or one saved while adapting, has all 17 digits: four say it
+            b.setLength(from);
+            Numbers.sig(b, c.learningRate(), 4);
+        }
         if (s.lesson().adapting()) {
-            Numbers.sig(b, c.learningRate(), 4).append(" adapting");
-        } else {
-            Numbers.setting(b, c.learningRate());
+            b.append(" adapting");
         }
         Numbers.rate(b.append(sep).append("speed ").append(s.speed().label()).append(" set, "),
                 s.measuredEpochsPerSecond());
-        b.append("/s now").append(sep).append("preset ").append(s.preset()).append(sep);
+        b.append("/s now").append(sep);
+        if (preset) {
+            b.append("preset ").append(s.preset()).append(sep);
+        }
         if (c.init() == null) {
             return b.append("seed ").append(c.seed());
         }
-        return start < savedStart.size() ? b.append("start ").append(savedStart.get(start))
-                : b.append("seed (saved start)");
+        return b.append("start ").append(start < savedStart.size() ? savedStart.get(start) : SAVED);
     }
 
     /** Said in the status line whenever a bug is planted in the chain rule, so nobody takes it for the real program. */
@@ -126,10 +136,13 @@ final class StatusPanel {
         }
         Text.put(g, a, 0, 1, b);
 
-        // the widest form that fits: the saved start said shorter first, then narrower separators
+        // the widest form that fits: the saved start said shorter, then narrower separators, then
+        // no preset (the row's least needed part: the settings are all in the rows above)
         List<String> saved = o.savedStart();
-        for (int form = 0; form <= 2 * saved.size() + 1; form++) {
-            settings(Text.clear(b), s, form % 2 == 0 ? t.separator() : "  ", saved, form / 2);
+        for (int form = 0; form <= 2 * saved.size() + 2; form++) {
+            boolean last = form == 2 * saved.size() + 2;
+            settings(Text.clear(b), s, form % 2 == 0 && !last ? t.separator() : "  ", saved,
+                    Math.min(form / 2, saved.size()), !last);
             if (b.length() <= a.width()) break;
         }
         Text.put(g, a, 0, 2, b);

@@ -325,8 +325,31 @@ class FrameRenderTest {
         assertThat(wide).contains("· start r.json, saved after 9,956 epochs").doesNotContain("seed");
         String narrow = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, o).row(2);
         assertThat(narrow.strip()).endsWith("start r.json").doesNotContain("saved after", "seed");
-        // not told where it came from (a served lab): said as a saved start, not as the seed it is not from
+        // not told where it came from (a served lab): said as a saved start, not as a seed
         String untold = new VirtualScreen(120, 30).draw(s, UiState.initial(), COLOUR).row(2);
-        assertThat(untold).contains("seed (saved start)");
+        assertThat(untold.strip()).endsWith("start saved").doesNotContain("seed");
+        // the name w gives a file is too long for 80 columns beside the rest: "saved", never cut
+        LabOptions lab = LabOptions.defaults().withSavedStart(java.util.List.of(
+                "backprop-lab-params-500.json, saved after 500 epochs", "backprop-lab-params-500.json"));
+        String w = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, lab).row(2).strip();
+        assertThat(w).endsWith("start saved").contains("preset textbook");
+    }
+
+    /**
+     * A learning rate saved while adapting has all 17 digits (6.583950091294267E-4): four are
+     * shown, rounded, as while adapting, and the row still ends whole at 80 columns.
+     */
+    @Test
+    void aLongLearningRateIsShownToFourDigitsAndTheRowFits() throws Exception {
+        double[] saved = snapshotAfter(Preset.TEXTBOOK.defaults(), 3).parameters();
+        Config c = Preset.TEXTBOOK.defaults().withLearningRate(6.583950091294267E-4).withInit(saved);
+        Snapshot s = snapshotAfter(c, 0);
+        LabOptions o = LabOptions.defaults().withSavedStart(java.util.List.of("r.json, saved after 9,956 epochs",
+                "r.json"));
+        String row = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, o).row(2).strip();
+        assertThat(row).startsWith("lr 0.0006584 ").endsWith("start r.json").doesNotContain("0.00065839");
+        String typed = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults().withLearningRate(0.03), 0),
+                UiState.initial(), COLOUR).row(2);
+        assertThat(typed).startsWith("lr 0.03 ");
     }
 }
