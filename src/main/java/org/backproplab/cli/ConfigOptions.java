@@ -105,9 +105,9 @@ public class ConfigOptions {
         return resolvedPreset != null ? resolvedPreset : preset != null ? preset : Preset.TEXTBOOK;
     }
 
-    /** How many epochs the --init file's parameters had been trained, when the file says (after {@link #toConfig}). */
-    Long initEpochs() {
-        return initContents != null ? initContents.epochs() : null;
+    /** Where the --init file's parameters came from, with the epochs they had in all (after {@link #toConfig}); null without --init. */
+    ParametersFile.Origin origin() {
+        return initContents != null ? ParametersFile.Origin.of(initFile.toString(), initContents) : null;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.backproplab.cli;
 
-import java.util.List;
 import java.util.Map;
 import org.backproplab.format.Numbers;
 import org.backproplab.grad.Difference;
@@ -36,17 +35,7 @@ final class Describe {
         if (c.init() == null) {
             return c.initScheme().id() + " draw with seed " + c.seed();
         }
-        return "parameters from " + savedStart(o).get(0);
-    }
-
-    /**
-     * Where the --init file's parameters came from, longest first: "FILE, saved after 1,000 epochs"
-     * (when the file says) and "FILE"; the lab's status row takes the longest that fits.
-     */
-    static List<String> savedStart(ConfigOptions o) {
-        Long before = o.initEpochs();
-        String file = o.initFile.toString();
-        return before == null ? List.of(file) : List.of(file + ", saved after " + Numbers.count(before, "epoch"), file);
+        return "parameters from " + o.origin().forms().get(0);
     }
 
     /** "one-sided difference (L(w+eps) - L(w)) / eps, eps = 0.0001". */
@@ -69,12 +58,6 @@ final class Describe {
     /** The settings as JSON, and the --init file the run started from, with the epochs it had done when it says. */
     static Map<String, Object> json(Config c, ConfigOptions o) {
         Map<String, Object> m = json(c, o.preset());
-        if (c.init() != null) {
-            m.put("initFile", o.initFile.toString());
-            if (o.initEpochs() != null) {
-                m.put("initEpochs", o.initEpochs());
-            }
-        }
-        return m;
+        return c.init() != null && o.origin() != null ? o.origin().addTo(m) : m;
     }
 }

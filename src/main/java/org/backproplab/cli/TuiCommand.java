@@ -1,7 +1,6 @@
 package org.backproplab.cli;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +51,7 @@ public final class TuiCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         Theme theme = Theme.from(env, noColor, ascii);
         LabOptions labOptions = new LabOptions(theme.colour(), theme.ascii(), false, null, java.nio.file.Path.of(""),
-                !noMouse, config.init() == null ? List.of() : Describe.savedStart(options));
+                !noMouse, config.init() == null ? null : options.origin());
         Trainer trainer = new Trainer(config, options.preset().id());
         Rehearsal.firstFrameSoon(trainer.snapshot(), labOptions); // loads the drawing code while stty runs
         LocalTerminal terminal = LocalTerminal.open(LocalTerminal.charset(env));

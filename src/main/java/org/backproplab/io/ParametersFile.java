@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backproplab.format.Numbers;
 import org.backproplab.nn.Architecture;
 import org.backproplab.train.Config;
 
@@ -44,8 +45,23 @@ public final class ParametersFile {
      * @param where    the file's name, which starts every error message
      * @param settings the run's settings ({@link RunSettings.Saved#NONE} when the file has none)
      * @param epochs   the epochs the run had done when it was saved, or null when the file does not say
+     * @param startEpochs the epochs its starting parameters had had, when it started from a file that said
      */
-    public record Contents(String where, List<?> parameters, RunSettings.Saved settings, Long epochs) {
+    public record Contents(String where, List<?> parameters, RunSettings.Saved settings, Long epochs,
+                           Long startEpochs) {
+        /**
+         * The epochs these parameters have been trained in all: the saving run's, and those its own
+         * start had (the {@code "initEpochs"} of its settings, when it started from a file); null
+         * when the file does not say.
+         */
+        public Long totalEpochs() {
+            if (epochs == null || startEpochs == null) {
+                return epochs;
+            }
+            long total = epochs + startEpochs;
+            return total < 0 ? Long.MAX_VALUE : total; // both below 2^63: an overflow shows as negative
+        }
+
         /** The hidden units these parameters are for (P = 4H + 1), or null when no H fits their number. */
         public Integer hidden() {
             int n = parameters.size();
@@ -60,13 +76,40 @@ public final class ParametersFile {
     }
 
     /**
-     * The whole file for a run at {@code epochs}: {@code {"epochs", "config", "parameters"}}, the
-     * fields of train's JSON that {@code --init} reads back.
+     * Where a run's starting parameters came from: the file, and the epochs they had been trained
+     * in all (null when the file does not say). Saved with the run's settings as {@code "initFile"}
+     * and {@code "initEpochs"}, so that a file saved from a file still counts every epoch.
      */
-    public static String document(Config config, String preset, long epochs, double[] theta) {
+    public record Origin(String file, Long epochs) {
+        public static Origin of(String file, Contents contents) {
+            return new Origin(file, contents.totalEpochs());
+        }
+
+        /** How it is said, longest first: "FILE, saved after 1,010 epochs" (when known), "FILE". */
+        public List<String> forms() {
+            return epochs == null ? List.of(file) : List.of(file + ", saved after " + Numbers.count(epochs, "epoch"), file);
+        }
+
+        /** Adds {@code "initFile"} and {@code "initEpochs"} (when known) to a run's settings. */
+        public Map<String, Object> addTo(Map<String, Object> settings) {
+            settings.put("initFile", file);
+            if (epochs != null) {
+                settings.put("initEpochs", epochs);
+            }
+            return settings;
+        }
+    }
+
+    /**
+     * The whole file for a run at {@code epochs}: {@code {"epochs", "config", "parameters"}}, the
+     * fields of train's JSON that {@code --init} reads back; {@code origin} (null: none) is where
+     * the run's starting parameters came from.
+     */
+    public static String document(Config config, String preset, long epochs, double[] theta, Origin origin) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", epochs);
-        m.put("config", RunSettings.toJson(config, preset));
+        Map<String, Object> settings = RunSettings.toJson(config, preset);
+        m.put("config", origin == null || config.init() == null ? settings : origin.addTo(settings));
         m.put("parameters", toJson(config.architecture(), theta));
         return Json.write(m);
     }
@@ -76,9 +119,9 @@ public final class ParametersFile {
      * {@code stem-2.json} ... when that exists: an existing file is never overwritten. Returns the
      * file written.
      */
-    public static Path writeNew(Path dir, String stem, Config config, String preset, long epochs, double[] theta)
-            throws IOException {
-        return NewFile.write(dir, stem, ".json", document(config, preset, epochs, theta));
+    public static Path writeNew(Path dir, String stem, Config config, String preset, long epochs, double[] theta,
+                                Origin origin) throws IOException {
+        return NewFile.write(dir, stem, ".json", document(config, preset, epochs, theta, origin));
     }
 
     /** θ as the {@code "parameters"} array: names in θ's order, values exactly. */
@@ -154,7 +197,14 @@ public final class ParametersFile {
             }
             epochs = e.longValue();
         }
-        return new Contents(where, list, RunSettings.fromJson(doc.get("config"), where), epochs);
+        Long startEpochs = null;
+        if (doc.get("config") instanceof Map<?, ?> config && config.get("initEpochs") != null) {
+            if (!(config.get("initEpochs") instanceof Double e) || !(e >= 0 && e == Math.rint(e) && e < 0x1p62)) {
+                throw new InvalidFile(where + ": \"initEpochs\" must be a whole number >= 0");
+            }
+            startEpochs = e.longValue();
+        }
+        return new Contents(where, list, RunSettings.fromJson(doc.get("config"), where), epochs, startEpochs);
     }
 
     /** θ from a parsed document; {@code where} starts every error message. */

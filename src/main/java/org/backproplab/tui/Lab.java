@@ -482,7 +482,7 @@ public final class Lab {
         Theme t = theme;
         try {
             Path f = ParametersFile.writeNew(dir, "backprop-lab-params-" + s.epoch(), s.config(), s.preset(),
-                    s.epoch(), s.parameters());
+                    s.epoch(), s.parameters(), options.savedStart());
             ui = ui.withNote("wrote " + f + " (" + t.theta() + " at epoch " + Numbers.count(s.epoch()) + ", for --init)");
         } catch (IOException | RuntimeException e) {
             ui = ui.withNote("could not write the parameters: " + reason(e));

@@ -1,7 +1,7 @@
 package org.backproplab.tui;
 
 import java.nio.file.Path;
-import java.util.List;
+import org.backproplab.io.ParametersFile;
 
 /**
  * How one lab looks and what its user may do.
@@ -14,20 +14,18 @@ import java.util.List;
  *                 no files (a lab served over SSH must not write on the server)
  * @param mouse    the mouse selects, explains and scrolls ({@code --no-mouse}: the terminal's own
  *                 selection of text instead)
- * @param savedStart where saved starting parameters came from, in the forms the status row picks
- *                 from by width, longest first ("r.json, saved after 9,956 epochs", "r.json"); empty
- *                 when that is not known
+ * @param savedStart where saved starting parameters came from (the status row says it, and w
+ *                 saves it with the run's settings); null when not known
  */
 public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory,
-                         boolean mouse, List<String> savedStart) {
+                         boolean mouse, ParametersFile.Origin savedStart) {
     public LabOptions {
         title = title == null || title.isBlank() ? "Backprop Lab" : title;
-        savedStart = List.copyOf(savedStart);
     }
 
     public LabOptions(boolean colour, boolean ascii, boolean readOnly, String title, Path saveDirectory,
                       boolean mouse) {
-        this(colour, ascii, readOnly, title, saveDirectory, mouse, List.of());
+        this(colour, ascii, readOnly, title, saveDirectory, mouse, null);
     }
 
     /** With the mouse on. */
@@ -54,7 +52,7 @@ public record LabOptions(boolean colour, boolean ascii, boolean readOnly, String
     }
 
     /** The same lab, told where its saved starting parameters came from (see {@code savedStart}). */
-    public LabOptions withSavedStart(List<String> forms) {
-        return new LabOptions(colour, ascii, readOnly, title, saveDirectory, mouse, forms);
+    public LabOptions withSavedStart(ParametersFile.Origin origin) {
+        return new LabOptions(colour, ascii, readOnly, title, saveDirectory, mouse, origin);
     }
 }

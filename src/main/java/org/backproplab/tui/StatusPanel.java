@@ -138,7 +138,7 @@ final class StatusPanel {
 
         // the widest form that fits: the saved start said shorter, then narrower separators, then
         // no preset (the row's least needed part: the settings are all in the rows above)
-        List<String> saved = o.savedStart();
+        List<String> saved = o.savedStart() == null ? List.of() : o.savedStart().forms();
         for (int form = 0; form <= 2 * saved.size() + 2; form++) {
             boolean last = form == 2 * saved.size() + 2;
             settings(Text.clear(b), s, form % 2 == 0 && !last ? t.separator() : "  ", saved,

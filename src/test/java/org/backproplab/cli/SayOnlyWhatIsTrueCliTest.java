@@ -99,6 +99,24 @@ class SayOnlyWhatIsTrueCliTest {
                 .contains("relu hidden units").contains("cross-entropy loss");
     }
 
+    /**
+     * A run saved from a saved run counts every epoch: 1,000, then 10 more from that file, is
+     * "saved after 1,010 epochs" (it said 10), and a third generation adds on again.
+     */
+    @Test
+    void aRunSavedFromASavedRunCountsEveryEpoch() {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Path c = dir.resolve("c.json");
+        assertThat(run("train", "--epochs", "1000", "--save", a.toString()).code()).isZero();
+        assertThat(run("train", "--epochs", "10", "--init", a.toString(), "--save", b.toString()).code()).isZero();
+        assertThat(run("train", "--epochs", "0", "--init", b.toString()).out())
+                .contains("start     parameters from " + b + ", saved after 1,010 epochs");
+        assertThat(run("train", "--epochs", "5", "--init", b.toString(), "--save", c.toString()).code()).isZero();
+        Run third = run("train", "--epochs", "0", "--init", c.toString(), "--format", "json");
+        assertThat(config(third)).containsEntry("initFile", c.toString()).containsEntry("initEpochs", 1015.0);
+    }
+
     @Test
     void whatTheCommandLineOverridesIsSaidInOneLine() {
         Path ref = dir.resolve("ref.json");

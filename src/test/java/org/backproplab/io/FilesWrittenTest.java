@@ -22,8 +22,8 @@ class FilesWrittenTest {
         Architecture arch = config.architecture();
         double[] theta = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8, 1.0 / 3.0};
         Files.writeString(dir.resolve("p.json"), "someone else's file");
-        Path first = ParametersFile.writeNew(dir, "p", config, "reference", 12, theta);
-        Path second = ParametersFile.writeNew(dir, "p", config, "reference", 12, theta);
+        Path first = ParametersFile.writeNew(dir, "p", config, "reference", 12, theta, null);
+        Path second = ParametersFile.writeNew(dir, "p", config, "reference", 12, theta, null);
         assertThat(first.getFileName()).hasToString("p-1.json");
         assertThat(second.getFileName()).hasToString("p-2.json");
         assertThat(Files.readString(dir.resolve("p.json"))).isEqualTo("someone else's file");

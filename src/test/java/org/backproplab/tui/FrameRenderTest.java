@@ -9,6 +9,7 @@ import com.googlecode.lanterna.TextColor;
 import java.util.Locale;
 import org.backproplab.grad.Difference;
 import org.backproplab.grad.GradientCheck;
+import org.backproplab.io.ParametersFile;
 import org.backproplab.nn.Architecture;
 import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
@@ -319,8 +320,7 @@ class FrameRenderTest {
         double[] saved = snapshotAfter(Preset.TEXTBOOK.defaults(), 3).parameters();
         Config c = Preset.TEXTBOOK.defaults().withInit(saved);
         Snapshot s = snapshotAfter(c, 0);
-        LabOptions o = LabOptions.defaults().withSavedStart(java.util.List.of("r.json, saved after 9,956 epochs",
-                "r.json"));
+        LabOptions o = LabOptions.defaults().withSavedStart(new ParametersFile.Origin("r.json", 9956L));
         String wide = new VirtualScreen(120, 30).draw(s, UiState.initial(), COLOUR, o).row(2);
         assertThat(wide).contains("· start r.json, saved after 9,956 epochs").doesNotContain("seed");
         String narrow = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, o).row(2);
@@ -329,8 +329,7 @@ class FrameRenderTest {
         String untold = new VirtualScreen(120, 30).draw(s, UiState.initial(), COLOUR).row(2);
         assertThat(untold.strip()).endsWith("start saved").doesNotContain("seed");
         // the name w gives a file is too long for 80 columns beside the rest: "saved", never cut
-        LabOptions lab = LabOptions.defaults().withSavedStart(java.util.List.of(
-                "backprop-lab-params-500.json, saved after 500 epochs", "backprop-lab-params-500.json"));
+        LabOptions lab = LabOptions.defaults().withSavedStart(new ParametersFile.Origin("backprop-lab-params-500.json", 500L));
         String w = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, lab).row(2).strip();
         assertThat(w).endsWith("start saved").contains("preset textbook");
     }
@@ -344,8 +343,7 @@ class FrameRenderTest {
         double[] saved = snapshotAfter(Preset.TEXTBOOK.defaults(), 3).parameters();
         Config c = Preset.TEXTBOOK.defaults().withLearningRate(6.583950091294267E-4).withInit(saved);
         Snapshot s = snapshotAfter(c, 0);
-        LabOptions o = LabOptions.defaults().withSavedStart(java.util.List.of("r.json, saved after 9,956 epochs",
-                "r.json"));
+        LabOptions o = LabOptions.defaults().withSavedStart(new ParametersFile.Origin("r.json", 9956L));
         String row = new VirtualScreen(80, 24).draw(s, UiState.initial(), COLOUR, o).row(2).strip();
         assertThat(row).startsWith("lr 0.0006584 ").endsWith("start r.json").doesNotContain("0.00065839");
         String typed = new VirtualScreen(80, 24).draw(snapshotAfter(Preset.TEXTBOOK.defaults().withLearningRate(0.03), 0),

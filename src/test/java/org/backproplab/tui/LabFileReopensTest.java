@@ -52,4 +52,37 @@ class LabFileReopensTest extends LabHarness {
         List<Map<String, Object>> params = (List<Map<String, Object>>) json.get("parameters");
         assertThat(params.stream().mapToDouble(p -> (Double) p.get("value")).toArray()).containsExactly(at.parameters());
     }
+    /**
+     * A file saved with w from a lab started with --init counts every epoch its parameters had:
+     * those of the file it started from (1,000 here) and the lab's own 3, as train --save does;
+     * it said "saved after 3 epochs".
+     */
+    @Test
+    void aFileSavedFromASavedStartCountsEveryEpoch() throws Exception {
+        Path first = dir.resolve("a.json");
+        assertThat(Main.run(new String[] {"train", "--epochs", "1000", "--save", first.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+        double[] theta = org.backproplab.io.ParametersFile.read(first,
+                org.backproplab.train.Preset.TEXTBOOK.defaults().architecture());
+        start(LabOptions.defaults().withSaveDirectory(dir)
+                        .withSavedStart(new org.backproplab.io.ParametersFile.Origin("a.json", 1000L)),
+                10_000_000L, org.backproplab.train.Preset.TEXTBOOK.defaults().withInit(theta));
+        await("first frame", () -> screen().contains("epoch 0"));
+        key('n');
+        key('n');
+        key('n');
+        await("epoch 3", () -> trainer.snapshot().epoch() == 3);
+        key('w');
+        Path file = dir.resolve("backprop-lab-params-3.json");
+        await("written", () -> Files.exists(file) && screen().contains("backprop-lab-params-3.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> saved = (Map<String, Object>) ((Map<String, Object>) Json.parse(Files.readString(file)))
+                .get("config");
+        assertThat(saved).containsEntry("initFile", "a.json").containsEntry("initEpochs", 1000.0);
+
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new String[] {"train", "--epochs", "0", "--init", file.toString()}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()))).isZero();
+        assertThat(out.toString()).contains("start     parameters from " + file + ", saved after 1,003 epochs");
+    }
 }
