@@ -18,7 +18,7 @@ import org.backproplab.train.Config;
 public final class CostMeter implements AutoCloseable {
     /** The cost view's measurement: short, so it shows within about a second. */
     static final long WARMUP_NANOS = 150_000_000L;
-    static final int BATCHES = 3;
+    static final int BATCHES = 5;
     static final long BATCH_NANOS = 50_000_000L;
 
     private final ThreadPoolExecutor pool;

@@ -69,8 +69,9 @@ final class CostView {
             "The chain rule gets all P gradients from one forward and one backward pass, whatever P is."
                     + " A numeric gradient runs the network again for every nudged parameter, so its cost grows with P"
                     + " (P = 4H + 1: u changes the hidden units H, and this table with them).",
-            fresh ? "Measured on this machine when the view opened: a short training run of each method, the median"
-                    + " of a few timed batches (a run going on in the background slows every figure)."
+            fresh ? "Measured here when the view opened and after each change of the network: the median of five"
+                    + " short timed runs. The passes are exact; the times wander (a run in the background slows them"
+                    + " all); 'backprop-lab bench' measures longer."
                     : "Measuring on this machine: a short training run of each method, the median of a few timed"
                     + " batches; the figures appear here in a second or so.",
             "> marks the method driving training now (m and d switch it). c or Esc goes back."};

@@ -165,6 +165,9 @@ class TeachingViewsRenderTest {
         // each method's time against the chain rule's, said as such (a bare "10.0×" did not say slower)
         assertThat(done).contains("10,000,000", "1,000,000", "526,316", "10.0× the time", "19.0× the time")
                 .doesNotContain("measuring");
+        // it measures again after u, i or g, and says so (it said "when the view opened" only)
+        assertThat(done.replaceAll("\\s+", " ")).contains("when the view opened and after each change of the network",
+                "The passes are exact", "> marks the method driving training now");
         // H = 4: P = 17, and figures measured for H = 2 no longer count
         Snapshot wide = lesson(c.withHidden(4), 0, -1, null);
         String four = new VirtualScreen(80, 24).draw(wide, cost.withCost(new CostFigures(c.architecture(), r)), COLOUR)
