@@ -493,7 +493,7 @@ public final class Lab {
         Path dir = options.saveDirectory();
         Snapshot s = trainer.snapshot();
         try {
-            Path f = LossHistoryCsv.writeNew(dir, "backprop-lab-loss-" + s.epoch(), s.history());
+            Path f = LossHistoryCsv.writeNew(dir, "backprop-lab-loss-" + s.epoch(), s.history(), s.epoch(), s.loss());
             ui = ui.withNote("wrote " + f + " (the loss of epochs 0.." + Numbers.count(Math.max(0, s.epoch() - 1))
                     + " in " + Numbers.count(s.history().size()) + (s.history().size() == 1 ? " row)" : " rows)"));
         } catch (IOException | RuntimeException e) {

@@ -38,10 +38,12 @@ class FilesWrittenTest {
         }
         // 4 slots: after epoch 3 the pairs merge ([0.5, 2.5], stride 2); after epoch 7 again
         // ([mean 0..3 = 1.5, mean 4..7 = 5.5], stride 4); epoch 8 is the partly filled last point
-        String csv = LossHistoryCsv.of(h.points());
-        assertThat(csv).startsWith("# each row is the mean loss of 4 epochs");
-        assertThat(csv.lines().skip(1)).containsExactly("epoch,loss", "0,1.5", "4,5.5", "8,8.0");
-        Path f = LossHistoryCsv.writeNew(dir, "h", h.points());
+        String csv = LossHistoryCsv.of(h.points(), 9, 9.0);
+        // the last row averages epoch 8 alone, and says so; the loss after epoch 8 ends it, as train's history does
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("# each row is the mean loss of 4 epochs")
+                .contains("the last of 1 epoch; 9 epochs in all; then the loss now, after epoch 9");
+        assertThat(csv.lines().skip(1)).containsExactly("epoch,loss", "0,1.5", "4,5.5", "8,8.0", "9,9.0");
+        Path f = LossHistoryCsv.writeNew(dir, "h", h.points(), 9, 9.0);
         assertThat(Files.readString(f)).isEqualTo(csv);
     }
 

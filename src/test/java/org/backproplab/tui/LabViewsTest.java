@@ -206,8 +206,9 @@ class LabViewsTest extends LabHarness {
         await("history written", () -> Files.exists(csv) && screen().contains("backprop-lab-loss-3.csv"));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(1)).isEqualTo("epoch,loss");
-        assertThat(lines).hasSize(2 + 3);
+        assertThat(lines).hasSize(2 + 3 + 1); // the comment, the header, epochs 0..2, the loss now at 3
         assertThat(Double.parseDouble(lines.get(2).split(",")[1])).isEqualTo(trainer.snapshot().history().value(0));
+        assertThat(lines.get(5)).isEqualTo("3," + trainer.snapshot().loss()); // as train --history ends
     }
 
     @Test
