@@ -50,8 +50,16 @@ public record LearningRateGradient(double learningRate, double lossNow, double l
         }
     }
 
+    /**
+     * What the sign says, where there is one to read: a φ′ within its own rounding (as a gradient
+     * within rounding reads good) has no sign worth a word, and η makes no difference to that
+     * precision.
+     */
     public Advice advice() {
-        return chainRule < 0 ? Advice.LARGER : chainRule > 0 ? Advice.SMALLER : Advice.NEITHER;
+        if (Math.abs(chainRule) <= GradientCheck.FACTOR * predicted.chainRounding()) {
+            return Advice.NEITHER;
+        }
+        return chainRule < 0 ? Advice.LARGER : Advice.SMALLER;
     }
 
     /** At θ, for the step along the chain-rule gradient g = ∇L(θ). θ is left as it was. */

@@ -90,4 +90,22 @@ class LearningRateGradientTest {
         assertThat(lr.predicted().total()).isLessThan(1e-6 * Math.abs(lr.chainRule()) / 100);
         assertThat(lr.verdict()).isNotEqualTo(GradientCheck.Verdict.BAD);
     }
+    /**
+     * A φ′ within its own rounding has no sign to read: "a smaller η would lower the loss" from
+     * 3e-17, when the chain rule's sum is only good to 1e-15, would be a claim made of noise.
+     */
+    @Test
+    void aSlopeWithinItsRoundingAdvisesNothing() {
+        PredictedError p = new PredictedError(Difference.CENTRAL, 1e-5, 0, 0, 0, 0, 0, 0, 0, 0, false, 1e-15);
+        assertThat(slope(3e-17, p).advice()).isEqualTo(LearningRateGradient.Advice.NEITHER);
+        assertThat(slope(-3.9e-15, p).advice()).isEqualTo(LearningRateGradient.Advice.NEITHER);
+        assertThat(slope(-4.1e-15, p).advice()).isEqualTo(LearningRateGradient.Advice.LARGER);
+        assertThat(slope(2e-12, p).advice()).isEqualTo(LearningRateGradient.Advice.SMALLER);
+        assertThat(slope(0.0, p).advice()).isEqualTo(LearningRateGradient.Advice.NEITHER);
+    }
+
+    private static LearningRateGradient slope(double chain, PredictedError p) {
+        return new LearningRateGradient(0.1, 1, 1, chain, chain, 1e-5, 0, p, GradientCheck.Verdict.GOOD,
+                GradientCheck.Reason.NONE);
+    }
 }
