@@ -69,9 +69,16 @@ public final class EpsilonCommand implements Callable<Integer> {
         m.put("curvature", s.curvature());
         m.put("thirdDerivative", s.thirdDerivative());
         m.put("lossRounding", s.lossRounding());
-        m.put("deadUnit", s.deadUnit());
+        m.put("deadPath", s.deadPath() == null ? null : deadPath(s.deadPath()));
         m.put("plantedBug", config.plantedBug() == null ? null : config.plantedBug().id());
         m.put("config", Describe.json(config, options.preset()));
+        return m;
+    }
+
+    private static Map<String, Object> deadPath(EpsilonStudy.DeadPath p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", p.unit());
+        m.put("input", p.input());
         return m;
     }
 

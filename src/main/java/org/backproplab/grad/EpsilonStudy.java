@@ -3,6 +3,7 @@ package org.backproplab.grad;
 import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.nn.Architecture;
+import org.backproplab.nn.Dataset;
 import org.backproplab.nn.Forward;
 import org.backproplab.nn.Network;
 
@@ -27,12 +28,12 @@ import org.backproplab.nn.Network;
  * @param curvature L″ along θ_k (by the chain rule in forward mode)
  * @param thirdDerivative L‴ along θ_k
  * @param lossRounding    δL
- * @param deadUnit  the hidden unit ("h2") θ_k reaches the loss through, when it is a dead ReLU at θ
- *                  ({@link Forward#dead}); null otherwise (and for the output bias)
+ * @param deadPath  where θ_k reaches the loss only through a ReLU that is off on every row it acts
+ *                  on, which unit; null otherwise (and for the output bias)
  */
 public record EpsilonStudy(String parameter, double value, double chainRule, double loss, List<Row> rows,
                            Best bestForward, Best bestCentral, double predictedBestForward, double predictedBestCentral,
-                           double curvature, double thirdDerivative, double lossRounding, String deadUnit) {
+                           double curvature, double thirdDerivative, double lossRounding, DeadPath deadPath) {
     /** The ε of the guide (and of both presets). */
     public static final double GUIDE_EPSILON = 1e-4;
     /** 1e-1, 10^-1.5, 1e-2, … 1e-13. */
@@ -48,6 +49,15 @@ public record EpsilonStudy(String parameter, double value, double chainRule, dou
         public double predicted(Difference d) {
             return d == Difference.FORWARD ? predictedForwardError : predictedCentralError;
         }
+    }
+
+    /**
+     * A parameter whose every path to the loss runs through a ReLU at 0: hidden unit {@code unit}
+     * ("h2") is off (z ≤ 0) on every row ({@code input} null: a dead unit), or, for an input
+     * weight, on every row where its input {@code input} ("x1") is 1, the input being 0 on the
+     * others. A small nudge of the parameter then changes no output.
+     */
+    public record DeadPath(String unit, String input) {
     }
 
     /**
@@ -93,7 +103,7 @@ public record EpsilonStudy(String parameter, double value, double chainRule, dou
                 best(rows, Difference.FORWARD), best(rows, Difference.CENTRAL),
                 PredictedError.bestStep(Difference.FORWARD, delta, curvature, third),
                 PredictedError.bestStep(Difference.CENTRAL, delta, curvature, third), curvature, third, delta,
-                deadUnit(net, theta, k));
+                deadPath(net, theta, k));
     }
 
     private static Best best(List<Row> rows, Difference d) {
@@ -106,14 +116,21 @@ public record EpsilonStudy(String parameter, double value, double chainRule, dou
         return new Best(exact.size() > 1 ? Double.NaN : best.epsilon(), best.error(d), exact);
     }
 
-    /** The dead ReLU unit θ_k reaches the loss through, or null. */
-    private static String deadUnit(Network net, double[] theta, int k) {
+    /** Where every path of θ_k to the loss runs through a ReLU at 0, which; else null. */
+    private static DeadPath deadPath(Network net, double[] theta, int k) {
         Architecture arch = net.architecture();
         int j = arch.hiddenUnitOf(k);
-        if (j < 0) return null;
+        if (j < 0 || !arch.activation().hasKink()) return null;
         Forward f = new Forward(arch);
         net.forward(theta, f);
-        return f.dead(j) ? "h" + (j + 1) : null;
+        String unit = "h" + (j + 1);
+        if (f.dead(j)) return new DeadPath(unit, null);
+        if (arch.kind(k) != Architecture.Kind.INPUT_WEIGHT) return null;
+        int i = arch.inputOf(k);
+        for (int r = 0; r < Dataset.ROWS; r++) {
+            if (Dataset.input(r, i) != 0.0 && f.hiddenSum(r, j) > 0.0) return null;
+        }
+        return new DeadPath(unit, "x" + (i + 1));
     }
 
     /** Whether difference d is exactly the chain rule's value at every ε. */

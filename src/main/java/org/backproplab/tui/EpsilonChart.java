@@ -316,21 +316,24 @@ public final class EpsilonChart {
         String eps = t.epsilon();
         String th = theta(t);
         boolean everywhere = s.exactEverywhere(Difference.FORWARD) && s.exactEverywhere(Difference.CENTRAL);
-        String unit = s.deadUnit();
-        if (unit == null) {
+        EpsilonStudy.DeadPath dead = s.deadPath();
+        if (dead == null) {
             return List.of(fitting(width, "exact: where L(" + th + "+" + eps + ") = L(" + th + ") bit for bit, the nudge"
                     + " changes no output", "exact: the nudge changes no output"));
         }
-        String z = "z_" + unit;
-        return List.of(
-                fitting(width, "why: " + unit + " is 0 on every row (a dead ReLU): a small nudge changes no output, so",
-                        "why: " + unit + " is 0 on every row (dead ReLU): a nudge changes no output"),
-                everywhere
-                        ? fitting(width, "L(" + th + "+" + eps + ") = L(" + th + ") bit for bit: no truncation, no"
-                                + " rounding, at every " + eps, "exact at every " + eps + ": no truncation, no rounding")
-                        : fitting(width, "exact while " + z + " stays " + (t.ascii() ? "<=" : "≤") + " 0; elsewhere the"
-                                + " nudge lifts it above 0 (a kink)", "not exact where the nudge lifts " + z
-                                + " above 0 (a kink)"));
+        String z = "z_" + dead.unit();
+        String atMost = t.ascii() ? "<=" : "≤";
+        String why = dead.input() == null
+                ? fitting(width, "why: " + dead.unit() + " is 0 on every row (a dead ReLU): a small nudge changes no"
+                        + " output, so", "why: " + dead.unit() + " is 0 on every row (dead ReLU): a nudge changes nothing")
+                : fitting(width, "why: on each row " + dead.input() + " = 0 or " + dead.unit() + " is off (" + z + " "
+                        + atMost + " 0): a small nudge changes no output, so", "why: on each row " + dead.input()
+                        + " = 0 or " + z + " " + atMost + " 0: a small nudge changes no output, so");
+        return List.of(why, everywhere
+                ? fitting(width, "L(" + th + "+" + eps + ") = L(" + th + ") bit for bit: no truncation, no rounding, at"
+                        + " every " + eps, "exact at every " + eps + ": no truncation, no rounding")
+                : fitting(width, "exact while " + z + " stays " + atMost + " 0 there; elsewhere the nudge lifts it above"
+                        + " 0 (a kink)", "not exact where the nudge lifts " + z + " above 0 (a kink)"));
     }
 
     private static String theta(Theme t) {
