@@ -248,33 +248,35 @@ public final class EpsilonChart {
         String second = t.ascii() ? "L''" : "L″";
         String third = t.ascii() ? "L'''" : "L‴";
         List<String> out = new ArrayList<>();
+        List<String[]> measured = new ArrayList<>(); // each difference's line: with the formula, without, measured only
         for (Difference d : Difference.values()) {
             boolean forward = d == Difference.FORWARD;
             String head = forward ? "one-sided: " : "central:   ";
             EpsilonStudy.Best best = s.best(d);
-            String measured;
+            String seen;
             if (s.exactEverywhere(d)) {
-                measured = "exact (error 0) at every " + eps + ", so no " + eps + " is best";
+                seen = head + "exact (error 0) at every " + eps + ", so no " + eps + " is best";
             } else if (!best.single()) {
                 List<Double> exact = best.exact();
-                measured = "exact (error 0) at " + exact.size() + " of " + s.rows().size() + " " + eps + ", "
+                seen = head + "exact (error 0) at " + exact.size() + " of " + s.rows().size() + " " + eps + ", "
                         + Numbers.sci(exact.get(exact.size() - 1), 2) + " to " + Numbers.sci(exact.get(0), 2);
             } else {
-                measured = "best " + eps + " " + Numbers.sci(best.epsilon(), 2) + " ("
+                seen = head + "best " + eps + " " + Numbers.sci(best.epsilon(), 2) + " ("
                         + (best.error() == 0.0 ? "error exactly 0" : Numbers.sci(best.error(), 2)) + ")";
             }
             double star = s.predictedBest(d);
             String formula = forward ? "2" + dot + "sqrt(" + delta + "/|" + second + "|)"
-                    : "(3" + dot + delta + "/|" + third + "|)^(1/3)";
-            if (star > 0 && Double.isFinite(star)) {
-                String value = Numbers.sci(star, 2);
-                out.add(fitting(width, head + measured + "; predicted " + formula + " = " + value,
-                        head + measured + "; predicted " + value, head + measured));
-            } else {
-                String none = "none (" + (forward ? second : third) + " = 0)";
-                out.add(fitting(width, head + measured + "; predicted " + none, head + measured));
-            }
+                    : t.ascii() ? "cbrt(3*" + delta + "/|" + third + "|)" : "(3·" + delta + "/|" + third + "|)^(1/3)";
+            String value = star > 0 && Double.isFinite(star) ? Numbers.sci(star, 2)
+                    : "none (" + (forward ? second : third) + " = 0)";
+            boolean none = !(star > 0 && Double.isFinite(star));
+            measured.add(new String[] {seen + "; predicted " + (none ? "" : formula + " = ") + value,
+                    seen + "; predicted " + value, seen});
         }
+        // both lines in the same form, the longest that fits
+        int form = 0;
+        while (form < 2 && (measured.get(0)[form].length() > width || measured.get(1)[form].length() > width)) form++;
+        for (String[] forms : measured) out.add(forms[form]);
         EpsilonStudy.Row guide = s.guideRow();
         String head = "guide's " + eps + " 1e-4: ";
         for (Difference d : Difference.values()) {
