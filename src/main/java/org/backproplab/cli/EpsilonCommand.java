@@ -25,6 +25,9 @@ import picocli.CommandLine.Mixin;
                     + " predicted, and where the guide's eps = 1e-4 sits. --epsilon does not apply (every eps is"
                     + " tried)."})
 public final class EpsilonCommand implements Callable<Integer> {
+    /** The chart's and the findings' width: a terminal's 80 columns. */
+    private static final int WIDTH = 80;
+
     @Mixin
     ParamOption param = new ParamOption();
 
@@ -66,15 +69,25 @@ public final class EpsilonCommand implements Callable<Integer> {
         m.put("curvature", s.curvature());
         m.put("thirdDerivative", s.thirdDerivative());
         m.put("lossRounding", s.lossRounding());
+        m.put("deadPath", s.deadPath() == null ? null : deadPath(s.deadPath()));
         m.put("plantedBug", config.plantedBug() == null ? null : config.plantedBug().id());
         m.put("config", Describe.json(config, options.preset()));
         return m;
     }
 
+    private static Map<String, Object> deadPath(EpsilonStudy.DeadPath p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", p.unit());
+        m.put("input", p.input());
+        return m;
+    }
+
+    /** epsilon is null (NaN) where several ε are exact: none of them is the best. */
     private static Map<String, Object> best(EpsilonStudy.Best b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epsilon", b.epsilon());
         m.put("error", b.error());
+        m.put("exact", b.exact());
         return m;
     }
 
@@ -96,14 +109,14 @@ public final class EpsilonCommand implements Callable<Integer> {
         }
         out.println();
         Theme ascii = new Theme(false, true);
-        for (String line : EpsilonChart.findings(s, ascii)) {
+        for (String line : EpsilonChart.findings(s, ascii, WIDTH)) {
             out.println(line);
         }
         out.println();
-        EpsilonChart chart = EpsilonChart.of(s, 80, 18, true);
+        EpsilonChart chart = EpsilonChart.of(s, WIDTH, 18, true);
         for (int r = 0; r < chart.height(); r++) {
             out.println(chart.row(r).stripTrailing());
         }
-        out.println(EpsilonChart.legend(ascii));
+        out.println(EpsilonChart.legend(ascii, WIDTH));
     }
 }

@@ -43,4 +43,16 @@ public final class Forward {
     public double hiddenOut(int r, int j) {
         return hiddenOut[at(r, j)];
     }
+
+    /**
+     * Whether hidden unit j is a dead ReLU: its z is at or below 0 on every row, so it outputs 0
+     * on every row and passes no gradient back (false for an activation without a kink).
+     */
+    public boolean dead(int j) {
+        if (!arch.activation().hasKink()) return false;
+        for (int r = 0; r < Dataset.ROWS; r++) {
+            if (hiddenSum(r, j) > 0.0) return false;
+        }
+        return true;
+    }
 }

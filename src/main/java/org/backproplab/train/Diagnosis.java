@@ -81,18 +81,8 @@ public record Diagnosis(boolean plateau, long epochsSinceImprovement, boolean sa
     /** Hidden units (named h1, h2, ...) whose ReLU is at 0 on every row. */
     public static List<String> deadUnits(Architecture arch, Forward f) {
         List<String> dead = new ArrayList<>();
-        if (!arch.activation().hasKink()) {
-            return dead;
-        }
-        int h = arch.hidden();
-        for (int j = 0; j < h; j++) {
-            boolean allZero = true;
-            for (int r = 0; r < Dataset.ROWS; r++) {
-                allZero &= f.hiddenSum(r, j) <= 0.0;
-            }
-            if (allZero) {
-                dead.add("h" + (j + 1));
-            }
+        for (int j = 0; j < arch.hidden(); j++) {
+            if (f.dead(j)) dead.add("h" + (j + 1));
         }
         return dead;
     }

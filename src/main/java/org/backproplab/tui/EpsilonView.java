@@ -29,9 +29,9 @@ final class EpsilonView {
             t.apply(g, Theme.Role.NORMAL);
             return;
         }
-        List<String> words = new ArrayList<>(fit(EpsilonChart.legend(t), a.width()));
+        List<String> words = new ArrayList<>(fit(EpsilonChart.legend(t, a.width()), a.width()));
         int legend = words.size();
-        for (String f : EpsilonChart.findings(study, t)) {
+        for (String f : EpsilonChart.findings(study, t, a.width())) {
             words.addAll(fit(f, a.width()));
         }
         int height = Math.max(6, a.height() - 1 - words.size());
@@ -49,7 +49,7 @@ final class EpsilonView {
         t.apply(g, Theme.Role.NORMAL);
     }
 
-    /** The line as it is when it fits, else broken between words. */
+    /** The line as it is when it fits, else broken between words (only narrower than any short form). */
     private static List<String> fit(String line, int width) {
         return line.length() <= width ? List.of(line) : Text.wrap(line, width);
     }

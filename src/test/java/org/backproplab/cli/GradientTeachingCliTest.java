@@ -182,4 +182,60 @@ class GradientTeachingCliTest {
         assertThat(bad.err()).contains("unknown parameter 'w_x9_h1'").doesNotContain("Exception");
         assertThat(run("epsilon").err()).contains("missing --param NAME");
     }
+
+    /**
+     * Issue 3 on the command line: reference preset, seed 1, x1→h2 (h2 dead on every row, so both
+     * differences are exactly 0 = the chain rule at every ε). The table said "best eps 1e-01
+     * (0.0e+00)" and "rounding dominates"; JSON named 1e-01 the best. Now: exact at every ε, no
+     * best ε (null in JSON, the 25 exact ε listed), the dead unit named, and no line over 80 columns.
+     */
+    @Test
+    void theEpsilonStudyOfADeadUnitIsExactWithNoBestEpsilon() {
+        CliTest.Run r = run("epsilon", "--preset", "reference", "--seed", "1", "--param", "x1→h2");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("one-sided: exact (error 0) at every eps, so no eps is best",
+                        "central:   exact (error 0) at every eps, so no eps is best",
+                        "guide's eps 1e-4: one-sided 0: exact, nothing dominates",
+                        "why: h2 is 0 on every row (a dead ReLU)", "L(theta+eps) = L(theta) bit for bit",
+                        "\nexact:x  x")
+                .doesNotContain("best eps 1e-01", "rounding dominates");
+        Map<String, Object> j = run("epsilon", "--preset", "reference", "--seed", "1", "--param", "w_x1_h2", "--format",
+                "json").json();
+        for (String key : List.of("bestForward", "bestCentral")) {
+            Map<?, ?> best = (Map<?, ?>) j.get(key);
+            assertThat(best.get("epsilon")).as(key).isNull();
+            assertThat(best.get("error")).isEqualTo(0.0);
+            List<?> exact = (List<?>) best.get("exact");
+            assertThat(exact).hasSize(25);
+            assertThat(exact.get(0)).isEqualTo(0.1);
+        }
+        Map<String, Object> dead = map(j.get("deadPath"));
+        assertThat(dead).containsEntry("unit", "h2").containsEntry("input", null);
+        // a live parameter: one best ε, nothing exact, no dead path
+        Map<String, Object> live = run("epsilon", "--param", "w_x1_h1", "--format", "json").json();
+        Map<String, Object> best = map(live.get("bestForward"));
+        assertThat(best).containsEntry("exact", List.of());
+        assertThat(best.get("epsilon")).isNotNull();
+        assertThat(live.get("deadPath")).isNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /** The findings and the legend of the table fit 80 columns in ASCII (the guide's line wrapped in the lab). */
+    @Test
+    void theEpsilonTableFitsEightyColumns() {
+        CliTest.Run r = run("epsilon", "--preset", "reference", "--param", "x1→h1");
+        List<String> lines = r.out().lines().toList();
+        int guide = lines.indexOf("guide's eps 1e-4: one-sided 5.6e-07, 151x best: too large: truncation");
+        assertThat(guide).as(r.out()).isPositive();
+        assertThat(lines.get(guide + 1)).isEqualTo("                  central 9.8e-12, 1.0x best: near the best");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("o/x one-sided/central, ./- predicted, O/X best, F/C predicted"
+                + " best, g guide");
+        for (String line : lines.subList(guide - 2, lines.size())) { // the findings and the chart
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+        }
+    }
 }

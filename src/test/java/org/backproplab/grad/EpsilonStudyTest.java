@@ -84,4 +84,61 @@ class EpsilonStudyTest {
         // and the rounding side rises again: the smallest ε is far worse than the best
         assertThat(s.rows().get(24).forwardError()).isGreaterThan(1000 * s.best(Difference.FORWARD).error());
     }
+
+    /**
+     * A dead ReLU (the reference preset, seed 1: numpy's draw gives z_h2 = −2.30, −3.37, −2.91,
+     * −3.99 on the four rows): a nudge of w_x1_h2 of up to 0.1 leaves every z below 0, so the loss
+     * does not change at all and both differences are the chain rule's 0 at every ε. No ε is best.
+     */
+    @Test
+    void aDeadUnitIsExactAtEveryEpsilonAndNoEpsilonIsBest() {
+        Architecture relu = new Architecture(2, Activation.RELU, Loss.BCE);
+        Network reference = new Network(relu, Dataset.XOR);
+        double[] start = InitScheme.NUMPY_RANDN.draw(relu, 1);
+        assertThat(start[1]).isEqualTo(-0.6117564136500754); // numpy.random.seed(1); randn(2, 2)[0][1]
+        EpsilonStudy s = EpsilonStudy.of(reference, start, 1, 0.0);
+        for (EpsilonStudy.Row r : s.rows()) {
+            assertThat(r.forward()).isZero();
+            assertThat(r.central()).isZero();
+        }
+        for (Difference d : Difference.values()) {
+            assertThat(s.exactEverywhere(d)).isTrue();
+            assertThat(s.best(d).single()).isFalse();
+            assertThat(s.best(d).epsilon()).isNaN();
+            assertThat(s.best(d).exact()).hasSize(25);
+            assertThat(s.guideSide(d)).isEqualTo(EpsilonStudy.Side.EXACT);
+        }
+        assertThat(s.deadPath()).isEqualTo(new EpsilonStudy.DeadPath("h2", null));
+    }
+
+    /**
+     * The sibling: exact at some ε only. Reference preset, H = 1, seed 13: numpy's draw gives
+     * z_h1 = −0.0445, 0.709, −0.757, −0.00313 on rows (0,0), (0,1), (1,0), (1,1), so h1 is off on
+     * both rows with x1 = 1 and w_x1_h1's gradient is 0. A nudge lifts z on row (1,1) above 0 once
+     * ε > 0.0031274: the four largest ε err, the 21 from 1e-3 down are exact, and none is the best.
+     */
+    @Test
+    void anInputWeightBehindAnOffUnitIsExactUntilTheNudgeCrossesTheKink() {
+        Architecture relu = new Architecture(1, Activation.RELU, Loss.BCE);
+        Network reference = new Network(relu, Dataset.XOR);
+        double[] start = InitScheme.NUMPY_RANDN.draw(relu, 13);
+        EpsilonStudy s = EpsilonStudy.of(reference, start, 0, 0.0);
+        for (EpsilonStudy.Row r : s.rows()) {
+            boolean crosses = r.epsilon() > 0.0031273617289384673;
+            for (Difference d : Difference.values()) {
+                assertThat(r.error(d) == 0.0).as("eps %s, %s", r.epsilon(), d).isEqualTo(!crosses);
+            }
+        }
+        for (Difference d : Difference.values()) {
+            assertThat(s.exactEverywhere(d)).isFalse();
+            assertThat(s.best(d).exact()).hasSize(21).first().isEqualTo(1e-3);
+            assertThat(s.best(d).single()).isFalse();
+            assertThat(s.best(d).error()).isZero();
+        }
+        assertThat(s.deadPath()).isEqualTo(new EpsilonStudy.DeadPath("h1", "x1"));
+        // a live parameter has none of it
+        assertThat(study(0).deadPath()).isNull();
+        assertThat(study(0).anyExact()).isFalse();
+        assertThat(study(0).best(Difference.FORWARD).single()).isTrue();
+    }
 }

@@ -285,7 +285,7 @@ class GradientTeachingRenderTest {
         VirtualScreen v = new VirtualScreen(80, 24).draw(s, ui, COLOUR);
         String text = v.text();
         assertThat(text).contains("ε study of x1→h2", "1e-13", "1e-01", "o/x one-sided/central",
-                "one-sided: best ε " + Numbers.sci(study.bestForward().epsilon(), 1) + " ("
+                "one-sided: best ε " + Numbers.sci(study.bestForward().epsilon(), 2) + " ("
                         + Numbers.sci(study.bestForward().error(), 2) + ")",
                 "predicted 2·sqrt(δL/|L″|) = " + Numbers.sci(study.predictedBestForward(), 2),
                 "guide's ε 1e-4: one-sided " + Numbers.sci(study.guideRow().forwardError(), 2),
@@ -386,5 +386,126 @@ class GradientTeachingRenderTest {
         }
         String rate = new VirtualScreen(100, 30).draw(s, UiState.initial(), COLOUR).text();
         assertThat(rate).doesNotContain("no matter");
+    }
+
+    /**
+     * Issue 3: a dead ReLU (reference preset, seed 1, x1→h2: h2 is 0 on every row) makes both
+     * differences exactly the chain rule's 0 at every ε. The view said "best ε 1e-01 (0.0e+00)",
+     * "rounding dominates" and drew every point on the decade 1e-15. Now it says exact, that no ε
+     * is best, why, and draws the points on a row of their own labelled "exact".
+     */
+    @Test
+    void theEpsilonStudyOfADeadUnitSaysExactAndWhy() throws Exception {
+        Snapshot s = snapshot(Preset.REFERENCE.defaults().withSeed(1), 0, -1, 1, null);
+        UiState ui = UiState.initial().select(1, 9).toggleView(UiState.View.EPSILON);
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+                String eps = t.ascii() ? "eps" : "ε";
+                String text = new VirtualScreen(size[0], size[1]).draw(s, ui, t).text();
+                assertThat(text).as("%s %s", size[0], t.ascii())
+                        .contains("one-sided: exact (error 0) at every " + eps + ", so no " + eps + " is best",
+                                "central:   exact (error 0) at every " + eps + ", so no " + eps + " is best",
+                                "one-sided 0: exact, nothing dominates", "central 0: exact, nothing dominates",
+                                "why: h2 is 0 on every row (a dead ReLU)", "bit for bit", "\nexact")
+                        .doesNotContain("best " + eps + " 1", "rounding dominates", "truncation dominates");
+            }
+        }
+        EpsilonStudy study = s.lesson().epsilonStudy("w_x1_h2");
+        for (boolean ascii : new boolean[] {false, true}) {
+            EpsilonChart chart = EpsilonChart.of(study, 80, 18, ascii);
+            int exact = -1;
+            for (int r = 0; r < chart.height(); r++) {
+                if (chart.row(r).startsWith("exact")) exact = r;
+            }
+            assertThat(exact).as("a row labelled exact").isEqualTo(chart.height() - 3);
+            assertThat(chart.cell(exact, 5)).as("the axis broken there: 0 is no decade").isEqualTo(ascii ? ':' : '┊');
+            java.util.Set<Integer> columns = new java.util.TreeSet<>();
+            for (int r = 0; r < chart.height(); r++) {
+                for (int c = 0; c < 80; c++) {
+                    EpsilonChart.Mark m = chart.mark(r, c);
+                    if (m == EpsilonChart.Mark.FORWARD || m == EpsilonChart.Mark.CENTRAL) {
+                        assertThat(r).as("a measured point off the exact row, column %d", c).isEqualTo(exact);
+                        columns.add(c);
+                    }
+                    if (chart.cell(r, c) == 'O' || chart.cell(r, c) == 'X') {
+                        assertThat(m).as("no best point where every eps is exact").isNotEqualTo(EpsilonChart.Mark.BEST);
+                    }
+                }
+            }
+            assertThat(columns).as("all 25 eps on the exact row").hasSize(25);
+        }
+        // a study with no exact error has no such row
+        EpsilonStudy live = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, 1, null).lesson().epsilonStudy("w_x1_h2");
+        EpsilonChart chart = EpsilonChart.of(live, 80, 18, true);
+        for (int r = 0; r < chart.height(); r++) assertThat(chart.row(r)).doesNotStartWith("exact");
+    }
+
+    /**
+     * Issue 10b: g (the guide's 1e-4), F and C (the predicted best ε) keep their order along the
+     * axis, each on its own column and at most two columns from where its ε falls. The reference
+     * preset's x1→h1 has C at 1.1e-04, which was drawn left of g. For every parameter of both
+     * presets, at the start and trained, at the lab's sizes and the command's.
+     */
+    @Test
+    void theEpsilonChartKeepsItsAxisMarkersInOrder() throws Exception {
+        for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.REFERENCE.defaults()}) {
+            for (int epochs : new int[] {0, 3000}) {
+                for (int k = 0; k < 9; k++) {
+                    EpsilonStudy study = snapshot(c, epochs, -1, k, null).lesson().epsilonStudy(c.architecture().name(k));
+                    for (int[] size : new int[][] {{80, 11}, {100, 17}, {80, 18}, {250, 40}}) {
+                        EpsilonChart chart = EpsilonChart.of(study, size[0], size[1], true);
+                        int axis = chart.height() - 2;
+                        java.util.TreeMap<Double, Integer> byEpsilon = new java.util.TreeMap<>();
+                        for (int col = 0; col < size[0]; col++) {
+                            char ch = chart.cell(axis, col);
+                            double value = ch == 'g' ? 1e-4 : ch == 'F' ? study.predictedBestForward()
+                                    : ch == 'C' ? study.predictedBestCentral() : Double.NaN;
+                            if (Double.isNaN(value)) continue;
+                            assertThat(byEpsilon.put(value, col)).isNull();
+                            // the plot spans columns 6 to width - 1 for 1e-13 to 1e-1
+                            double ideal = 6 + (Math.log10(value) + 13) / 12 * (size[0] - 7);
+                            assertThat(Math.abs(col - ideal)).as("%s k %d: %s near its eps", c.activation(), k, ch)
+                                    .isLessThanOrEqualTo(2.5);
+                        }
+                        assertThat(byEpsilon).hasSizeGreaterThanOrEqualTo(2);
+                        assertThat(new java.util.ArrayList<>(byEpsilon.values())).as("%s epoch %d k %d %s: columns in the order of eps",
+                                c.activation(), epochs, k, chart.row(axis)).isSorted();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 10c: at 80 columns in ASCII the legend and the guide's line wrapped ("g guide's" /
+     * "eps", "truncation" / "dominates"), breaking the alignment of the central line. Every line
+     * of the view now fits: the legend on one row, the one-sided line's next row the central one.
+     */
+    @Test
+    void theEpsilonStudyFitsEightyColumnsInAscii() throws Exception {
+        for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.REFERENCE.defaults(),
+                Preset.REFERENCE.defaults().withSeed(1)}) {
+            for (int k = 0; k < 9; k++) {
+                Snapshot s = snapshot(c, 0, -1, k, null);
+                UiState ui = UiState.initial().select(k, 9).toggleView(UiState.View.EPSILON);
+                for (Theme t : new Theme[] {PLAIN, COLOUR}) {
+                    List<String> rows = new VirtualScreen(80, 24).draw(s, ui, t).rows();
+                    String where = c.activation() + " seed " + c.seed() + " k " + k + " ascii " + t.ascii();
+                    int legend = -1;
+                    int guide = -1;
+                    for (int r = 0; r < rows.size(); r++) {
+                        if (rows.get(r).startsWith("o/x one-sided/central")) legend = r;
+                        if (rows.get(r).startsWith("guide's ")) guide = r;
+                    }
+                    assertThat(legend).as(where).isPositive();
+                    assertThat(rows.get(legend).stripTrailing()).as(where).endsWith(t.ascii() ? "g guide" : "g guide's ε");
+                    assertThat(rows.get(legend + 1)).as(where).startsWith("one-sided: ");
+                    assertThat(rows.get(legend + 2)).as(where).startsWith("central:   ");
+                    assertThat(rows.get(guide + 1)).as(where)
+                            .startsWith(" ".repeat(("guide's " + t.epsilon() + " 1e-4: ").length()) + "central ");
+                    assertThat(rows.get(guide + 2)).as(where).matches("^(why|exact|deltaL|δL).*");
+                }
+            }
+        }
     }
 }
