@@ -120,8 +120,9 @@ class ExplainCommandTest {
     @Test
     void gradcheckAddsTheLearningRateGradient() {
         // numpy (same draw as above): g = ∇L(θ); φ'(η) = -∇L(θ - 0.03 g)·g = -2.5798674338816676;
-        // centered difference in η with h = 1e-6: -2.579867433016858
-        CliTest.Run r = run("gradcheck", "--preset", "reference", "--format", "json");
+        // centered difference in η with h = 1e-6: -2.579867433016858. g is the chain rule's when it
+        // drives training (the reference preset's numeric g: GradientTeachingCliTest)
+        CliTest.Run r = run("gradcheck", "--preset", "reference", "--method", "chain", "--format", "json");
         @SuppressWarnings("unchecked")
         Map<String, Object> lr = (Map<String, Object>) r.json().get("learningRate");
         assertThat(lr.get("value")).isEqualTo(0.03);
@@ -129,7 +130,7 @@ class ExplainCommandTest {
         assertThat((Double) lr.get("numeric")).isCloseTo(-2.579867433016858, within(1e-7));
         assertThat((Double) lr.get("relativeError")).isEqualTo(GradientCheck.relativeError(
                 (Double) lr.get("chainRule"), (Double) lr.get("numeric"))).isLessThan(1e-6);
-        CliTest.Run table = run("gradcheck", "--preset", "reference");
+        CliTest.Run table = run("gradcheck", "--preset", "reference", "--method", "chain");
         assertThat(table.out()).contains("chain rule -grad L(w')*g = -2.57986743e+00")
                 .contains("a larger learning rate would lower the loss now");
     }
