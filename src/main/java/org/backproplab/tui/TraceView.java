@@ -149,9 +149,6 @@ final class TraceView {
 
     /** A formula of the trace (written in ASCII) in the theme's characters. */
     static String display(String ascii, Theme t) {
-        if (t.ascii()) return ascii;
-        return ascii.replace("sigmoid'", "σ′").replace("sigmoid", "σ").replace("relu'", "ReLU′").replace("relu", "ReLU")
-                .replace("tanh'", "tanh′").replace("delta_", "δ_").replace("dL/d", "∂L/∂").replace("yhat", "ŷ")
-                .replace("<-", "←").replaceAll("\\beps\\b", "ε").replace("^2", "²").replace("*", "·").replace("theta", "θ");
+        return t.notation(ascii);
     }
 }

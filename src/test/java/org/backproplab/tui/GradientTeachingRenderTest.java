@@ -146,7 +146,7 @@ class GradientTeachingRenderTest {
 
     /** The help page where the legend shows at this size: the help itself, or its second page. */
     private static UiState legend(int[] size, LabOptions o) {
-        return UiState.initial().withOverlay(HelpOverlay.legendFits(size[0], size[1] - 1, o, false) ? UiState.Overlay.HELP
+        return UiState.initial().withOverlay(HelpOverlay.legendFits(size[0], size[1] - 1, o, COLOUR) ? UiState.Overlay.HELP
                 : UiState.Overlay.LEGEND);
     }
 
