@@ -111,7 +111,9 @@ public record Theme(boolean colour, boolean ascii) {
      */
     public String notation(String ascii) {
         if (this.ascii) return ascii;
-        return ascii.replace("sigmoid'", "σ′").replace("sigmoid", "σ").replace("relu'", "ReLU′").replace("relu", "ReLU")
+        // sigmoid' is the slope, σ′, but "the output sigmoid's slope" stays words
+        return ascii.replaceAll("sigmoid'(?!s\\b)", "σ′").replaceAll("sigmoid(?=\\()", "σ").replace("relu'", "ReLU′")
+                .replace("relu", "ReLU")
                 .replace("tanh'", "tanh′").replace("delta_", "δ_").replace("dL/d", "∂L/∂").replace("yhat", "ŷ")
                 .replace("<-", "←").replace("->", "→").replaceAll("\\beps\\b", "ε").replace("^2", "²")
                 .replace("L'''", "L‴").replace("L''", "L″").replaceAll("\\b(\\d+)x\\b", "$1×")
