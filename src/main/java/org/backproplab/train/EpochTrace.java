@@ -115,9 +115,14 @@ public record EpochTrace(Config config, Method method, Difference difference, do
         return x == 0 ? "0" : Numbers.sig(x, 6);
     }
 
-    /** A step's value as its formula writes it (six significant digits, zero as 0): the lab's list of steps writes it so. */
-    public static String number(double x) {
-        return n(x);
+    /**
+     * A step's value as its formula writes it, for the lab's list of steps: the loss the nudges
+     * are compared with and each nudged loss with twelve digits (a nudge changes the loss by about
+     * 1e-7, which six digits hide), any other value with six.
+     */
+    public static String number(Step s) {
+        boolean loss = s.phase() == Phase.NUDGE || s.phase() == Phase.FORWARD && s.row() < 0;
+        return loss ? l(s.value()) : n(s.value());
     }
 
     /** A loss beside a nudged one: twelve digits, so that their difference shows several of its own. */

@@ -3,6 +3,7 @@ package org.backproplab.tui;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.format.Numbers;
 import org.backproplab.grad.GradientCheck;
 import org.backproplab.train.Guide;
 import org.backproplab.train.Outcome;
@@ -10,15 +11,10 @@ import org.backproplab.train.Outcome;
 /** Every key this lab offers, from the key table, in a box over the panels; Esc or ? closes it. */
 final class HelpOverlay {
     /**
-     * What the gradients table's columns and verdicts mean (ASCII, so that it reads in every theme;
-     * 76 characters a line at most, the inside of a box at 80 columns): the verdicts by
-     * GradientCheck's own rules, as the gradcheck command's legend says them.
+     * The legend's lines are wrapped to this width, continuation lines indented by 2: the inside
+     * of a box at 80 columns, the narrowest screen the lab draws.
      */
-    private static final String[] COLUMNS = {
-        "differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
-        "(eps*|L''|/2 one-sided or eps^2*|L'''|/6 central, + rounding, + any kink).",
-        "good: " + rule(GradientCheck.Verdict.GOOD),
-        "expected: " + rule(GradientCheck.Verdict.EXPECTED) + ". bad: beyond it: look for a bug."};
+    static final int LEGEND_WIDTH = 76;
     private static final String[] MOUSE = {
         "mouse: a click selects a row, a second explains it; the wheel",
         "moves the selection; Shift-drag selects text (or --no-mouse)"};
@@ -30,9 +26,40 @@ final class HelpOverlay {
         "the guide = \"" + Guide.TITLE + "\",",
         "  " + Guide.REPOSITORY};
 
-    /** The legend of a lab with these options: what the mouse does, or that it is off. */
-    static List<String> legend(LabOptions o) {
-        List<String> lines = new ArrayList<>(List.of(COLUMNS));
+    /**
+     * The legend of a lab with these options, in the theme's characters: what the weights' step
+     * column, the gradients' columns and verdict marks, the truth table's marks and the ∂L/∂η row
+     * say, in the words those panels use (the verdicts by GradientCheck's own rules, as the
+     * gradcheck command's legend says them); what the mouse does, or that it is off; the words.
+     */
+    static List<String> legend(LabOptions o, Theme t) {
+        String d = t.partial();
+        String eta = RatePanel.etaSymbol(t);
+        List<String> paragraphs = List.of(
+                "step = " + t.theta() + "'s change in the last epoch (last step: with its size): " + t.up() + " up, "
+                        + t.down() + " down, " + t.still() + " none yet or unchanged. The next step is -lr*dL/dtheta"
+                        + " by the method training: against the gradient's sign.",
+                "differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error"
+                        + " (eps*|L''|/2 one-sided or eps^2*|L'''|/6 central, + rounding, + any kink).",
+                "verdict: " + GradientsPanel.verdict(GradientCheck.Verdict.GOOD, t, true) + ", "
+                        + GradientsPanel.verdict(GradientCheck.Verdict.EXPECTED, t, true) + ", "
+                        + GradientsPanel.verdict(GradientCheck.Verdict.BAD, t, true) + " (the word alone where narrow).",
+                "good: " + rule(GradientCheck.Verdict.GOOD),
+                "expected: " + rule(GradientCheck.Verdict.EXPECTED) + ". BAD: beyond it: look for a bug.",
+                "learned? " + t.right() + " yes, " + t.wrong() + " no: the row's output " + t.yhat() + " within "
+                        + Numbers.setting(Outcome.TOLERANCE) + " of its target, or not.",
+                d + "L/" + d + eta + " (in full " + RatePanel.slope(new StringBuilder(), t) + ", g the gradient"
+                        + " training follows): how the loss after the next step changes with the learning rate "
+                        + eta + ", by the chain rule, then numeric (nudging " + eta + "); rel = their relative error"
+                        + " |a-n|/max(|a|,|n|). larger " + eta + " better: it is negative (smaller: positive);"
+                        + " they disagree: beyond the numeric value's own error. a lets " + eta + " follow it.");
+        List<String> lines = new ArrayList<>();
+        for (String p : paragraphs) {
+            String first = Text.wrap(t.notation(p), LEGEND_WIDTH).get(0);
+            lines.add(first);
+            String rest = t.notation(p).substring(first.length()).strip();
+            if (!rest.isEmpty()) for (String l : Text.wrap(rest, LEGEND_WIDTH - 2)) lines.add("  " + l);
+        }
         lines.addAll(List.of(o.mouse() ? MOUSE : NO_MOUSE));
         lines.addAll(List.of(WORDS));
         return lines;
@@ -79,11 +106,11 @@ final class HelpOverlay {
      * Whether the legend fits under the keys; when it does not, the help has a second page with
      * it alone ({@code ?} again, see {@link #drawLegend}).
      */
-    static boolean legendFits(int width, int height, LabOptions o, boolean ascii) {
+    static boolean legendFits(int width, int height, LabOptions o, Theme t) {
         int keys = Keymap.enabled(o).size();
         int watching = o.readOnly() ? 1 : 0;
-        int legend = legend(o).size();
-        if (oneColumn(width, height, o, ascii)) return keys + watching + 2 + legend + 1 <= height;
+        int legend = legend(o, t).size();
+        if (oneColumn(width, height, o, t.ascii())) return keys + watching + 2 + legend + 1 <= height;
         int half = (keys + 1) / 2;
         // in two columns, the legend where it leaves the two status rows in view
         return half + 2 + watching + 1 + legend <= height - 2;
@@ -91,7 +118,7 @@ final class HelpOverlay {
 
     /** The help's second page, where the legend does not fit under the keys: what the words mean. */
     static void drawLegend(TextGraphics g, Area screen, LabOptions o, Theme t) {
-        List<String> legend = legend(o);
+        List<String> legend = legend(o, t);
         Area box = Text.overlay(g, screen, Math.min(screen.width(), widest(legend) + 4),
                 Math.min(screen.height(), legend.size() + 2), t, "What the words mean (Esc or ? closes)",
                 "What the words mean");
@@ -109,8 +136,8 @@ final class HelpOverlay {
         boolean readOnly = o.readOnly();
         int[] w = widths(keys, t.ascii());
         int keyWidth = w[0];
-        boolean showLegend = legendFits(screen.width(), screen.height(), o, t.ascii());
-        List<String> legend = showLegend ? legend(o) : List.of();
+        boolean showLegend = legendFits(screen.width(), screen.height(), o, t);
+        List<String> legend = showLegend ? legend(o, t) : List.of();
         int width = Math.min(screen.width(), Math.max(keyWidth + 3 + w[1],
                 Math.max(widest(legend), readOnly ? WATCHING.length() : 0)) + 4);
         int rows = keys.size() + (readOnly ? 1 : 0);
@@ -151,8 +178,8 @@ final class HelpOverlay {
         }
         int colWidth0 = keyWidth[0] + 2 + textWidth[0];
         int width = Math.min(screen.width(), colWidth0 + 3 + keyWidth[1] + 2 + textWidth[1] + 4);
-        boolean showLegend = legendFits(screen.width(), screen.height(), o, t.ascii());
-        List<String> legend = showLegend ? legend(o) : List.of();
+        boolean showLegend = legendFits(screen.width(), screen.height(), o, t);
+        List<String> legend = showLegend ? legend(o, t) : List.of();
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + legend.size() : 0));
         width = Math.max(width, Math.min(screen.width(), widest(legend) + 4));
         Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (Esc or ? closes) in short: a larger window shows more"

@@ -34,7 +34,7 @@ final class HuntOverlay {
         PlantedBug[] bugs = PlantedBug.values();
         for (int i = 0; i < bugs.length; i++) {
             String head = (i + 1) + " " + Text.padRight(bugs[i].id(), 16) + " ";
-            List<String> wrapped = Text.wrap(bugs[i].mistake(), width - 4 - head.length());
+            List<String> wrapped = Text.wrap(t.notation(bugs[i].mistake()), width - 4 - head.length());
             for (int j = 0; j < wrapped.size(); j++) {
                 lines.add((j == 0 ? head : " ".repeat(head.length())) + wrapped.get(j));
             }
@@ -55,7 +55,7 @@ final class HuntOverlay {
             lines.add(h.guess() == null ? "You gave up: it was " + h.bug().id() + "."
                     : h.right() ? "Right: it was " + h.bug().id() + "."
                     : "Not that one: you named " + h.guess().id() + ", it was " + h.bug().id() + ".");
-            lines.addAll(Text.wrap(h.bug().id() + ": " + h.bug().mistake() + ".", width - 4));
+            lines.addAll(Text.wrap(h.bug().id() + ": " + t.notation(h.bug().mistake()) + ".", width - 4));
             lines.add("");
             lines.add("The difference it made, where the hunt ended (" + t.partial() + "L/" + t.partial() + t.theta() + "):");
             lines.add(Text.padRight("param", 8) + Text.padLeft("with the bug", 14) + Text.padLeft("without", 14)

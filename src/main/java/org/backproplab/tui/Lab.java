@@ -351,7 +351,7 @@ public final class Lab {
             case WRITE_HISTORY -> writeHistory();
             case HELP -> ui = ui.withOverlay(switch (ui.overlay()) {
                 // ? again: the legend's own page where the keys leave it no room, then closed
-                case HELP -> HelpOverlay.legendFits(drawn.getColumns(), drawn.getRows() - 1, options, theme.ascii()) ? UiState.Overlay.NONE
+                case HELP -> HelpOverlay.legendFits(drawn.getColumns(), drawn.getRows() - 1, options, theme) ? UiState.Overlay.NONE
                         : UiState.Overlay.LEGEND;
                 case LEGEND -> UiState.Overlay.NONE;
                 default -> UiState.Overlay.HELP;

@@ -38,7 +38,7 @@ final class RatePanel {
     }
 
     /** The learning rate's symbol in a formula: η, or lr in ASCII. */
-    private static String etaSymbol(Theme t) {
+    static String etaSymbol(Theme t) {
         return t.ascii() ? "lr" : "η";
     }
 
@@ -75,7 +75,7 @@ final class RatePanel {
     }
 
     /** ∂L(θ−η·g)/∂η in the theme's characters. */
-    private static StringBuilder slope(StringBuilder b, Theme t) {
+    static StringBuilder slope(StringBuilder b, Theme t) {
         String d = t.partial();
         String eta = etaSymbol(t);
         return b.append(d).append("L(").append(t.theta()).append('-').append(eta).append(t.ascii() ? "*" : "·")

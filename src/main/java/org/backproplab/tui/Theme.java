@@ -104,6 +104,22 @@ public record Theme(boolean colour, boolean ascii) {
         return ascii ? "lr" : "lr η";
     }
 
+    /**
+     * A text of the engine's, written in ASCII notation (dL/dyhat, sigmoid'(z_y), delta_y,
+     * w(x1->hj), eps*|L''|/2, 4x), in the theme's characters: as it is in ASCII, else as the other
+     * views write it (∂L/∂ŷ, σ′(z_y), δ_y, w(x1→hj), ε·|L″|/2, 4×).
+     */
+    public String notation(String ascii) {
+        if (this.ascii) return ascii;
+        // sigmoid' is the slope, σ′, but "the output sigmoid's slope" stays words
+        return ascii.replaceAll("sigmoid'(?!s\\b)", "σ′").replaceAll("sigmoid(?=\\()", "σ").replace("relu'", "ReLU′")
+                .replace("relu", "ReLU")
+                .replace("tanh'", "tanh′").replace("delta_", "δ_").replace("dL/d", "∂L/∂").replace("yhat", "ŷ")
+                .replace("<-", "←").replace("->", "→").replaceAll("\\beps\\b", "ε").replace("^2", "²")
+                .replace("L'''", "L‴").replace("L''", "L″").replaceAll("\\b(\\d+)x\\b", "$1×")
+                .replace("*", "·").replace("theta", "θ");
+    }
+
     public String separator() {
         return ascii ? " | " : " · ";
     }

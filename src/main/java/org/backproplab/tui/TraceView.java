@@ -71,7 +71,7 @@ final class TraceView {
         for (int r = 0; r < shown && first + r < steps.size(); r++) {
             EpochTrace.Step o = steps.get(first + r);
             Text.clear(b).append(first + r + 1).append(". ").append(where(o, t)).append(": ")
-                    .append(display(name(o), t)).append(share(o) ? " += " : " = ").append(EpochTrace.number(o.value()));
+                    .append(display(name(o), t)).append(share(o) ? " += " : " = ").append(EpochTrace.number(o));
             t.apply(g, first + r == i ? Theme.Role.HEADING : Theme.Role.DIM);
             if (first + r == i) g.enableModifiers(SGR.REVERSE);
             Text.put(g, bottom, 0, listRow + r, b);
@@ -141,7 +141,8 @@ final class TraceView {
         return switch (s.quantity()) {
             case "loss_term" -> "term";
             case "dL_dyhat" -> "dL/dyhat";
-            default -> s.phase() == EpochTrace.Phase.NUDGE ? "L(" + s.quantity() + " nudged)"
+            // a nudge as its formula writes it, "L(w_x1_h1 + eps)" or "- eps": a central difference has both
+            default -> s.phase() == EpochTrace.Phase.NUDGE ? s.formula().substring(0, s.formula().indexOf(" = "))
                     : s.parameter() >= 0 && s.phase() == EpochTrace.Phase.BACKWARD ? "dL/d" + s.quantity()
                     : s.quantity();
         };
@@ -149,9 +150,6 @@ final class TraceView {
 
     /** A formula of the trace (written in ASCII) in the theme's characters. */
     static String display(String ascii, Theme t) {
-        if (t.ascii()) return ascii;
-        return ascii.replace("sigmoid'", "σ′").replace("sigmoid", "σ").replace("relu'", "ReLU′").replace("relu", "ReLU")
-                .replace("tanh'", "tanh′").replace("delta_", "δ_").replace("dL/d", "∂L/∂").replace("yhat", "ŷ")
-                .replace("<-", "←").replaceAll("\\beps\\b", "ε").replace("^2", "²").replace("*", "·").replace("theta", "θ");
+        return t.notation(ascii);
     }
 }

@@ -35,6 +35,26 @@ class TraceCommandTest {
         }
     }
 
+    /**
+     * The table writes the base loss and each nudged loss with 12 significant digits, so that
+     * every nudge's change (about 1e-7 for the hidden layer's, textbook preset) shows: no nudged
+     * loss reads as the base one. The lab's list of steps writes them the same (its digits are
+     * checked against an independent forward pass in TraceViewRenderTest).
+     */
+    @Test
+    void theNumericTableShowsEachNudgesChangeOfTheLoss() {
+        for (String difference : new String[] {"forward", "central"}) {
+            String out = run("trace", "--method", "numeric", "--difference", difference).out();
+            String base = out.lines().filter(l -> l.strip().startsWith("1. L = ")).findFirst().orElseThrow()
+                    .strip().substring("1. L = ".length()).split(" ")[0];
+            assertThat(base).hasSize("0.280143635909".length()); // 12 significant digits
+            List<String> nudged = out.lines().filter(l -> l.contains(" eps) = "))
+                    .map(l -> l.substring(l.indexOf(" eps) = ") + 8).split("[; ]")[0]).toList();
+            assertThat(nudged).as(difference).hasSize(difference.equals("forward") ? 9 : 18).doesNotContain(base)
+                    .allMatch(l -> l.length() >= 13);
+        }
+    }
+
     @Test
     void theJsonNamesEveryStepAsTheFormatSays() {
         Map<String, Object> t = run("trace", "--format", "json").json();

@@ -222,7 +222,7 @@ class FrameRenderTest {
             assertThat(v.text()).contains(b.description());
         }
         assertThat(v.text()).contains("Esc closes", "pause", "quit");
-        VirtualScreen tall = new VirtualScreen(100, 50).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
+        VirtualScreen tall = new VirtualScreen(100, 60).draw(snapshotAfter(Preset.TEXTBOOK.defaults(), 0),
                 UiState.initial().withOverlay(UiState.Overlay.HELP), COLOUR);
         assertThat(tall.text()).contains("learned = every output within 0.1 of its target",
                 "stuck = not learned, and no 0.1% better loss in 5,000 epochs",

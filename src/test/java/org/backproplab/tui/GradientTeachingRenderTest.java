@@ -122,17 +122,18 @@ class GradientTeachingRenderTest {
      * Issue 9: the help's legend never said what a and n were; it says it, and how the verdict is
      * judged: good by GradientCheck's whole rule, the rounding error itself under 1e-7 of the
      * gradient (a difference well within rounding of a gradient of 7e-10 is expected, not good), in
-     * the words of gradcheck's legend and of docs/gradient-checks.md.
+     * the words of gradcheck's legend and of docs/gradient-checks.md, in the theme's notation.
      */
     @Test
     void theHelpLegendSaysWhatEachTermMeans() throws Exception {
         Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
         for (int[] size : new int[][] {{80, 24}, {100, 45}}) {
             for (Theme t : new Theme[] {COLOUR, PLAIN}) {
-                VirtualScreen v = new VirtualScreen(size[0], size[1]).draw(s, legend(size, LabOptions.defaults()), t);
+                String x = t.ascii() ? "4x" : "4×";
+                VirtualScreen v = new VirtualScreen(size[0], size[1]).draw(s, legend(size, LabOptions.defaults(), t), t);
                 assertThat(v.text()).contains("differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error",
-                        "good: within 4x the rounding error alone (itself under 1e-7 of the gradient)",
-                        "expected: within 4x the predicted error. bad: beyond it: look for a bug.",
+                        "good: within " + x + " the rounding error alone (itself under 1e-7 of the gradient)",
+                        "expected: within " + x + " the predicted error. BAD: beyond it: look for a bug.",
                         "mouse: a click selects a row, a second explains it")
                         .doesNotContain("acceptable", "within rounding.");
                 for (String row : v.rows()) {
@@ -144,9 +145,59 @@ class GradientTeachingRenderTest {
         }
     }
 
+    /**
+     * Issue 9 (review): the legend explained neither the weights' step column (▼ beside a negative
+     * gradient reads as a contradiction unless it says the column is the last epoch's change), nor
+     * the ∂L/∂η row with its rel and its advice, nor the ✓ ~ ✗ marks. It says each in the words and
+     * the characters the screen uses, UTF-8 and ASCII, and every line of it shows whole, at 80×24
+     * (its own page) and larger (under the keys), with the mouse and without.
+     */
+    @Test
+    void theLegendSaysWhatTheStepColumnTheRateRowAndTheMarksMean() throws Exception {
+        Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 3, -1, -1, null);
+        LabOptions noMouse = new LabOptions(true, false, false, null, null, false);
+        for (LabOptions o : new LabOptions[] {LabOptions.defaults(), noMouse}) {
+            for (int[] size : new int[][] {{80, 24}, {100, 45}, {160, 60}}) {
+                for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+                    VirtualScreen v = new VirtualScreen(size[0], size[1]).draw(s, legend(size, o, t), t, o);
+                    String words = inside(v, t, legendTitle(size, o, t));
+                    if (t.ascii()) {
+                        assertThat(words).contains("step = theta's change in the last epoch",
+                                "^ up, v down, = none yet or unchanged", "The next step is -lr*dL/dtheta",
+                                "verdict: + good, ~ expected, x BAD", "learned? + yes, x no",
+                                "dL/dlr (in full dL(theta-lr*g)/dlr", "rel = their relative error |a-n|/max(|a|,|n|)",
+                                "larger lr better: it is negative (smaller: positive)",
+                                "(eps*|L''|/2 one-sided or eps^2*|L'''|/6 central");
+                        // the legend (after the keys, where it shows under them) in ASCII alone
+                        assertThat(words.substring(words.indexOf("step = ")).chars()).allMatch(c -> c < 128);
+                    } else {
+                        assertThat(words).contains("step = θ's change in the last epoch",
+                                "▲ up, ▼ down, · none yet or unchanged", "The next step is -lr·∂L/∂θ",
+                                "verdict: ✓ good, ~ expected, ✗ BAD", "learned? ✓ yes, ✗ no",
+                                "∂L/∂η (in full ∂L(θ-η·g)/∂η", "rel = their relative error |a-n|/max(|a|,|n|)",
+                                "larger η better: it is negative (smaller: positive)",
+                                "(ε·|L″|/2 one-sided or ε²·|L‴|/6 central");
+                        // the legend (after the keys, where it shows under them) in no ASCII notation
+                        assertThat(words.substring(words.indexOf("step = ")))
+                                .doesNotContain("eps", "L''", "4x", "dL/d", "lr*", "theta", "yhat");
+                    }
+                    // nothing cut: the last line of the legend, and the box's bottom edge, are on screen
+                    assertThat(words).as("%dx%d", size[0], size[1])
+                            .contains("the guide = \"A Beginner's Guide to Backpropagation\"",
+                                    "github.com/623637719/The-Democratization-of-AI");
+                }
+            }
+        }
+    }
+
+    /** The title of the help page where the legend shows at this size. */
+    private static String legendTitle(int[] size, LabOptions o, Theme t) {
+        return HelpOverlay.legendFits(size[0], size[1] - 1, o, t) ? "Keys" : "What the words mean";
+    }
+
     /** The help page where the legend shows at this size: the help itself, or its second page. */
-    private static UiState legend(int[] size, LabOptions o) {
-        return UiState.initial().withOverlay(HelpOverlay.legendFits(size[0], size[1] - 1, o, false) ? UiState.Overlay.HELP
+    private static UiState legend(int[] size, LabOptions o, Theme t) {
+        return UiState.initial().withOverlay(HelpOverlay.legendFits(size[0], size[1] - 1, o, t) ? UiState.Overlay.HELP
                 : UiState.Overlay.LEGEND);
     }
 
@@ -156,7 +207,7 @@ class GradientTeachingRenderTest {
         Snapshot s = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, null);
         LabOptions noMouse = new LabOptions(true, false, false, null, null, false);
         for (int[] size : new int[][] {{80, 24}, {100, 45}, {160, 50}}) {
-            String text = new VirtualScreen(size[0], size[1]).draw(s, legend(size, noMouse), COLOUR, noMouse).text();
+            String text = new VirtualScreen(size[0], size[1]).draw(s, legend(size, noMouse, COLOUR), COLOUR, noMouse).text();
             assertThat(text).contains("mouse: off (--no-mouse): the terminal's own selection of text works")
                     .doesNotContain("click", "wheel");
         }
@@ -343,6 +394,63 @@ class GradientTeachingRenderTest {
         String text = new VirtualScreen(100, 30).draw(s, explaining(8), COLOUR).text();
         assertThat(text).contains("a bug is planted: the chain-rule column shows " + Numbers.sci(e.chainRule(), 6)
                 + ", not this sum", "the predicted: bad, look for a bug").doesNotContain("wrong-sign");
+    }
+
+    /**
+     * Issue 10a: the bug hunt's boxes wrote the engine's ASCII (dL/dyhat, sigmoid'(z_y), delta_y,
+     * w(x1->hj)) in UTF-8 too, where every other view writes ∂L/∂ŷ, σ′, δ_y, →; with --ascii they
+     * stay ASCII.
+     */
+    @Test
+    void theBugHuntWritesTheThemesNotation() throws Exception {
+        Snapshot asking = snapshot(Preset.TEXTBOOK.defaults().withPlantedBug(PlantedBug.SWAPPED_INPUTS), 0, -1, -1, null);
+        List<String> names = List.of("w_x1_h1", "w_x1_h2", "w_x2_h1", "w_x2_h2", "b_h1", "b_h2", "w_h1_y", "w_h2_y", "b_y");
+        double[] buggy = {2, 1, 4, 3, 5, 6, 7, 8, 9};
+        double[] correct = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        BugHunt hunt = new BugHunt(1, PlantedBug.SWAPPED_INPUTS, PlantedBug.SWAPPED_INPUTS, 5, 0.28, 0.27, names, buggy,
+                correct, List.of("w_x1_h1"));
+        Snapshot answered = snapshot(Preset.TEXTBOOK.defaults(), 0, -1, -1, hunt);
+        for (Theme t : new Theme[] {COLOUR, PLAIN}) {
+            String question = inside(new VirtualScreen(80, 24).draw(asking,
+                    UiState.initial().withOverlay(UiState.Overlay.HUNT_QUESTION), t), t, "Bug hunt: which bug is it?");
+            String answer = inside(new VirtualScreen(80, 24).draw(answered, UiState.initial().withHuntResult(1), t), t,
+                    "Bug hunt: the answer");
+            if (t.ascii()) {
+                assertThat(question).contains("the output error taken as dL/dyhat, without sigmoid'(z_y)",
+                        "a hidden unit's error taken as delta_y * w(h->y)", "t - yhat instead of yhat - t",
+                        "w(x1->hj) gets x2's gradient and w(x2->hj) gets x1's");
+                assertThat(answer).contains("swapped-inputs: w(x1->hj) gets x2's gradient and w(x2->hj) gets x1's");
+            } else {
+                assertThat(question).contains("the output sigmoid's slope left out: the output error taken as ∂L/∂ŷ, without σ′(z_y)",
+                        "a hidden unit's error taken as δ_y · w(h→y)", "t - ŷ instead of ŷ - t",
+                        "w(x1→hj) gets x2's gradient and w(x2→hj) gets x1's")
+                        .doesNotContain("dL/d", "yhat", "sigmoid'(", "delta_", "->");
+                assertThat(answer).contains("swapped-inputs: w(x1→hj) gets x2's gradient and w(x2→hj) gets x1's")
+                        .doesNotContain("->");
+            }
+        }
+    }
+
+    /**
+     * The text inside the overlay box titled {@code title}, its rows joined by one space (a
+     * sentence wrapped over two reads whole): between the box's left and right edges (found from
+     * its bottom edge), whatever panels show beside it.
+     */
+    private static String inside(VirtualScreen v, Theme t, String title) {
+        List<String> rows = v.rows();
+        int top = 0;
+        while (!rows.get(top).contains(t.horizontal() + " " + title)) top++;
+        int left = rows.get(top).indexOf(t.horizontal() + " " + title);
+        int bottom = top + 1;
+        while (rows.get(bottom).charAt(left) == t.vertical()) bottom++;
+        int right = left;
+        while (right + 1 < rows.get(bottom).length() && rows.get(bottom).charAt(right + 1) == t.horizontal()) right++;
+        StringBuilder b = new StringBuilder();
+        for (int r = top + 1; r < bottom; r++) {
+            assertThat(rows.get(r).charAt(right)).as("row %d's right edge", r).isEqualTo(t.vertical());
+            b.append(rows.get(r), left + 1, right).append(' ');
+        }
+        return b.toString().replaceAll(" +", " ");
     }
 
     /** b's question lists the six bugs; the answer says whether it was right and the difference it made. */

@@ -94,6 +94,60 @@ class TraceViewRenderTest {
         assertThat(zeros).isEqualTo(4 * 2); // each input weight's share on the two rows where its input is 0
     }
 
+    /**
+     * Issue 6 (review): the numeric trace's list wrote every loss with 6 significant digits, so
+     * the base loss and all six hidden-layer nudges read 0.280144, as if a nudge changed nothing.
+     * It writes them with the detail's 12 digits, each nudge as its formula does (L(w + ε)). The
+     * losses are worked out here by a forward pass of our own (sigmoid units, mean squared error).
+     */
+    @Test
+    void theNumericListShowsEachNudgesChangeOfTheLoss() throws Exception {
+        Config c = Preset.TEXTBOOK.defaults().withMethod(Method.NUMERIC);
+        Snapshot s = traced(c);
+        double[] theta = c.initialParameters();
+        double base = squaredErrorLoss(theta);
+        String baseText = twelveDigits(base);
+        List<EpochTrace.Step> steps = s.lesson().trace().steps();
+        String[] names = {"w_x1_h1", "w_x1_h2", "w_x2_h1", "w_x2_h2", "b_h1", "b_h2", "w_h1_y", "w_h2_y", "b_y"};
+        VirtualScreen first = new VirtualScreen(80, 24).draw(s, at(0, steps.size()), COLOUR);
+        assertThat(first.row(first.findRow("1. ", 0, 80, 12))).startsWith("1. forward: loss = " + baseText);
+        for (int k = 0; k < names.length; k++) {
+            double[] nudged = theta.clone();
+            nudged[k] += c.epsilon();
+            String expected = twelveDigits(squaredErrorLoss(nudged));
+            assertThat(expected).as(names[k]).isNotEqualTo(baseText);
+            int step = k + 1; // after the base loss
+            for (Theme t : new Theme[] {COLOUR, ASCII}) {
+                VirtualScreen v = new VirtualScreen(80, 24).draw(s, at(step, steps.size()), t);
+                int row = v.findRow((step + 1) + ". ", 0, 80, 12);
+                assertThat(row).as(names[k]).isPositive();
+                assertThat(v.row(row).stripTrailing()).isEqualTo((step + 1) + ". nudge: L(" + names[k] + " + "
+                        + t.epsilon() + ") = " + expected);
+            }
+        }
+    }
+
+    /** The textbook network's loss at θ (w_x1_h1, w_x1_h2, w_x2_h1, w_x2_h2, b_h1, b_h2, w_h1_y, w_h2_y, b_y) on XOR. */
+    private static double squaredErrorLoss(double[] p) {
+        double[][] rows = {{0, 0, 0}, {0, 1, 1}, {1, 0, 1}, {1, 1, 0}};
+        double sum = 0;
+        for (double[] r : rows) {
+            double h1 = sigmoid(r[0] * p[0] + r[1] * p[2] + p[4]);
+            double h2 = sigmoid(r[0] * p[1] + r[1] * p[3] + p[5]);
+            double y = sigmoid(h1 * p[6] + h2 * p[7] + p[8]);
+            sum += (y - r[2]) * (y - r[2]);
+        }
+        return sum / rows.length;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static String twelveDigits(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(12)).toPlainString();
+    }
+
     @Test
     void theDeltaOfAHiddenUnitSaysWhatReusesIt() throws Exception {
         Snapshot s = traced(Preset.TEXTBOOK.defaults());
