@@ -146,7 +146,7 @@ public final class Keymap {
             b(Action.NETWORK, List.of(Key.of('v')), "v", "v", "v",
                     "the network drawn: weights on its edges, z and a on its nodes", "network", 20),
             b(Action.ROW, List.of(Key.of('1'), Key.of('2'), Key.of('3'), Key.of('4')), "1 .. 4", "1 .. 4", "",
-                    "network view's row: which truth-table row its z, a and ŷ are of", "", 0),
+                    "network view's row: which truth-table row its z, a and output are of", "", 0),
             b(Action.TRACE, List.of(Key.of('t')), "t", "t", "t",
                     "trace the next epoch: step by step on the network (pauses)", "trace", 21),
             b(Action.BACK, List.of(Key.of(KeyType.ArrowLeft)), "←", "Left", "",

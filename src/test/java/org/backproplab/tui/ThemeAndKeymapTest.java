@@ -81,4 +81,16 @@ class ThemeAndKeymapTest {
     private static Keymap.Action action(char c) {
         return Keymap.action(new KeyStroke(c, false, false)).orElseThrow();
     }
+    /**
+     * A key's description is shown as it is in both themes (only its label has an ASCII form), so
+     * it is ASCII: --ascii showed "ŷ" in the line of keys 1 .. 4.
+     */
+    @Test
+    void everyKeysDescriptionAndAsciiLabelIsAscii() {
+        for (Keymap.Binding b : Keymap.BINDINGS) {
+            for (String text : new String[] {b.description(), b.asciiLabel(), b.footerText()}) {
+                assertThat(text.chars().allMatch(c -> c < 128)).as("%s: '%s'", b.action(), text).isTrue();
+            }
+        }
+    }
 }
