@@ -322,9 +322,10 @@ public final class ServeCommand implements Callable<Integer> {
      * again at each redraw, so a resize is followed within a second); prints changes only
      * otherwise. Connections closed before SSH began are one line for each kind, with a count; the
      * balancer's health checks are a count in the status line (once, when they start, in a log).
-     * A log's lines are fitted to {@value ConsoleText#LOG_WIDTH} columns, as a terminal of that
-     * width would show them: the header reads the same in a log as on the screen, the fingerprint
-     * is one line that grep finds whole, and an event's continuation lines are indented under it.
+     * In a log the header is fitted to {@value ConsoleText#LOG_WIDTH} columns (it reads as on an
+     * 80-column screen, the fingerprint one line that grep finds whole), and each event after it is
+     * one line however long, since a log is read with grep, awk and tail: a list of learners or a
+     * notice cut over several lines would no longer be found whole by one pattern.
      */
     private record Console(PrintWriter out, ClassServer server, List<String> header, boolean live) {
         void run(CountDownLatch stopped) throws InterruptedException {
@@ -366,7 +367,7 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                     for (String n : notices) {
                         if (!noticed.contains(n)) {
-                            ConsoleText.fit(n, width).forEach(out::println);
+                            out.println(n);
                         }
                     }
                     noticed = notices;
@@ -375,7 +376,7 @@ public final class ServeCommand implements Callable<Integer> {
                     if (!key.equals(last)) {
                         String line = who + (rows.isEmpty() ? "" : ": " + String.join(", ",
                                 rows.stream().map(r -> r.who() + "@" + r.from()).toList()));
-                        ConsoleText.fit(line, width).forEach(out::println);
+                        out.println(line.replace(ConsoleText.KEEP, ' '));
                         last = key;
                     }
                     out.flush();
