@@ -1,5 +1,6 @@
 package org.backproplab.cli;
 
+import com.googlecode.lanterna.TerminalSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -19,12 +20,14 @@ import org.backproplab.format.Numbers;
 import org.backproplab.serve.Balancers;
 import org.backproplab.serve.ClassServer;
 import org.backproplab.serve.ConsoleTable;
+import org.backproplab.serve.ConsoleText;
 import org.backproplab.serve.LabFactory;
 import org.backproplab.serve.ServeSettings;
 import org.backproplab.serve.ServeSettings.Limits;
 import org.backproplab.serve.SessionRow;
 import org.backproplab.serve.SignIn;
 import org.backproplab.train.Config;
+import org.backproplab.tui.term.LocalTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -242,31 +245,42 @@ public final class ServeCommand implements Callable<Integer> {
         return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
     }
 
-    private static List<String> header(ClassServer server, ServeSettings s) {
+    /**
+     * The console's header, before it is fitted to a width: words joined by {@link ConsoleText#KEEP}
+     * stay on one line (what learners type above all), and the host key's fingerprint has a line of
+     * its own, whole, as learners compare it with what their {@code ssh} shows.
+     */
+    static List<String> header(ClassServer server, ServeSettings s) {
         SignIn in = s.signIn();
         String how = in.open() ? "none (open: anyone who can reach " + s.bind() + ")"
-                : (in.classCode() != null ? "class code " + in.classCode() + " (at the prompt or as the password)" : "")
+                : (in.classCode() != null ? keep("class code " + in.classCode()) + " (at the prompt or as the password)" : "")
                 + (in.classCode() != null && in.authorizedKeys() != null ? ", or " : "")
                 + (in.authorizedKeys() != null ? "a key in " + in.authorizedKeys() : "");
         List<String> lines = new java.util.ArrayList<>();
         lines.add("Backprop Lab class server" + (s.shared() ? " (shared: one lab, everyone watches)" : ""));
         if (s.balancers().any()) {
-            lines.add("  learners type:  ssh -p PORT NAME@ADDRESS of the balancer (this server, behind it: "
-                    + displayHost(s.bind()) + ":" + server.port() + ")");
+            lines.add("  learners type:  " + keep("ssh -p PORT NAME@ADDRESS") + " of the balancer (this server,"
+                    + " behind it: " + displayHost(s.bind()) + ":" + server.port() + ")");
             lines.add("  balancer:       PROXY protocol from " + s.balancers()
                     + " (learners are shown at their own addresses)");
         } else {
-            lines.add("  learners type:  ssh -p " + server.port() + " NAME@" + displayHost(s.bind()));
+            lines.add("  learners type:  " + keep("ssh -p " + server.port() + " NAME@") + displayHost(s.bind()));
         }
         lines.addAll(List.of(
                 "  sign-in:        " + how,
-                "  host key:       " + server.fingerprint() + "  (learners see this on first connection)",
-                "  limits:         " + s.limits().maxSessions() + " places, " + s.limits().maxPerAddress()
-                        + " per address; sign in within " + idle(s.limits().signInTime()) + " ("
-                        + s.limits().maxSigningIn() + " signing in at most); idle labs end after "
-                        + idle(s.limits().idleTimeout()),
+                "  host key:       " + server.hostKeyType() + " (learners see it on first connection):",
+                "                  " + server.fingerprint(),
+                "  limits:         " + keep(s.limits().maxSessions() + " places") + ", "
+                        + keep(s.limits().maxPerAddress() + " per address") + "; sign in within "
+                        + keep(idle(s.limits().signInTime())) + " (" + keep(s.limits().maxSigningIn() + " signing in")
+                        + " at most); idle labs end after " + keep(idle(s.limits().idleTimeout())),
                 "  Ctrl-C ends the class (every learner's terminal is restored first)."));
         return lines;
+    }
+
+    /** {@code words} kept on one line of the console. */
+    private static String keep(String words) {
+        return words.replace(' ', ConsoleText.KEEP);
     }
 
     /** The address learners type: the bound one, or this machine's own addresses when bound to all. */
@@ -304,13 +318,19 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Redraws the header and the table each second on a terminal; prints changes only otherwise.
-     * Connections closed before SSH began are one line for each kind, with a count; the balancer's
-     * health checks are a count in the status line (once, when they start, in a log).
+     * Redraws the header and the table each second on a terminal, fitted to its width (asked
+     * again at each redraw, so a resize is followed within a second); prints changes only
+     * otherwise. Connections closed before SSH began are one line for each kind, with a count; the
+     * balancer's health checks are a count in the status line (once, when they start, in a log).
+     * In a log the header is fitted to {@value ConsoleText#LOG_WIDTH} columns (it reads as on an
+     * 80-column screen, the fingerprint one line that grep finds whole), and each event after it is
+     * one line however long, since a log is read with grep, awk and tail: a list of learners or a
+     * notice cut over several lines would no longer be found whole by one pattern.
      */
     private record Console(PrintWriter out, ClassServer server, List<String> header, boolean live) {
         void run(CountDownLatch stopped) throws InterruptedException {
-            header.forEach(out::println);
+            int width = width();
+            ConsoleText.fit(header, width).forEach(out::println);
             out.flush();
             String last = null;
             List<String> noticed = List.of();
@@ -322,20 +342,22 @@ public final class ServeCommand implements Callable<Integer> {
                     System.gc(); // everyone left: give the memory back (a few ms with nothing live)
                 }
                 before = rows.size();
-                String failures = server.failedSignIns() > 0 ? "  failed sign-ins: " + server.failedSignIns() : "";
-                List<String> table = ConsoleTable.render(rows, Instant.now());
+                String failures = server.failedSignIns() > 0
+                        ? "  " + keep("failed sign-ins: " + server.failedSignIns()) : "";
                 List<String> notices = server.notices();
                 long checks = server.healthChecks();
                 if (live) {
-                    StringBuilder b = new StringBuilder("\033[H\033[2J");
-                    header.forEach(h -> b.append(h).append('\n'));
+                    width = width();
+                    List<String> screen = new java.util.ArrayList<>(header);
                     int waiting = server.signingIn();
-                    b.append('\n').append(rows.size()).append(rows.size() == 1 ? " learner" : " learners")
-                            .append(failures).append(waiting > 0 ? "  connections not signed in yet: " + waiting : "")
-                            .append(checks > 0 ? "  balancer health checks: " + Numbers.count(checks) : "")
-                            .append('\n');
-                    notices.forEach(n -> b.append(n).append('\n'));
-                    table.forEach(t -> b.append(t).append('\n'));
+                    screen.add("");
+                    screen.add(keep(rows.size() + (rows.size() == 1 ? " learner" : " learners")) + failures
+                            + (waiting > 0 ? "  " + keep("connections not signed in yet: " + waiting) : "")
+                            + (checks > 0 ? "  " + keep("balancer health checks: " + Numbers.count(checks)) : ""));
+                    screen.addAll(notices);
+                    StringBuilder b = new StringBuilder("\033[H\033[2J");
+                    ConsoleText.fit(screen, width).forEach(line -> b.append(line).append('\n'));
+                    ConsoleTable.render(rows, Instant.now(), width).forEach(t -> b.append(t).append('\n'));
                     out.print(b);
                     out.flush();
                 } else {
@@ -349,16 +371,23 @@ public final class ServeCommand implements Callable<Integer> {
                         }
                     }
                     noticed = notices;
-                    String who = rows.size() + (rows.size() == 1 ? " learner" : " learners") + failures;
+                    String who = keep(rows.size() + (rows.size() == 1 ? " learner" : " learners")) + failures;
                     String key = who + rows.stream().map(r -> r.who() + r.from() + r.since()).toList();
                     if (!key.equals(last)) {
-                        out.println(who + (rows.isEmpty() ? "" : ": " + String.join(", ",
-                                rows.stream().map(r -> r.who() + "@" + r.from()).toList())));
+                        String line = who + (rows.isEmpty() ? "" : ": " + String.join(", ",
+                                rows.stream().map(r -> r.who() + "@" + r.from()).toList()));
+                        out.println(line.replace(ConsoleText.KEEP, ' '));
                         last = key;
                     }
                     out.flush();
                 }
             } while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS));
+        }
+
+        /** The terminal's columns (the lines fit even a narrow one); a log's fixed width otherwise. */
+        private int width() {
+            return live ? LocalTerminal.ttySize().map(TerminalSize::getColumns).orElse(ConsoleText.LOG_WIDTH)
+                    : ConsoleText.LOG_WIDTH;
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class ClassServer implements AutoCloseable {
     private final Doorway doorway;
     private final Notices notices = new Notices(java.time.LocalTime::now);
     private final ScheduledExecutorService chores;
-    private final String fingerprint;
+    private final PublicKey hostKey;
     private boolean stopped;
 
     private ClassServer(ServeSettings settings, LabFactory labs) throws IOException {
@@ -73,7 +74,7 @@ public final class ClassServer implements AutoCloseable {
                 });
 
         HostKey hostKeys = new HostKey(settings.hostKey());
-        this.fingerprint = fingerprintOf(hostKeys, settings.hostKey()); // makes and saves the key now, not at the first sign-in
+        this.hostKey = publicHostKey(hostKeys, settings.hostKey()); // makes and saves the key now, not at the first sign-in
 
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
@@ -170,9 +171,9 @@ public final class ClassServer implements AutoCloseable {
         CoreModuleProperties.WINDOW_SIZE.set(sshd, CHANNEL_WINDOW);
     }
 
-    private static String fingerprintOf(HostKey keys, Path file) throws IOException {
+    private static PublicKey publicHostKey(HostKey keys, Path file) throws IOException {
         for (KeyPair k : keys.loadKeys(null)) {
-            return KeyUtils.getKeyType(k.getPublic()) + " " + KeyUtils.getFingerPrint(k.getPublic());
+            return k.getPublic();
         }
         Exception why = keys.problem();
         throw new IOException("cannot use the host key " + file + ": "
@@ -183,9 +184,14 @@ public final class ClassServer implements AutoCloseable {
         return sshd.getPort();
     }
 
-    /** The host key's type and SHA-256 fingerprint, as OpenSSH shows it on first connection. */
+    /** The host key's SHA-256 fingerprint ({@code SHA256:...}), as OpenSSH shows it on first connection. */
     public String fingerprint() {
-        return fingerprint;
+        return KeyUtils.getFingerPrint(hostKey);
+    }
+
+    /** The host key's type, {@code ecdsa-sha2-nistp256}. */
+    public String hostKeyType() {
+        return KeyUtils.getKeyType(hostKey);
     }
 
     public ServeSettings settings() {

@@ -10,23 +10,60 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleTableTest {
 
+    private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final List<SessionRow> CLASS = List.of(
+            new SessionRow("ada", "10.0.0.5", NOW.minusSeconds(754), false, new Progress(12345, 0.00012345, "learned"),
+                    7_540_000),
+            new SessionRow("a-very-long-learner-name", "127.0.0.1", NOW.minusSeconds(3723), true,
+                    new Progress(0, Double.NaN, "paused"), 0));
+    /** Long names and IPv6 addresses: too wide for every column below 118 columns. */
+    private static final List<SessionRow> WIDE = List.of(
+            new SessionRow("ada", "2001:db8:85a3::8a2e:370:7334", NOW.minusSeconds(754), false,
+                    new Progress(12345, 0.00012345, "learned"), 7_540_000),
+            new SessionRow("grace-hopper-from-the-back-row-by-the-door", "2001:db8::1", NOW.minusSeconds(3723), false,
+                    new Progress(1_234_567, 0.47745, "stuck"), 1_861_500)); // 1,861,500 B in 3,723 s: 0.5 KB/s
+
+    // Expected tables from an independent Python model of the rule: columns as wide as their widest
+    // cell, two spaces apart; too wide, KB/S goes, then CONNECTED, then the longer of WHO and FROM
+    // is cut a character at a time (to 8 and 9 at least).
+
     @Test
-    void oneLinePerLearnerWithEpochLossAndState() {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-        List<String> lines = ConsoleTable.render(List.of(
-                new SessionRow("ada", "10.0.0.5", now.minusSeconds(754), false, new Progress(12345, 0.00012345, "learned"),
-                        7_540_000),
-                new SessionRow("a-very-long-learner-name", "127.0.0.1", now.minusSeconds(3723), true,
-                        new Progress(0, Double.NaN, "paused"), 0)), now);
-        assertThat(lines).containsExactly(
-                "WHO              FROM                   CONNECTED    KB/S        EPOCH       LOSS  STATE",
-                "ada              10.0.0.5                   12:34    10.0       12,345  0.0001234  learned",
-                "a-very-long-lea~ 127.0.0.1                1:02:03     0.0            0          -  paused (drives)");
+    void oneLinePerLearnerWithEveryColumnWhereTheyFit() {
+        List<String> expected = List.of(
+                "WHO                       FROM       CONNECTED  KB/S   EPOCH       LOSS  STATE",
+                "ada                       10.0.0.5       12:34  10.0  12,345  0.0001234  learned",
+                "a-very-long-learner-name  127.0.0.1    1:02:03   0.0       0          -  paused (drives)");
+        assertThat(ConsoleTable.render(CLASS, NOW, 100)).isEqualTo(expected);
+        assertThat(ConsoleTable.render(CLASS, NOW, 120)).isEqualTo(expected);
+    }
+
+    @Test
+    void at80ColumnsTheRateAndTheTimeConnectedGoFirst() {
+        assertThat(ConsoleTable.render(CLASS, NOW, 80)).containsExactly(
+                "WHO                       FROM        EPOCH       LOSS  STATE",
+                "ada                       10.0.0.5   12,345  0.0001234  learned",
+                "a-very-long-learner-name  127.0.0.1       0          -  paused (drives)");
+    }
+
+    @Test
+    void longNamesAndAddressesAreShownWholeAt120AndCutToFitNarrower() {
+        assertThat(ConsoleTable.render(WIDE, NOW, 120)).containsExactly(
+                "WHO                                       FROM                          CONNECTED  KB/S      EPOCH       LOSS  STATE",
+                "ada                                       2001:db8:85a3::8a2e:370:7334      12:34  10.0     12,345  0.0001234  learned",
+                "grace-hopper-from-the-back-row-by-the-d~  2001:db8::1                     1:02:03   0.5  1,234,567     0.4774  stuck");
+        assertThat(ConsoleTable.render(WIDE, NOW, 100)).containsExactly(
+                "WHO                                      FROM                              EPOCH       LOSS  STATE",
+                "ada                                      2001:db8:85a3::8a2e:370:7334     12,345  0.0001234  learned",
+                "grace-hopper-from-the-back-row-by-the-~  2001:db8::1                   1,234,567     0.4774  stuck");
+        assertThat(ConsoleTable.render(WIDE, NOW, 80)).containsExactly(
+                "WHO                      FROM                          EPOCH       LOSS  STATE",
+                "ada                      2001:db8:85a3::8a2e:370~     12,345  0.0001234  learned",
+                "grace-hopper-from-the-~  2001:db8::1               1,234,567     0.4774  stuck");
     }
 
     @Test
     void anEmptyRoomSaysSo() {
-        assertThat(ConsoleTable.render(List.of(), Instant.EPOCH)).endsWith("(no one yet)");
+        assertThat(ConsoleTable.render(List.of(), Instant.EPOCH, 80)).endsWith("(no one yet)");
     }
 
     @Test

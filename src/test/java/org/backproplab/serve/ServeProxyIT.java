@@ -175,12 +175,12 @@ class ServeProxyIT {
         Process two = server(lab2, log2);
         awaitListening(lab1, one, log1);
         awaitListening(lab2, two, log2);
-        String key1 = awaitIn(log1, "host key: +(\\S+ \\S+)", SLOW);
-        String key2 = awaitIn(log2, "host key: +(\\S+ \\S+)", SLOW);
+        String key1 = awaitIn(log1, "host key: +\\S+ .*\n +(SHA256:\\S+)$", SLOW);
+        String key2 = awaitIn(log2, "host key: +\\S+ .*\n +(SHA256:\\S+)$", SLOW);
         assertThat(key1).isEqualTo(key2);
         for (Path log : List.of(log1, log2)) {
-            assertThat(read(log)).contains("  balancer:       PROXY protocol from 127.0.0.1 (learners are shown at their own"
-                    + " addresses)").contains("class code " + CODE);
+            assertThat(read(log)).contains("  balancer:       PROXY protocol from 127.0.0.1 (learners are shown at their own\n"
+                    + "                  addresses)").contains("class code " + CODE); // fitted to 80 columns
         }
 
         Path haproxyLog = dir.resolve("haproxy.log");

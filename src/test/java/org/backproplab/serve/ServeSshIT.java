@@ -99,7 +99,7 @@ class ServeSshIT {
         serve("--open");
         awaitConsole("learners type:  ssh -p " + port + " NAME@127.0.0.1");
         // the header comes line by line: wait for the line read, not for one before it
-        awaitConsoleMatch("host key: +ecdsa-sha2-nistp\\d+ SHA256:[A-Za-z0-9+/]{43}");
+        awaitConsoleMatch("host key: +ecdsa-sha2-nistp\\d+ .*\n +SHA256:[A-Za-z0-9+/]{43}\n"); // the fingerprint on a line of its own
         tmux.open("a", 100, 30, ssh("ada", "-tt") + "; echo EXITED rc=$?; stty -a; echo STTY-DONE; sleep 30");
         tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
         tmux.keysTo("a", "n");

@@ -56,18 +56,24 @@ public final class LocalTerminal extends UnixTerminal implements MouseReporting 
     }
 
     @Override
-    protected TerminalSize findTerminalSize() throws IOException {
+    protected TerminalSize findTerminalSize() {
+        // a safe default: the lab draws "too small" or fits, and a resize fixes it
+        return ttySize().orElse(new TerminalSize(80, 24));
+    }
+
+    /** The controlling terminal's size as {@code stty size} says; empty when there is none. */
+    public static java.util.Optional<TerminalSize> ttySize() {
         try {
             String[] rowsCols = TtyModes.size().trim().split("\\s+");
             int rows = Integer.parseInt(rowsCols[0]);
             int cols = Integer.parseInt(rowsCols[1]);
             if (rows > 0 && cols > 0) {
-                return new TerminalSize(cols, rows);
+                return java.util.Optional.of(new TerminalSize(cols, rows));
             }
         } catch (IOException | RuntimeException e) {
-            // fall through to a safe default: the lab draws "too small" or fits, and a resize fixes it
+            // no terminal, or one that will not say
         }
-        return new TerminalSize(80, 24);
+        return java.util.Optional.empty();
     }
 
     /** Puts the tty's settings back (once), then lets Lanterna leave. */
