@@ -49,6 +49,8 @@ public final class Frame {
             HelpOverlay.draw(g, below, o, t);
         } else if (ui.overlay() == UiState.Overlay.LEGEND) {
             HelpOverlay.drawLegend(g, below, o, t);
+        } else if (ui.overlay() == UiState.Overlay.REASONS) {
+            HelpOverlay.drawReasons(g, below, t);
         } else if (ui.overlay() == UiState.Overlay.EXPLAIN && ui.selected() < s.parameterCount()) {
             ExplainOverlay.draw(g, below, s, ui.selected(), GradientsPanel.digits(l.gradients().width()), t);
         } else if (ui.overlay() == UiState.Overlay.HUNT_QUESTION) {

@@ -65,6 +65,38 @@ final class HelpOverlay {
         return lines;
     }
 
+    /**
+     * The help's last page: what each reason of the verdict column says, as that column writes it
+     * and as gradcheck's legend explains it, in the theme's characters.
+     */
+    static List<String> reasons(Theme t) {
+        List<String> lines = new ArrayList<>(Text.wrap(t.notation("An expected verdict names the largest part of the"
+                + " error the numeric difference should have; Enter shows the prediction with its numbers."),
+                LEGEND_WIDTH));
+        int label = 0;
+        for (GradientCheck.Reason r : GradientCheck.Reason.values()) {
+            if (r != GradientCheck.Reason.NONE) label = Math.max(label, GradientsPanel.reason(r, true, t).length());
+        }
+        for (GradientCheck.Reason r : GradientCheck.Reason.values()) {
+            if (r == GradientCheck.Reason.NONE) continue;
+            String head = Text.padRight(GradientsPanel.reason(r, true, t), label) + "  ";
+            List<String> body = Text.wrap(t.notation(r.meaning()), LEGEND_WIDTH - head.length());
+            for (int i = 0; i < body.size(); i++) lines.add((i == 0 ? head : " ".repeat(head.length())) + body.get(i));
+        }
+        return lines;
+    }
+
+    /** The help's last page: what the reasons mean. */
+    static void drawReasons(TextGraphics g, Area screen, Theme t) {
+        List<String> lines = reasons(t);
+        Area box = Text.overlay(g, screen, Math.min(screen.width(), widest(lines) + 4),
+                Math.min(screen.height(), lines.size() + 2), t, "What the reasons mean (Esc or ? closes)",
+                "What the reasons mean");
+        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        t.apply(g, Theme.Role.NORMAL);
+        for (int i = 0; i < lines.size(); i++) Text.put(g, inner, 0, i, lines.get(i));
+    }
+
     /** A verdict's rule: its meaning up to the colon ("within 4x the predicted error"). */
     private static String rule(GradientCheck.Verdict v) {
         String m = v.meaning();
@@ -120,8 +152,8 @@ final class HelpOverlay {
     static void drawLegend(TextGraphics g, Area screen, LabOptions o, Theme t) {
         List<String> legend = legend(o, t);
         Area box = Text.overlay(g, screen, Math.min(screen.width(), widest(legend) + 4),
-                Math.min(screen.height(), legend.size() + 2), t, "What the words mean (Esc or ? closes)",
-                "What the words mean");
+                Math.min(screen.height(), legend.size() + 2), t, "What the words mean (? again: the reasons; Esc closes)",
+                "What the words mean (Esc closes)", "What the words mean");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         t.apply(g, Theme.Role.NORMAL);
         for (int i = 0; i < legend.size(); i++) Text.put(g, inner, 0, i, legend.get(i));
@@ -142,7 +174,7 @@ final class HelpOverlay {
                 Math.max(widest(legend), readOnly ? WATCHING.length() : 0)) + 4);
         int rows = keys.size() + (readOnly ? 1 : 0);
         int height = Math.min(screen.height(), rows + 2 + (showLegend ? legend.size() + 1 : 0));
-        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (Esc or ? closes)"
+        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (? again: what the reasons mean; Esc closes)"
                 : "Keys (? again: what the words mean; Esc closes)", "Keys (Esc closes)");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int row = 0;
@@ -182,7 +214,7 @@ final class HelpOverlay {
         List<String> legend = showLegend ? legend(o, t) : List.of();
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + legend.size() : 0));
         width = Math.max(width, Math.min(screen.width(), widest(legend) + 4));
-        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (Esc or ? closes) in short: a larger window shows more"
+        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys in short, a larger window shows more (? again: the reasons; Esc closes)"
                 : "Keys in short (? again: what the words mean; Esc closes)", "Keys in short (Esc closes)");
         Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int top = 0;

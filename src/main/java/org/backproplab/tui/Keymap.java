@@ -158,7 +158,7 @@ public final class Keymap {
             b(Action.WRITE_HISTORY, List.of(Key.of('e')), "e", "e", "e",
                     "export the loss history: a new CSV file", "export", 19),
             b(Action.HELP, List.of(Key.of('?'), Key.of('h')), "? or h", "? or h", "?",
-                    "this help, then the legend (Esc closes)", "help", 5),
+                    "help pages: the keys, what the words and reasons mean (Esc closes)", "help", 5),
             b(Action.CLOSE, List.of(Key.of(KeyType.Escape)), "Esc", "Esc", "",
                     "close what is open: help, an explanation, a view", "", 0),
             b(Action.REDRAW, List.of(Key.ctrl('l')), "Ctrl-L", "Ctrl-L", "",

@@ -350,10 +350,11 @@ public final class Lab {
             case WRITE_PARAMETERS -> writeParameters();
             case WRITE_HISTORY -> writeHistory();
             case HELP -> ui = ui.withOverlay(switch (ui.overlay()) {
-                // ? again: the legend's own page where the keys leave it no room, then closed
-                case HELP -> HelpOverlay.legendFits(drawn.getColumns(), drawn.getRows() - 1, options, theme) ? UiState.Overlay.NONE
-                        : UiState.Overlay.LEGEND;
-                case LEGEND -> UiState.Overlay.NONE;
+                // ? again: the legend's own page where the keys leave it no room, then the reasons, then closed
+                case HELP -> HelpOverlay.legendFits(drawn.getColumns(), drawn.getRows() - 1, options, theme)
+                        ? UiState.Overlay.REASONS : UiState.Overlay.LEGEND;
+                case LEGEND -> UiState.Overlay.REASONS;
+                case REASONS -> UiState.Overlay.NONE;
                 default -> UiState.Overlay.HELP;
             });
             case CLOSE -> ui = ui.overlay() != UiState.Overlay.NONE ? ui.withOverlay(UiState.Overlay.NONE)

@@ -15,7 +15,7 @@ public record UiState(int selected, boolean logScale, Overlay overlay, View view
      * What is drawn over the panels: help (and its second page, the legend, where the first has no
      * room for it), an explanation, the bug hunt's question or its answer.
      */
-    public enum Overlay { NONE, HELP, LEGEND, EXPLAIN, HUNT_QUESTION, HUNT_RESULT }
+    public enum Overlay { NONE, HELP, LEGEND, REASONS, EXPLAIN, HUNT_QUESTION, HUNT_RESULT }
 
     /** What fills the screen between the status lines and the notes. */
     public enum View { LAB, COST, SURFACE, EPSILON, NETWORK, TRACE }

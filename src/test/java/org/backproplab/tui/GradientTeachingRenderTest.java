@@ -616,4 +616,30 @@ class GradientTeachingRenderTest {
             }
         }
     }
+    /**
+     * The help's last page says what each reason of the verdict column means, in the words that
+     * column writes (written out here by hand), whole at 80×24, in the theme's characters: the
+     * lab showed "one-sided O(ε)" or "ReLU kink" and explained neither.
+     */
+    @Test
+    void theHelpsLastPageSaysWhatEachReasonMeans() throws Exception {
+        Snapshot s = FrameRenderTest.snapshotAfter(Preset.TEXTBOOK.defaults(), 0);
+        UiState reasons = UiState.initial().withOverlay(UiState.Overlay.REASONS);
+        for (Theme t : new Theme[] {new Theme(true, false), new Theme(false, true)}) {
+            VirtualScreen v = new VirtualScreen(80, 24).draw(s, reasons, t);
+            // the box's sides off each row, the rows joined: a wrapped reason reads as one line
+            String text = String.join(" ", v.rows().stream().map(r -> r.replaceAll("^[│|] |[│|]\\s*$", "")).toList())
+                    .replaceAll("\\s+", " ");
+            boolean ascii = t.ascii();
+            assertThat(text).contains("What the reasons mean",
+                    ascii ? "one-sided O(eps) a forward difference's truncation, eps*|L''|/2"
+                            : "one-sided O(ε) a forward difference's truncation, ε·|L″|/2",
+                    ascii ? "central O(eps^2) a central difference's truncation" : "central O(ε²) a central difference's truncation",
+                    "ReLU kink a ReLU input crosses 0 within the nudge: the slope jumps there",
+                    "loss clip", "crosses cross-entropy's clip (1e-15 from 0 or 1) within the nudge",
+                    "rounding of L the rounding of L, divided by",
+                    "lost in rounding the rounding of L over", "says nothing");
+            if (ascii) assertThat(v.text().chars().allMatch(c -> c < 128)).as("ASCII only").isTrue();
+        }
+    }
 }

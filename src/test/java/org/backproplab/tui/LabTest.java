@@ -101,7 +101,10 @@ class LabTest extends LabHarness {
         await("? the second page: the legend", () -> screen().contains("What the words mean")
                 && screen().contains("learned = every output within 0.1"));
         key('?');
-        await("? closes", () -> !screen().contains("What the words mean") && !screen().contains("Keys in short"));
+        await("? the last page: the reasons", () -> screen().contains("What the reasons mean")
+                && screen().contains("lost in rounding") && !screen().contains("What the words mean"));
+        key('?');
+        await("? closes", () -> !screen().contains("What the reasons mean") && !screen().contains("Keys in short"));
         assertThat(trainer.snapshot().epoch()).isZero();
     }
 

@@ -39,7 +39,7 @@ class TitlesRenderTest {
         List<UiState> out = new ArrayList<>();
         for (UiState.View v : UiState.View.values()) out.add(UiState.initial().select(1, 100).withView(v).withTraceStep(40, 99));
         for (UiState.Overlay o : new UiState.Overlay[] {UiState.Overlay.HELP, UiState.Overlay.LEGEND,
-                UiState.Overlay.EXPLAIN, UiState.Overlay.HUNT_QUESTION, UiState.Overlay.HUNT_RESULT}) {
+                UiState.Overlay.REASONS, UiState.Overlay.EXPLAIN, UiState.Overlay.HUNT_QUESTION, UiState.Overlay.HUNT_RESULT}) {
             out.add(UiState.initial().select(1, 100).withOverlay(o).withHuntResult(o == UiState.Overlay.HUNT_RESULT ? 1 : 0)
                     .withOverlay(o));
         }
