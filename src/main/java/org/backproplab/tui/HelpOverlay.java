@@ -38,7 +38,7 @@ final class HelpOverlay {
         List<String> paragraphs = List.of(
                 "step = " + t.theta() + "'s change in the last epoch (last step: with its size): " + t.up() + " up, "
                         + t.down() + " down, " + t.still() + " none yet or unchanged. The next step is -lr*dL/dtheta"
-                        + " by the method training: against the gradient's sign.",
+                        + " with the gradient training uses: against its sign.",
                 "differ = |n-a|, n numeric, a chain rule; predicted = the nudge's own error"
                         + " (eps*|L''|/2 one-sided or eps^2*|L'''|/6 central, + rounding, + any kink).",
                 "verdict: " + GradientsPanel.verdict(GradientCheck.Verdict.GOOD, t, true) + ", "
