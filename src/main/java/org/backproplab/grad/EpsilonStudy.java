@@ -96,14 +96,35 @@ public record EpsilonStudy(String parameter, double value, double chainRule, dou
             rows.add(new Row(eps, forward.gradient(), central.gradient(), Math.abs(forward.gradient() - chainRule),
                     Math.abs(central.gradient() - chainRule), forward.predicted().total(), central.predicted().total()));
         }
+        DeadPath dead = deadPath(net, theta, k);
+        if (dead != null) {
+            rows = exactWhereNothingMoves(rows);
+        }
         double curvature = x.derivative(2);
         double third = x.derivative(3);
         double delta = x.lossRounding();
         return new EpsilonStudy(net.architecture().name(k), theta[k], chainRule, x.coefficient(0), rows,
                 best(rows, Difference.FORWARD), best(rows, Difference.CENTRAL),
                 PredictedError.bestStep(Difference.FORWARD, delta, curvature, third),
-                PredictedError.bestStep(Difference.CENTRAL, delta, curvature, third), curvature, third, delta,
-                deadPath(net, theta, k));
+                PredictedError.bestStep(Difference.CENTRAL, delta, curvature, third), curvature, third, delta, dead);
+    }
+
+    /**
+     * Behind a dead path, a difference exact at every ε was predicted so too: the nudged loss is
+     * the same double as L(θ), so neither truncation nor rounding has anything to act on. Its
+     * predicted error is 0 (the general prediction's rounding term, 2·δL/ε, assumes two losses
+     * computed apart, which these are not).
+     */
+    private static List<Row> exactWhereNothingMoves(List<Row> rows) {
+        boolean forward = rows.stream().allMatch(r -> r.forwardError() == 0.0);
+        boolean central = rows.stream().allMatch(r -> r.centralError() == 0.0);
+        if (!forward && !central) return rows;
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new Row(r.epsilon(), r.forward(), r.central(), r.forwardError(), r.centralError(),
+                    forward ? 0.0 : r.predictedForwardError(), central ? 0.0 : r.predictedCentralError()));
+        }
+        return out;
     }
 
     private static Best best(List<Row> rows, Difference d) {

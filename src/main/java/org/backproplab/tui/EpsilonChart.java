@@ -113,6 +113,8 @@ public final class EpsilonChart {
         // the predicted curves, point to point across every column between them, then the measured points
         List<EpsilonStudy.Row> rows = study.rows();
         for (Difference d : Difference.values()) {
+            // a difference exact at every ε has no error to predict: no truncation, no rounding
+            if (study.exactEverywhere(d)) continue;
             Mark m = d == Difference.FORWARD ? Mark.PREDICTED_FORWARD : Mark.PREDICTED_CENTRAL;
             char glyph = d == Difference.FORWARD ? '.' : '-';
             for (int i = 0; i + 1 < rows.size(); i++) {
@@ -159,7 +161,7 @@ public final class EpsilonChart {
         List<double[]> right = new ArrayList<>();
         for (Difference d : Difference.values()) {
             double star = study.predictedBest(d);
-            if (!(star > 0 && Double.isFinite(star))) continue;
+            if (!(star > 0 && Double.isFinite(star)) || study.exactEverywhere(d)) continue;
             double[] m = {Math.log10(star), d == Difference.FORWARD ? 'F' : 'C'};
             (m[0] < guide ? left : right).add(m);
         }

@@ -100,6 +100,9 @@ class EpsilonStudyTest {
         for (EpsilonStudy.Row r : s.rows()) {
             assertThat(r.forward()).isZero();
             assertThat(r.central()).isZero();
+            // and predicted so: the nudged loss is L(θ) itself, so there is no rounding to predict
+            assertThat(r.predictedForwardError()).isZero();
+            assertThat(r.predictedCentralError()).isZero();
         }
         for (Difference d : Difference.values()) {
             assertThat(s.exactEverywhere(d)).isTrue();

@@ -538,6 +538,12 @@ class GradientTeachingRenderTest {
                     if (chart.cell(r, c) == 'O' || chart.cell(r, c) == 'X') {
                         assertThat(m).as("no best point where every eps is exact").isNotEqualTo(EpsilonChart.Mark.BEST);
                     }
+                    // nothing predicted where nothing is off: no curve, no predicted best on the axis
+                    assertThat(m).as("row %d column %d", r, c).isNotIn(EpsilonChart.Mark.PREDICTED_FORWARD,
+                            EpsilonChart.Mark.PREDICTED_CENTRAL);
+                    if (m == EpsilonChart.Mark.BEST) {
+                        assertThat(chart.cell(r, c)).as("a predicted best on the axis, column %d", c).isNotIn('F', 'C');
+                    }
                 }
             }
             assertThat(columns).as("all 25 eps on the exact row").hasSize(25);
