@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.io.Json;
+import org.backproplab.tui.TheJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +24,7 @@ class CliIT {
     }
 
     Run jar(String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
-        assertThat(Path.of(jar)).exists();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
-        cmd.addAll(List.of(args));
+        List<String> cmd = TheJar.argv(args);
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -45,10 +41,8 @@ class CliIT {
      */
     @Test
     void aClosedPipeEndsTheCommandQuietly() throws Exception {
-        String jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
         Path err = dir.resolve("err");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
-                "trace").redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(TheJar.argv("trace")).redirectError(err.toFile()).start();
         p.getInputStream().close();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within 60 s").isTrue();
         assertThat(p.exitValue()).isEqualTo(141);

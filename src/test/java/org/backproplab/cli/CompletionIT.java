@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.tui.TheJar;
 import org.backproplab.tui.Tmux;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ class CompletionIT {
 
     /** {@code backprop-lab completion SHELL}, printed by the real jar into a file. */
     private Path script(String shell, Path file) throws Exception {
-        String jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+        String jar = TheJar.built();
         Files.createDirectories(file.getParent());
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
+        Process p = new ProcessBuilder(TheJar.java(), "-jar", jar,
                 "completion", shell).redirectOutput(file.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(new File("/dev/null")).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.tui.TheJar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class LauncherIT {
 
     @BeforeAll
     static void copyOfTheProject() throws Exception {
-        Path jar = Path.of(System.getProperty("backproplab.jar", "target/backprop-lab.jar")).toAbsolutePath();
+        Path jar = Path.of(TheJar.path());
         Path root = jar.getParent().getParent();
         Files.createDirectories(project.resolve("scripts"));
         Files.createDirectories(project.resolve("target"));

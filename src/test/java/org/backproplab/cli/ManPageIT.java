@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.tui.TheJar;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * and each page naming the others under SEE ALSO.
  */
 class ManPageIT {
-    private static final Path PAGES = Path.of(System.getProperty("backproplab.jar", "target/backprop-lab.jar"))
-            .toAbsolutePath().getParent().resolve("man");
+    private static final Path PAGES = Path.of(TheJar.path()).getParent().resolve("man");
 
     /** The page as man shows it, in one long line per paragraph, spaces collapsed. */
     static String render(String page) throws Exception {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.format.Numbers;
 import org.backproplab.io.Json;
+import org.backproplab.tui.TheJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,7 @@ class TrainStopsCleanlyIT {
     Path dir;
 
     Process start(Path out, Path err, File stdout, String... args) throws IOException {
-        String jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
-        assertThat(Path.of(jar)).exists();
+        String jar = TheJar.built();
         List<String> cmd = new ArrayList<>();
         if (sigintIgnored()) {
             // the jar would inherit the ignored SIGINT and rightly keep ignoring Ctrl-C (as under nohup):
@@ -37,7 +37,7 @@ class TrainStopsCleanlyIT {
             cmd.addAll(List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
                     + " os.execv(sys.argv[1], sys.argv[1:])"));
         }
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        cmd.addAll(List.of(TheJar.java(), "-jar", jar));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.tui.TheJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sign-in service again before every try, as MINA's and OpenSSH's clients never do).
  */
 class ServeAbuseIT {
-    private static final String JAR = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+    private static final String JAR = TheJar.path();
 
     @TempDir
     Path dir;

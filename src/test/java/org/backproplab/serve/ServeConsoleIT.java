@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.backproplab.tui.TheJar;
 import org.backproplab.tui.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * longer than 80 columns shows there as one line: none may.
  */
 class ServeConsoleIT {
-    private static final String JAR = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+    private static final String JAR = TheJar.path();
     private static final String SSH_OPTS = "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
             + " -o LogLevel=ERROR -o PubkeyAuthentication=no";
     /** 39 characters: with its address, epoch, loss and state too wide for every column at 80. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backproplab.tui.TheJar;
 import org.backproplab.tui.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real OpenSSH client in tmux, each from an address of its own (ssh -b 127.0.0.N).
  */
 class ServeProxyIT {
-    private static final String JAR = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+    private static final String JAR = TheJar.path();
     private static final String CODE = "k7m2qzpx";
     private static final Duration SLOW = Duration.ofSeconds(30);
 

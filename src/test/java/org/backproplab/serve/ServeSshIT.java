@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.backproplab.tui.TheJar;
 import org.backproplab.tui.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar's {@code serve} with the real OpenSSH client in tmux. */
 class ServeSshIT {
-    private static final String JAR = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
+    private static final String JAR = TheJar.path();
     private static final String SSH_OPTS = "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
             + " -o LogLevel=ERROR -o PubkeyAuthentication=no";
 

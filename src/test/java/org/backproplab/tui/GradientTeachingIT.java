@@ -2,7 +2,6 @@ package org.backproplab.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +12,7 @@ class GradientTeachingIT {
     @BeforeAll
     static void setUp() {
         Tmux.assumeInstalled();
-        String jar = Path.of(System.getProperty("backproplab.jar", "target/backprop-lab.jar")).toAbsolutePath().toString();
-        assertThat(Path.of(jar)).exists();
-        command = "LANG=C.UTF-8 '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + jar + "' ";
+        command = "LANG=C.UTF-8 '" + TheJar.java() + "' -jar '" + TheJar.built() + "' ";
     }
 
     @Test

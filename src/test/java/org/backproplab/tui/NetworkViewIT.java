@@ -2,7 +2,6 @@ package org.backproplab.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.backproplab.train.Preset;
@@ -18,9 +17,8 @@ class NetworkViewIT {
     @BeforeAll
     static void setUp() {
         Tmux.assumeInstalled();
-        jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
-        assertThat(Path.of(jar)).exists();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        jar = TheJar.built();
+        java = TheJar.java();
     }
 
     @Test

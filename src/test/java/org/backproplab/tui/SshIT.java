@@ -29,8 +29,8 @@ class SshIT {
         Tmux.assumeInstalled();
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "openssh-server is not installed");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh")) || onPath("ssh"), "the ssh client is not installed");
-        jar = Path.of(System.getProperty("backproplab.jar", "target/backprop-lab.jar")).toAbsolutePath().toString();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        jar = TheJar.built();
+        java = TheJar.java();
         dir = Files.createTempDirectory("blab-sshd");
         exec("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host").toString());
         exec("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("user").toString());

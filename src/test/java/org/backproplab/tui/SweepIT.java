@@ -2,7 +2,6 @@ package org.backproplab.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +15,8 @@ class SweepIT {
     @BeforeAll
     static void setUp() {
         Tmux.assumeInstalled();
-        String jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
-        assertThat(Path.of(jar)).exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = TheJar.built();
+        String java = TheJar.java();
         command = "'" + java + "' -jar '" + jar + "' sweep --preset reference --seeds 100000";
     }
 

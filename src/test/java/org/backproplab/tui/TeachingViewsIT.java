@@ -20,9 +20,8 @@ class TeachingViewsIT {
     @BeforeAll
     static void setUp() {
         Tmux.assumeInstalled();
-        jar = Path.of(System.getProperty("backproplab.jar", "target/backprop-lab.jar")).toAbsolutePath().toString();
-        assertThat(Path.of(jar)).exists();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        jar = TheJar.built();
+        java = TheJar.java();
     }
 
     /** The lab started in a scratch directory (w and e write there). */

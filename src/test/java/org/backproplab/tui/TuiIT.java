@@ -15,9 +15,8 @@ class TuiIT {
     @BeforeAll
     static void setUp() {
         Tmux.assumeInstalled();
-        jar = System.getProperty("backproplab.jar", "target/backprop-lab.jar");
-        assertThat(Path.of(jar)).exists();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        jar = TheJar.built();
+        java = TheJar.java();
     }
 
     private String command(String args) {
