@@ -80,14 +80,35 @@ public final class ParametersFile {
      * in all (null when the file does not say). Saved with the run's settings as {@code "initFile"}
      * and {@code "initEpochs"}, so that a file saved from a file still counts every epoch.
      */
-    public record Origin(String file, Long epochs) {
+    public static final class Origin {
+        private final String file;
+        private final Long epochs;
+        /** Made once: the lab's status row asks for them on every frame. */
+        private final List<String> forms;
+
+        public Origin(String file, Long epochs) {
+            this.file = file;
+            this.epochs = epochs;
+            this.forms = epochs == null ? List.of(file)
+                    : List.of(file + ", saved after " + Numbers.count(epochs, "epoch"), file);
+        }
+
         public static Origin of(String file, Contents contents) {
             return new Origin(file, contents.totalEpochs());
         }
 
+        public String file() {
+            return file;
+        }
+
+        /** The epochs the parameters had in all, or null when the file did not say. */
+        public Long epochs() {
+            return epochs;
+        }
+
         /** How it is said, longest first: "FILE, saved after 1,010 epochs" (when known), "FILE". */
         public List<String> forms() {
-            return epochs == null ? List.of(file) : List.of(file + ", saved after " + Numbers.count(epochs, "epoch"), file);
+            return forms;
         }
 
         /** Adds {@code "initFile"} and {@code "initEpochs"} (when known) to a run's settings. */
