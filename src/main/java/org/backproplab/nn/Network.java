@@ -115,6 +115,20 @@ public final class Network {
         return loss.term(Activation.sigmoidOfExp(Math.exp(-zy)), t);
     }
 
+    /**
+     * {@link #lossTerm} of n rows at once: term[i] from zy[i] and t[i], with e as scratch; the same
+     * doubles. All the exponentials first, then all the terms: the processor overlaps the
+     * independent ones, where one row at a time each waits for the chain of the row before.
+     */
+    public static void lossTerms(Loss loss, double[] zy, double[] t, double[] e, double[] term, int n) {
+        for (int i = 0; i < n; i++) {
+            e[i] = Math.exp(-zy[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            term[i] = loss.term(Activation.sigmoidOfExp(e[i]), t[i]);
+        }
+    }
+
     /** The loss from the sum of the four rows' terms, added in row order: their mean. */
     public static double mean(double sumOfTerms) {
         return sumOfTerms / Dataset.ROWS;
