@@ -62,6 +62,11 @@ public final class FastNumericGradient {
     private final double[] slotExp;
     private final double[] slotTerm;
     private int slots;
+    /** The slots of the four rows' terms at θ. */
+    private int at0;
+    private int at1;
+    private int at2;
+    private int at3;
     /**
      * Which slot holds each row's term, for the loss of each nudge: [(2k + d) * 4 + r] for
      * parameter k nudged up (d = 0) or down (d = 1).
@@ -116,7 +121,7 @@ public final class FastNumericGradient {
             outputBiasNudge(c - eps, 1);
         }
         Network.lossTerms(loss, slotSum, slotTarget, slotExp, slotTerm, slots);
-        final double lossAtTheta = Network.mean(((slotTerm[0] + slotTerm[1]) + slotTerm[2]) + slotTerm[3]);
+        final double lossAtTheta = Network.mean(((slotTerm[at0] + slotTerm[at1]) + slotTerm[at2]) + slotTerm[at3]);
         final int n = arch.parameterCount();
         for (int k = 0; k < n; k++) {
             grad[k] = central
@@ -189,10 +194,10 @@ public final class FastNumericGradient {
         final double c = theta[arch.outputBias()];
         outputBias = c;
         slots = 0;
-        slot(s0 + c, t0);
-        slot(s1 + c, t1);
-        slot(s2 + c, t2);
-        slot(s3 + c, t3);
+        at0 = slotAmong(0, s0 + c, t0);
+        at1 = slotAmong(0, s1 + c, t1);
+        at2 = slotAmong(0, s2 + c, t2);
+        at3 = slotAmong(0, s3 + c, t3);
     }
 
     /**
@@ -208,26 +213,26 @@ public final class FastNumericGradient {
         final double w1n = w1 + e;
         final double x2W1 = act.apply(Network.hiddenSum(2, w1n, w2, b));
         final double x3W1 = act.apply(Network.hiddenSum(3, w1n, w2, b));
-        final int r2W1 = x2W1 != a2 ? row(2, j, x2W1, v, t2) : 2;
-        final int r3W1 = x3W1 != a3 ? row(3, j, x3W1, v, t3) : 3;
-        rows(arch.inputWeight(0, j), d, 0, 1, r2W1, r3W1);
+        final int r2W1 = x2W1 != a2 ? row(2, j, x2W1, v, t2) : at2;
+        final int r3W1 = x3W1 != a3 ? row(3, j, x3W1, v, t3) : at3;
+        rows(arch.inputWeight(0, j), d, at0, at1, r2W1, r3W1);
         // w(x2→hj) + e: rows (0,1) and (1,1).
         final double w2n = w2 + e;
         final double x1W2 = act.apply(Network.hiddenSum(1, w1, w2n, b));
         final double x3W2 = act.apply(Network.hiddenSum(3, w1, w2n, b));
-        final int r1W2 = x1W2 != a1 ? row(1, j, x1W2, v, t1) : 1;
-        final int r3W2 = x3W2 == a3 ? 3 : x3W2 == x3W1 ? r3W1 : row(3, j, x3W2, v, t3);
-        rows(arch.inputWeight(1, j), d, 0, r1W2, 2, r3W2);
+        final int r1W2 = x1W2 != a1 ? row(1, j, x1W2, v, t1) : at1;
+        final int r3W2 = x3W2 == a3 ? at3 : x3W2 == x3W1 ? r3W1 : row(3, j, x3W2, v, t3);
+        rows(arch.inputWeight(1, j), d, at0, r1W2, at2, r3W2);
         // b_hj + e: every row.
         final double bn = b + e;
         final double x0B = act.apply(Network.hiddenSum(0, w1, w2, bn));
         final double x1B = act.apply(Network.hiddenSum(1, w1, w2, bn));
         final double x2B = act.apply(Network.hiddenSum(2, w1, w2, bn));
         final double x3B = act.apply(Network.hiddenSum(3, w1, w2, bn));
-        final int r0B = x0B != a0 ? row(0, j, x0B, v, t0) : 0;
-        final int r1B = x1B == a1 ? 1 : x1B == x1W2 ? r1W2 : row(1, j, x1B, v, t1);
-        final int r2B = x2B == a2 ? 2 : x2B == x2W1 ? r2W1 : row(2, j, x2B, v, t2);
-        final int r3B = x3B == a3 ? 3 : x3B == x3W1 ? r3W1 : x3B == x3W2 ? r3W2 : row(3, j, x3B, v, t3);
+        final int r0B = x0B != a0 ? row(0, j, x0B, v, t0) : at0;
+        final int r1B = x1B == a1 ? at1 : x1B == x1W2 ? r1W2 : row(1, j, x1B, v, t1);
+        final int r2B = x2B == a2 ? at2 : x2B == x2W1 ? r2W1 : row(2, j, x2B, v, t2);
+        final int r3B = x3B == a3 ? at3 : x3B == x3W1 ? r3W1 : x3B == x3W2 ? r3W2 : row(3, j, x3B, v, t3);
         rows(arch.hiddenBias(j), d, r0B, r1B, r2B, r3B);
     }
 
@@ -237,16 +242,21 @@ public final class FastNumericGradient {
         final double a1 = activation(1, j);
         final double a2 = activation(2, j);
         final double a3 = activation(3, j);
-        final int r0 = a0 != 0.0 ? row(0, j, a0, v, t0) : 0;
-        final int r1 = a1 != 0.0 ? row(1, j, a1, v, t1) : 1;
-        final int r2 = a2 != 0.0 ? row(2, j, a2, v, t2) : 2;
-        final int r3 = a3 != 0.0 ? row(3, j, a3, v, t3) : 3;
+        final int r0 = a0 != 0.0 ? row(0, j, a0, v, t0) : at0;
+        final int r1 = a1 != 0.0 ? row(1, j, a1, v, t1) : at1;
+        final int r2 = a2 != 0.0 ? row(2, j, a2, v, t2) : at2;
+        final int r3 = a3 != 0.0 ? row(3, j, a3, v, t3) : at3;
         rows(arch.outputWeight(j), d, r0, r1, r2, r3);
     }
 
     /** b_y replaced by c (direction d): every row changes. */
     private void outputBiasNudge(double c, int d) {
-        rows(arch.outputBias(), d, slot(sum0 + c, t0), slot(sum1 + c, t1), slot(sum2 + c, t2), slot(sum3 + c, t3));
+        final int first = slots;
+        final int r0 = slotAmong(first, sum0 + c, t0);
+        final int r1 = slotAmong(first, sum1 + c, t1);
+        final int r2 = slotAmong(first, sum2 + c, t2);
+        final int r3 = slotAmong(first, sum3 + c, t3);
+        rows(arch.outputBias(), d, r0, r1, r2, r3);
     }
 
     /** A slot for row r with unit j's activation and weight to the output replaced by a and v. */
@@ -264,6 +274,21 @@ public final class FastNumericGradient {
         slotSum[k] = zy;
         slotTarget[k] = target;
         return k;
+    }
+
+    /**
+     * The slot of a term with output sum zy and this target: one of the slots from {@code first}
+     * on when it has both (the same term), else a new one. Rows the hidden units all give the
+     * same sum, such as the rows a dead unit leaves at b_y alone, then share one term. (Sums
+     * equal by == are the same double or ±0, whose exponentials are both 1.)
+     */
+    private int slotAmong(int first, double zy, double target) {
+        for (int k = first; k < slots; k++) {
+            if (slotSum[k] == zy && slotTarget[k] == target) {
+                return k;
+            }
+        }
+        return slot(zy, target);
     }
 
     private double activation(int r, int j) {

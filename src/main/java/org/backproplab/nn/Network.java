@@ -125,7 +125,10 @@ public final class Network {
             e[i] = Math.exp(-zy[i]);
         }
         for (int i = 0; i < n; i++) {
-            term[i] = loss.term(Activation.sigmoidOfExp(e[i]), t[i]);
+            e[i] = Activation.sigmoidOfExp(e[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            term[i] = loss.term(e[i], t[i]);
         }
     }
 
