@@ -34,7 +34,7 @@ final class HelpOverlay {
      */
     static List<String> legend(LabOptions o, Theme t) {
         String d = t.partial();
-        String eta = RatePanel.etaSymbol(t);
+        String eta = t.eta();
         List<String> paragraphs = List.of(
                 "step = " + t.theta() + "'s change in the last epoch (last step: with its size): " + t.up() + " up, "
                         + t.down() + " down, " + t.still() + " none yet or unchanged. The next step is -lr*dL/dtheta"

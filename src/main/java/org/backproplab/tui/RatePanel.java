@@ -26,7 +26,7 @@ final class RatePanel {
     static StringBuilder line(StringBuilder b, Snapshot s, int width, Theme t) {
         LearningRateGradient lr = s.lesson().learningRate();
         if (lr == null) {
-            return s.lesson().adapting() ? b.append("adapting ").append(etaSymbol(t)).append(" by its gradient (a stops)") : b;
+            return s.lesson().adapting() ? b.append("adapting ").append(t.eta()).append(" by its gradient (a stops)") : b;
         }
         int start = b.length();
         for (int form = 0; form < FORMS; form++) {
@@ -37,14 +37,9 @@ final class RatePanel {
         return b; // the shortest, cut at the edge
     }
 
-    /** The learning rate's symbol in a formula: η, or lr in ASCII. */
-    static String etaSymbol(Theme t) {
-        return t.ascii() ? "lr" : "η";
-    }
-
     private static StringBuilder form(StringBuilder b, int form, Snapshot s, LearningRateGradient lr, Theme t) {
         int digits = form < 3 ? 6 : 4;
-        String eta = etaSymbol(t);
+        String eta = t.eta();
         String d = t.partial();
         boolean adapting = s.lesson().adapting();
         if (adapting && form % 3 < 2) b.append("adapting ").append(eta).append(" by this (a stops): ");
@@ -77,7 +72,7 @@ final class RatePanel {
     /** ∂L(θ−η·g)/∂η in the theme's characters. */
     static StringBuilder slope(StringBuilder b, Theme t) {
         String d = t.partial();
-        String eta = etaSymbol(t);
+        String eta = t.eta();
         return b.append(d).append("L(").append(t.theta()).append('-').append(eta).append(t.ascii() ? "*" : "·")
                 .append("g)/").append(d).append(eta);
     }
