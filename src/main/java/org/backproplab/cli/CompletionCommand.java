@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * model of every command, so it completes what the program accepts: commands, options, and the
  * values of options that take a name from a list (--preset, --activation, --format, ...).
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion",
         header = "Print the shell completion script for bash or zsh.",
         description = {
             "Print the shell completion script for bash or zsh: TAB then completes the commands, the options"

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code epsilon}: the ε study of one parameter (the lab's key E), for handouts and scripts. */
-@Command(name = "epsilon", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "epsilon",
         header = "How one parameter's numeric gradient depends on eps: both differences, eps 1e-1 to 1e-13.",
         description = {
             "The error of the one-sided and the central difference against the chain rule for eps from 1e-1 down"

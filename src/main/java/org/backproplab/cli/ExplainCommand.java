@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code explain}: how one parameter's gradient comes about, both ways, with the real numbers (for handouts). */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "explain",
         header = "How one parameter's gradient comes about: the numeric steps and the chain-rule product.",
         description = {
             "Explain dL/dw for one weight or bias at the starting parameters, both ways: the guide's numeric"

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gradcheck}: both gradients at the starting parameters, side by side, with a verdict each. */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "gradcheck",
         header = "Numeric and chain-rule gradients side by side at the starting parameters.",
         description = {
             "Gradient check at the starting parameters: for every weight and bias, the numeric gradient"

@@ -12,8 +12,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The command line: {@code backprop-lab [COMMAND] [OPTIONS]}; with no command, the live TUI. */
+/**
+ * The command line: {@code backprop-lab [COMMAND] [OPTIONS]}; with no command, the live TUI. Every
+ * command inherits -h, -V (with this version), and the options listed in the order they are declared.
+ */
 @Command(name = Main.NAME,
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,

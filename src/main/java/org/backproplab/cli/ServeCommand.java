@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code backprop-lab serve}: a classroom over SSH, every learner with their own lab. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve",
         description = {
             "Serve the lab over SSH: every learner types 'ssh -p PORT HOST' and gets their own lab, with nothing to install.",
             "The lab options (--preset, --seed, ...) set where each new lab starts."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code trace}: every step of one epoch from the starting parameters, for handouts and scripts. */
-@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "trace",
         header = "Every step of one epoch: the forward pass, the loss, the backward pass and the update.",
         description = {
             "Trace one epoch from the starting parameters (or --init FILE), step by step, with the numbers:"

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: runs gradient descent headless and prints where it ended. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train",
         header = "Train the network and print the loss, parameters and predictions.",
         description = {
             "Train the network for N epochs (full-batch gradient descent on the gate's four rows) and print"

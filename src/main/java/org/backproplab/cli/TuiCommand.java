@@ -21,7 +21,7 @@ import sun.misc.Signal;
  * lab: the no-terminal check, signals (TERM, HUP, INT stop the lab in order, so the terminal is
  * always restored), and the exit code.
  */
-@Command(name = "tui", mixinStandardHelpOptions = true,
+@Command(name = "tui",
         description = {"Open the live terminal UI (the default): watch the network learn, with the numeric and the "
                 + "chain-rule gradient side by side. Keys: space run/pause, n step, m method, ? all keys, q quit."})
 public final class TuiCommand implements Callable<Integer> {

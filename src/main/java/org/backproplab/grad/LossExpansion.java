@@ -47,7 +47,6 @@ public final class LossExpansion {
     private final double[] clipJump = new double[Dataset.ROWS];
     private double lossRounding;
     private double rowSlopes;
-    private double parameterRounding;
     // scratch, reused
     private final double[][] zy = new double[Dataset.ROWS][N];
     private final double[] line = new double[N];
@@ -84,10 +83,6 @@ public final class LossExpansion {
         java.util.Arrays.fill(loss, 0.0);
         double roundingSum = 0.0;
         double slopes = 0.0;
-        double moved = 0.0;
-        for (int k = 0; k < theta.length; k++) {
-            moved += Math.abs(theta[k] * d[k]);
-        }
         Activation activation = arch.activation();
         Loss lossKind = arch.loss();
         double c = theta[arch.outputBias()];
@@ -158,7 +153,6 @@ public final class LossExpansion {
         // the sum of the four terms and the mean round too: about u·L for each of the additions
         lossRounding = roundingSum / Dataset.ROWS + 3 * U * Math.abs(loss[0]);
         rowSlopes = slopes;
-        parameterRounding = U * moved;
         return this;
     }
 
@@ -276,14 +270,6 @@ public final class LossExpansion {
     /** Σ_r |∂(term_r/4)/∂t|: the size of what the chain rule's sum over the rows adds up. */
     public double rowSlopes() {
         return rowSlopes;
-    }
-
-    /**
-     * u·Σ_k |θ_k·d_k|: how far rounding the nudged parameters (θ_k + ε·d_k) can move them, per unit
-     * of the step's length; the quotient divides the step by the nominal ε.
-     */
-    public double parameterRounding() {
-        return parameterRounding;
     }
 
     /**

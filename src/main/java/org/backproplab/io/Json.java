@@ -202,13 +202,10 @@ public final class Json {
 
         private Map<String, Object> object() throws SyntaxException {
             Map<String, Object> m = new LinkedHashMap<>();
-            pos++; // {
-            skipSpace();
-            if (peek() == '}') {
-                pos++;
+            if (closesAtOnce('}')) {
                 return m;
             }
-            while (true) {
+            do {
                 skipSpace();
                 if (peek() != '"') {
                     throw error("expected a member name in double quotes but found " + describeNext());
@@ -218,39 +215,44 @@ public final class Json {
                 expect(':');
                 skipSpace();
                 m.put(key, value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                } else if (peek() == '}') {
-                    pos++;
-                    return m;
-                } else {
-                    throw error("expected ',' or '}' but found " + describeNext());
-                }
-            }
+            } while (another('}'));
+            return m;
         }
 
         private List<Object> array() throws SyntaxException {
             List<Object> l = new ArrayList<>();
-            pos++; // [
-            skipSpace();
-            if (peek() == ']') {
-                pos++;
+            if (closesAtOnce(']')) {
                 return l;
             }
-            while (true) {
+            do {
                 skipSpace();
                 l.add(value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                } else if (peek() == ']') {
-                    pos++;
-                    return l;
-                } else {
-                    throw error("expected ',' or ']' but found " + describeNext());
-                }
+            } while (another(']'));
+            return l;
+        }
+
+        /** Steps over the opening bracket; true, past {@code close} too, when nothing is inside ({} or []). */
+        private boolean closesAtOnce(char close) {
+            pos++;
+            skipSpace();
+            if (peek() == close) {
+                pos++;
+                return true;
             }
+            return false;
+        }
+
+        /** After a member or an element: true past a ',' (another follows), false past {@code close}. */
+        private boolean another(char close) throws SyntaxException {
+            skipSpace();
+            if (peek() == ',') {
+                pos++;
+                return true;
+            } else if (peek() == close) {
+                pos++;
+                return false;
+            }
+            throw error("expected ',' or '" + close + "' but found " + describeNext());
         }
 
         private String string() throws SyntaxException {

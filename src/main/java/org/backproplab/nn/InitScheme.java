@@ -1,23 +1,19 @@
 package org.backproplab.nn;
 
+import java.util.Locale;
 
 /** How the starting weights and biases are drawn. Every scheme is repeatable from its seed. */
 public enum InitScheme {
     /** Uniform in [0, 1): the guide's "random numbers between 0 and 1" ({@code np.random.rand}). */
-    UNIFORM01("uniform01"),
+    UNIFORM01,
     /** Uniform in [−1, 1). */
-    UNIFORM("uniform"),
+    UNIFORM,
     /** {@code np.random.seed(S); np.random.randn(...)} in the order of the guide's code. */
-    NUMPY_RANDN("numpy-randn");
+    NUMPY_RANDN;
 
-    private final String id;
-
-    InitScheme(String id) {
-        this.id = id;
-    }
-
+    /** The id on the command line and in files: uniform01, uniform, numpy-randn. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -39,6 +35,6 @@ public enum InitScheme {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -1,7 +1,6 @@
 package org.backproplab.serve;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 import org.backproplab.serve.Classroom.Admitted;
 import org.backproplab.serve.Classroom.Refused;
@@ -26,38 +24,15 @@ import org.backproplab.tui.term.FrameOutputStream;
  * learner's lab on its own thread (so one slow client stalls nobody else) until they quit, the
  * connection drops, they sit idle too long or the class ends.
  */
-final class LabShell implements Command {
+final class LabShell extends CommandStreams {
     private final Classroom classroom;
     private final LabFactory labs;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
     private volatile Learner learner;
     private volatile boolean destroyed;
 
     LabShell(Classroom classroom, LabFactory labs) {
         this.classroom = classroom;
         this.labs = labs;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // With a terminal, stdout and stderr reach the same screen: everything goes to stdout.
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback exit) {
-        this.exit = exit;
     }
 
     @Override
@@ -120,7 +95,10 @@ final class LabShell implements Command {
         }
     }
 
-    /** Prints the line (if any) on the learner's terminal and ends the session with the status. */
+    /**
+     * Prints the line (if any) on the learner's terminal and ends the session with the status. With
+     * a terminal, stdout and stderr reach the same screen: everything goes to stdout.
+     */
     private void finish(int status, String line) {
         endWith(destroyed ? null : out, exit, status, line);
     }

@@ -1,9 +1,6 @@
 package org.backproplab.serve;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.command.CommandFactory;
@@ -24,30 +21,8 @@ final class NoCommands implements CommandFactory {
                 + "', without a command.";
     }
 
-    private static final class Refusal implements Command {
-        private OutputStream err;
-        private ExitCallback exit;
-
-        @Override
-        public void setInputStream(InputStream in) {
-            // nothing is read
-        }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            // nothing is written there
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback exit) {
-            this.exit = exit;
-        }
-
+    /** Reads nothing and writes its one line on stderr. */
+    private static final class Refusal extends CommandStreams {
         @Override
         public void start(ChannelSession channel, Environment env) {
             String line = line(LabShell.howToConnect(channel.getSession()));

@@ -293,11 +293,7 @@ public final class Trainer implements AutoCloseable {
 
         @Override
         public void explain(Object viewer, int parameter) {
-            if (parameter < 0) {
-                explain.remove(viewer);
-            } else {
-                explain.put(viewer, parameter);
-            }
+            choose(explain, viewer, parameter);
         }
 
         @Override
@@ -320,11 +316,7 @@ public final class Trainer implements AutoCloseable {
 
         @Override
         public void studyEpsilon(Object viewer, int parameter) {
-            if (parameter < 0) {
-                study.remove(viewer);
-            } else {
-                study.put(viewer, parameter);
-            }
+            choose(study, viewer, parameter);
         }
 
         @Override
@@ -348,6 +340,15 @@ public final class Trainer implements AutoCloseable {
             study.remove(viewer);
         }
     };
+
+    /** The parameter {@code viewer} chose (of θ's layout), or none when negative (see {@link Request.Explain}). */
+    private static void choose(Map<Object, Integer> chosen, Object viewer, int parameter) {
+        if (parameter < 0) {
+            chosen.remove(viewer);
+        } else {
+            chosen.put(viewer, parameter);
+        }
+    }
 
     /** Plants {@code bug} in the chain rule of this run and of every restart, from the next epoch on. */
     private void plant(PlantedBug bug) {

@@ -175,7 +175,7 @@ final class ExplainOverlay {
         String title = "Explain " + t.partial() + "L/" + t.partial() + t.theta() + " for " + label
                 + ": live (space pauses), Esc closes";
         Area box = Text.overlay(g, screen, width, height, t, title, "Explain " + label + ": live, Esc closes");
-        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        Area inner = Text.inside(box);
         for (int i = 0; i < lines.size() && i < inner.height(); i++) {
             t.apply(g, lines.get(i).role());
             Text.put(g, inner, 0, i, lines.get(i).text());

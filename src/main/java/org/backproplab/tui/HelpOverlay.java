@@ -34,7 +34,7 @@ final class HelpOverlay {
      */
     static List<String> legend(LabOptions o, Theme t) {
         String d = t.partial();
-        String eta = RatePanel.etaSymbol(t);
+        String eta = t.eta();
         List<String> paragraphs = List.of(
                 "step = " + t.theta() + "'s change in the last epoch (last step: with its size): " + t.up() + " up, "
                         + t.down() + " down, " + t.still() + " none yet or unchanged. The next step is -lr*dL/dtheta"
@@ -92,7 +92,7 @@ final class HelpOverlay {
         Area box = Text.overlay(g, screen, Math.min(screen.width(), widest(lines) + 4),
                 Math.min(screen.height(), lines.size() + 2), t, "What the reasons mean (Esc or ? closes)",
                 "What the reasons mean");
-        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        Area inner = Text.inside(box);
         t.apply(g, Theme.Role.NORMAL);
         for (int i = 0; i < lines.size(); i++) Text.put(g, inner, 0, i, lines.get(i));
     }
@@ -154,7 +154,7 @@ final class HelpOverlay {
         Area box = Text.overlay(g, screen, Math.min(screen.width(), widest(legend) + 4),
                 Math.min(screen.height(), legend.size() + 2), t, "What the words mean (? again: the reasons; Esc closes)",
                 "What the words mean (Esc closes)", "What the words mean");
-        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        Area inner = Text.inside(box);
         t.apply(g, Theme.Role.NORMAL);
         for (int i = 0; i < legend.size(); i++) Text.put(g, inner, 0, i, legend.get(i));
     }
@@ -174,14 +174,10 @@ final class HelpOverlay {
                 Math.max(widest(legend), readOnly ? WATCHING.length() : 0)) + 4);
         int rows = keys.size() + (readOnly ? 1 : 0);
         int height = Math.min(screen.height(), rows + 2 + (showLegend ? legend.size() + 1 : 0));
-        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys (? again: what the reasons mean; Esc closes)"
+        Area inner = keysBox(g, screen, width, height, readOnly, t, showLegend
+                ? "Keys (? again: what the reasons mean; Esc closes)"
                 : "Keys (? again: what the words mean; Esc closes)", "Keys (Esc closes)");
-        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
         int row = 0;
-        if (readOnly) {
-            t.apply(g, Theme.Role.FAIR);
-            Text.put(g, inner, 0, row++, WATCHING);
-        }
         for (Keymap.Binding b : keys) {
             t.apply(g, Theme.Role.ACCENT);
             Text.put(g, inner, 0, row, b.label(t.ascii()));
@@ -189,11 +185,7 @@ final class HelpOverlay {
             Text.put(g, inner, keyWidth + 3, row, b.description());
             row++;
         }
-        t.apply(g, Theme.Role.DIM);
-        for (int i = 0; i < legend.size(); i++) {
-            Text.put(g, inner, 0, row + 1 + i, legend.get(i));
-        }
-        t.apply(g, Theme.Role.NORMAL);
+        putLegend(g, inner, row + 1, legend, t);
     }
 
     /** Every key offered in two columns with the head of its description, when one column is too tall or too wide. */
@@ -214,27 +206,40 @@ final class HelpOverlay {
         List<String> legend = showLegend ? legend(o, t) : List.of();
         int height = Math.min(screen.height(), half + 2 + (readOnly ? 1 : 0) + (showLegend ? 1 + legend.size() : 0));
         width = Math.max(width, Math.min(screen.width(), widest(legend) + 4));
-        Area box = Text.overlay(g, screen, width, height, t, showLegend ? "Keys in short, a larger window shows more (? again: the reasons; Esc closes)"
+        Area inner = keysBox(g, screen, width, height, readOnly, t, showLegend
+                ? "Keys in short, a larger window shows more (? again: the reasons; Esc closes)"
                 : "Keys in short (? again: what the words mean; Esc closes)", "Keys in short (Esc closes)");
-        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
-        int top = 0;
-        if (readOnly) {
-            t.apply(g, Theme.Role.FAIR);
-            Text.put(g, inner, 0, top++, WATCHING);
-        }
         for (int i = 0; i < all.size(); i++) {
             int c = i < half ? 0 : 1;
             int col = c == 0 ? 0 : colWidth0 + 3;
-            int row = top + (c == 0 ? i : i - half);
+            int row = c == 0 ? i : i - half;
             Keymap.Binding b = all.get(i);
             t.apply(g, Theme.Role.ACCENT);
             Text.put(g, inner, col, row, b.label(t.ascii()));
             t.apply(g, Theme.Role.NORMAL);
             Text.put(g, inner, col + keyWidth[c] + 2, row, b.brief());
         }
+        putLegend(g, inner, half + 1, legend, t);
+    }
+
+    /**
+     * The keys' box with the first of {@code titles} that fits; returns where the keys go: inside
+     * it, below the line that tells a watcher of a shared lab what they may do.
+     */
+    private static Area keysBox(TextGraphics g, Area screen, int width, int height, boolean readOnly, Theme t,
+                                String... titles) {
+        Area inner = Text.inside(Text.overlay(g, screen, width, height, t, titles));
+        if (!readOnly) return inner;
+        t.apply(g, Theme.Role.FAIR);
+        Text.put(g, inner, 0, 0, WATCHING);
+        return inner.below(1);
+    }
+
+    /** The legend under the keys, dim, from {@code row} on. */
+    private static void putLegend(TextGraphics g, Area inner, int row, List<String> legend, Theme t) {
         t.apply(g, Theme.Role.DIM);
         for (int i = 0; i < legend.size(); i++) {
-            Text.put(g, inner, 0, top + half + 1 + i, legend.get(i));
+            Text.put(g, inner, 0, row + i, legend.get(i));
         }
         t.apply(g, Theme.Role.NORMAL);
     }

@@ -82,7 +82,7 @@ final class HuntOverlay {
                             Theme.Role first, Theme t) {
         int height = Math.min(screen.height(), lines.size() + 2);
         Area box = Text.overlay(g, screen, width, height, t, title, "Bug hunt");
-        Area inner = new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
+        Area inner = Text.inside(box);
         for (int i = 0; i < lines.size() && i < inner.height(); i++) {
             t.apply(g, i == 0 ? first : Theme.Role.NORMAL);
             Text.put(g, inner, 0, i, lines.get(i));

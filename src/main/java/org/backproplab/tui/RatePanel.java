@@ -26,7 +26,7 @@ final class RatePanel {
     static StringBuilder line(StringBuilder b, Snapshot s, int width, Theme t) {
         LearningRateGradient lr = s.lesson().learningRate();
         if (lr == null) {
-            return s.lesson().adapting() ? b.append("adapting ").append(etaSymbol(t)).append(" by its gradient (a stops)") : b;
+            return s.lesson().adapting() ? b.append("adapting ").append(t.eta()).append(" by its gradient (a stops)") : b;
         }
         int start = b.length();
         for (int form = 0; form < FORMS; form++) {
@@ -37,14 +37,9 @@ final class RatePanel {
         return b; // the shortest, cut at the edge
     }
 
-    /** The learning rate's symbol in a formula: η, or lr in ASCII. */
-    static String etaSymbol(Theme t) {
-        return t.ascii() ? "lr" : "η";
-    }
-
     private static StringBuilder form(StringBuilder b, int form, Snapshot s, LearningRateGradient lr, Theme t) {
         int digits = form < 3 ? 6 : 4;
-        String eta = etaSymbol(t);
+        String eta = t.eta();
         String d = t.partial();
         boolean adapting = s.lesson().adapting();
         if (adapting && form % 3 < 2) b.append("adapting ").append(eta).append(" by this (a stops): ");
@@ -54,13 +49,13 @@ final class RatePanel {
                 Numbers.sci(b, lr.chainRule(), digits).append(" by the chain rule, ");
                 Numbers.sci(b, lr.numeric(), digits).append(" nudging ").append(eta).append(" (rel.err ");
                 relativeError(b, s, lr).append("): ");
-                advice(b, s, lr, eta);
+                IN_FULL.append(b, lr, eta);
             }
             case 1 -> {
                 Numbers.sci(slope(b, t).append(": chain "), lr.chainRule(), digits).append(", numeric ");
                 Numbers.sci(b, lr.numeric(), digits).append(", rel.err ");
                 relativeError(b, s, lr).append(": ");
-                shortAdvice(b, lr, eta);
+                IN_SHORT.append(b, lr, eta);
             }
             default -> {
                 if (adapting) b.append("adapting: ");
@@ -68,7 +63,7 @@ final class RatePanel {
                 Numbers.sci(b, lr.chainRule(), digits).append(" (numeric ");
                 Numbers.sci(b, lr.numeric(), digits).append(", rel ");
                 relativeError(b, s, lr).append(") ");
-                shortAdvice(b, lr, eta);
+                IN_SHORT.append(b, lr, eta);
             }
         }
         return b;
@@ -77,7 +72,7 @@ final class RatePanel {
     /** ∂L(θ−η·g)/∂η in the theme's characters. */
     static StringBuilder slope(StringBuilder b, Theme t) {
         String d = t.partial();
-        String eta = etaSymbol(t);
+        String eta = t.eta();
         return b.append(d).append("L(").append(t.theta()).append('-').append(eta).append(t.ascii() ? "*" : "·")
                 .append("g)/").append(d).append(eta);
     }
@@ -90,33 +85,36 @@ final class RatePanel {
     /**
      * What the sign says, after the verdict on the two values, judged as a parameter's gradient is
      * (against the error predicted for the nudge of η): a bug when they are far apart, the numeric
-     * value lost in rounding or crossing a kink when that is what the prediction says.
+     * value lost in rounding or crossing a kink when that is what the prediction says. Each form
+     * says it in its own words ({@link #IN_FULL}, {@link #IN_SHORT}); η stands for the theme's symbol.
      */
-    private static StringBuilder advice(StringBuilder b, Snapshot s, LearningRateGradient lr, String eta) {
-        if (lr.verdict() == GradientCheck.Verdict.BAD) {
-            return b.append("they disagree beyond the numeric value's own error: look for a bug");
+    private record Wording(String bad, String lost, String larger, String smaller, String neither, String kink) {
+        StringBuilder append(StringBuilder b, LearningRateGradient lr, String eta) {
+            if (lr.verdict() == GradientCheck.Verdict.BAD) return withEta(b, bad, eta);
+            if (lr.reason() == GradientCheck.Reason.LOST) withEta(b, lost, eta);
+            String sign = switch (lr.advice()) {
+                case LARGER -> larger;
+                case SMALLER -> smaller;
+                case NEITHER -> neither;
+            };
+            withEta(b, sign, eta);
+            return crossesAKink(lr) ? withEta(b, kink, eta) : b;
         }
-        if (lr.reason() == GradientCheck.Reason.LOST) b.append("the numeric value is lost in rounding; ");
-        switch (lr.advice()) {
-            case LARGER -> b.append("a larger ").append(eta).append(" would lower the loss now");
-            case SMALLER -> b.append("a smaller ").append(eta).append(" would lower the loss now");
-            case NEITHER -> b.append(eta).append(" makes no difference now");
+
+        /** {@code words} with the theme's symbol for η. */
+        private static StringBuilder withEta(StringBuilder b, String words, String eta) {
+            int at = words.indexOf('η');
+            return at < 0 ? b.append(words) : b.append(words, 0, at).append(eta).append(words, at + 1, words.length());
         }
-        return kink(lr) ? b.append(" (the numeric value crosses a kink)") : b;
     }
 
-    private static StringBuilder shortAdvice(StringBuilder b, LearningRateGradient lr, String eta) {
-        if (lr.verdict() == GradientCheck.Verdict.BAD) return b.append("they disagree: a bug?");
-        if (lr.reason() == GradientCheck.Reason.LOST) b.append("numeric lost in rounding, ");
-        switch (lr.advice()) {
-            case LARGER -> b.append("larger ").append(eta).append(" better");
-            case SMALLER -> b.append("smaller ").append(eta).append(" better");
-            case NEITHER -> b.append(eta).append(" changes nothing");
-        }
-        return kink(lr) ? b.append(", a kink") : b;
-    }
+    private static final Wording IN_FULL = new Wording("they disagree beyond the numeric value's own error: look for a bug",
+            "the numeric value is lost in rounding; ", "a larger η would lower the loss now",
+            "a smaller η would lower the loss now", "η makes no difference now", " (the numeric value crosses a kink)");
+    private static final Wording IN_SHORT = new Wording("they disagree: a bug?", "numeric lost in rounding, ",
+            "larger η better", "smaller η better", "η changes nothing", ", a kink");
 
-    private static boolean kink(LearningRateGradient lr) {
+    private static boolean crossesAKink(LearningRateGradient lr) {
         return lr.reason() == GradientCheck.Reason.KINK || lr.reason() == GradientCheck.Reason.CLIP;
     }
 

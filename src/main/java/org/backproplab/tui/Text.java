@@ -70,7 +70,7 @@ final class Text {
 
     /**
      * An overlay's frame, centred in {@code screen}: cleared, a rule on the left, right and bottom,
-     * and the first of {@code titles} that fits on the top rule. Returns the box; its inside is two columns in from each side.
+     * and the first of {@code titles} that fits on the top rule. Returns the box, to write {@link #inside} it.
      * A box that would leave a column or two of the screen beside it takes the whole width: single
      * letters of the panels below, cut from their words, read as stray marks.
      */
@@ -90,6 +90,11 @@ final class Text {
         Cells.put(g, box.col(), box.bottom() - 1, String.valueOf(t.horizontal()).repeat(box.width()));
         heading(g, box, t, titles);
         return box;
+    }
+
+    /** Where an {@link #overlay}'s text goes: below its title, above its bottom rule, two columns in from each side. */
+    static Area inside(Area box) {
+        return new Area(box.col() + 2, box.row() + 1, box.width() - 4, box.height() - 2);
     }
 
     /** Whether a title of {@code length} characters fits whole on an area's title row, a rule cell on each side: "─ title ─". */

@@ -100,8 +100,9 @@ public record Theme(boolean colour, boolean ascii) {
         return ascii ? "y^" : "ŷ";
     }
 
+    /** The learning rate in a formula. */
     public String eta() {
-        return ascii ? "lr" : "lr η";
+        return ascii ? "lr" : "η";
     }
 
     /**

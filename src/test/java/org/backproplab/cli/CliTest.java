@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every command and format through {@link Main#run}, with the numbers checked against numpy. */
 class CliTest {
@@ -106,6 +107,28 @@ class CliTest {
         Run r = run("--version");
         assertThat(r.code()).isZero();
         assertThat(r.out()).matches("backprop-lab \\d+\\.\\d+\\.\\d+.*\\R");
+    }
+
+    /** -V is offered by every command's help, so every command prints the version (it printed nothing but at the top). */
+    @ParameterizedTest
+    @ValueSource(strings = {"tui", "train", "gradcheck", "explain", "trace", "epsilon", "sweep", "bench", "serve",
+        "completion"})
+    void everyCommandPrintsTheVersion(String command) {
+        Run r = run(command, "--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(run("--version").out()).matches("backprop-lab \\d+\\.\\d+\\.\\d+.*\\R");
+    }
+
+    /** 'tui --help' lists the lab's options in the order 'backprop-lab --help' does (it sorted them by name). */
+    @Test
+    void tuiHelpListsTheOptionsAsTheTopLevelHelpDoes() {
+        assertThat(optionNames(run("tui", "--help").out())).isEqualTo(optionNames(run("--help").out()))
+                .startsWith("--preset", "--seed", "--hidden").endsWith("-h", "-V");
+    }
+
+    /** The option each line of a help's option list starts with ("-h" of "-h, --help"), in order (not the presets'). */
+    private static List<String> optionNames(String help) {
+        return help.lines().filter(l -> l.matches(" {2,6}-.*")).map(l -> l.strip().split("[ ,=]", 2)[0]).toList();
     }
 
     // ------------------------------------------------------------------ train

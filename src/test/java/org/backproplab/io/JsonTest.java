@@ -63,6 +63,11 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("{\"parameters\": [{\"name\": \"w\", \"value\": 0.1}"))
                 .hasMessage("line 1, column 44: expected ',' or ']' but found the end of the text");
         assertThatThrownBy(() -> Json.parse("[01]")).hasMessageContaining("expected ',' or ']'");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1 \"b\": 2}"))
+                .hasMessage("line 1, column 9: expected ',' or '}' but found '\"b\":'");
+        assertThatThrownBy(() -> Json.parse("[1,]")).hasMessageContaining("expected a value but found ']'");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1,}"))
+                .hasMessageContaining("expected a member name in double quotes but found '}'");
         assertThatThrownBy(() -> Json.parse("[1.]")).hasMessageContaining("expected a digit after '.'");
         assertThatThrownBy(() -> Json.parse("[NaN]")).hasMessageContaining("expected a value but found 'NaN]'");
         assertThatThrownBy(() -> Json.parse("\"abc")).hasMessageContaining("not closed");
