@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: what one epoch costs by each way of getting the gradient. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench",
         header = "Time one epoch of each gradient method.",
         description = {
             "Time one training epoch by each method on this machine: the chain rule (one forward and one"

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sweep}: trains many seeds in parallel and counts how many learn the gate. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep",
         header = "Train many seeds on all cores; count how many learn the gate.",
         description = {
             "Train seeds 0..N-1 (each its own starting weights) for E epochs on all cores, and report how many"
