@@ -62,6 +62,10 @@ public final class FastNumericGradient {
     private final double[] slotExp;
     private final double[] slotTerm;
     private int slots;
+    /** The first row with row r's target and sum at θ (r itself when none is before it). */
+    private int twin1;
+    private int twin2;
+    private int twin3;
     /** The slots of the four rows' terms at θ. */
     private int at0;
     private int at1;
@@ -194,10 +198,16 @@ public final class FastNumericGradient {
         final double c = theta[arch.outputBias()];
         outputBias = c;
         slots = 0;
-        at0 = slotAmong(0, s0 + c, t0);
-        at1 = slotAmong(0, s1 + c, t1);
-        at2 = slotAmong(0, s2 + c, t2);
-        at3 = slotAmong(0, s3 + c, t3);
+        // A row with an earlier row's target and sum has that row's term, at θ and with b_y nudged
+        // (the rows a dead unit leaves at b_y alone). Sums equal by == are the same double or ±0,
+        // whose exponentials are both 1. twin_r is the first such row, or r.
+        twin1 = t1 == t0 && s1 == s0 ? 0 : 1;
+        twin2 = t2 == t0 && s2 == s0 ? 0 : t2 == t1 && s2 == s1 ? 1 : 2;
+        twin3 = t3 == t0 && s3 == s0 ? 0 : t3 == t1 && s3 == s1 ? 1 : t3 == t2 && s3 == s2 ? 2 : 3;
+        at0 = slot(s0 + c, t0);
+        at1 = twin1 < 1 ? at0 : slot(s1 + c, t1);
+        at2 = twin2 < 2 ? either(twin2, at0, at1) : slot(s2 + c, t2);
+        at3 = twin3 < 3 ? either(twin3, at0, at1, at2) : slot(s3 + c, t3);
     }
 
     /**
@@ -251,11 +261,10 @@ public final class FastNumericGradient {
 
     /** b_y replaced by c (direction d): every row changes. */
     private void outputBiasNudge(double c, int d) {
-        final int first = slots;
-        final int r0 = slotAmong(first, sum0 + c, t0);
-        final int r1 = slotAmong(first, sum1 + c, t1);
-        final int r2 = slotAmong(first, sum2 + c, t2);
-        final int r3 = slotAmong(first, sum3 + c, t3);
+        final int r0 = slot(sum0 + c, t0);
+        final int r1 = twin1 < 1 ? r0 : slot(sum1 + c, t1);
+        final int r2 = twin2 < 2 ? either(twin2, r0, r1) : slot(sum2 + c, t2);
+        final int r3 = twin3 < 3 ? either(twin3, r0, r1, r2) : slot(sum3 + c, t3);
         rows(arch.outputBias(), d, r0, r1, r2, r3);
     }
 
@@ -276,19 +285,13 @@ public final class FastNumericGradient {
         return k;
     }
 
-    /**
-     * The slot of a term with output sum zy and this target: one of the slots from {@code first}
-     * on when it has both (the same term), else a new one. Rows the hidden units all give the
-     * same sum, such as the rows a dead unit leaves at b_y alone, then share one term. (Sums
-     * equal by == are the same double or ±0, whose exponentials are both 1.)
-     */
-    private int slotAmong(int first, double zy, double target) {
-        for (int k = first; k < slots; k++) {
-            if (slotSum[k] == zy && slotTarget[k] == target) {
-                return k;
-            }
-        }
-        return slot(zy, target);
+    /** The slot of row {@code twin} among rows 0, 1 (and 2). */
+    private static int either(int twin, int k0, int k1) {
+        return twin == 0 ? k0 : k1;
+    }
+
+    private static int either(int twin, int k0, int k1, int k2) {
+        return twin == 0 ? k0 : twin == 1 ? k1 : k2;
     }
 
     private double activation(int r, int j) {
