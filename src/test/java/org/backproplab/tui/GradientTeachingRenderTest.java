@@ -262,19 +262,40 @@ class GradientTeachingRenderTest {
      */
     @Test
     void theEpsilonChartKeepsItsMarkersOnTheAxisAndItsDecadesEven() throws Exception {
-        for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.REFERENCE.defaults()}) {
-            for (int epochs : new int[] {0, 3000}) {
-                for (int k = 0; k < 9; k++) {
-                    EpsilonStudy study = snapshot(c, epochs, -1, k, null).lesson().epsilonStudy(c.architecture().name(k));
-                    for (int[] size : new int[][] {{80, 11}, {100, 17}, {120, 27}, {80, 18}, {250, 40}}) {
-                        String where = c.activation() + " epoch " + epochs + " k " + k + " " + size[0] + "x" + size[1];
-                        for (boolean ascii : new boolean[] {false, true}) {
-                            assertEpsilonChart(EpsilonChart.of(study, size[0], size[1], ascii), size[0], where);
-                        }
-                    }
+        for (Study s : epsilonStudies()) {
+            for (int[] size : new int[][] {{80, 11}, {100, 17}, {120, 27}, {80, 18}, {250, 40}}) {
+                String where = s.config().activation() + " epoch " + s.epochs() + " k " + s.k() + " " + size[0] + "x" + size[1];
+                for (boolean ascii : new boolean[] {false, true}) {
+                    assertEpsilonChart(EpsilonChart.of(s.study(), size[0], size[1], ascii), size[0], where);
                 }
             }
         }
+    }
+
+    /** One parameter's ε study, at the start or trained. */
+    private record Study(Config config, int epochs, int k, EpsilonStudy study) {
+    }
+
+    private static List<Study> studies;
+
+    /**
+     * The ε study of every parameter of both presets, at the start and after 3,000 epochs: what
+     * the chart tests draw at every size (worked out once, for all of them).
+     */
+    private static synchronized List<Study> epsilonStudies() throws Exception {
+        if (studies == null) {
+            List<Study> all = new java.util.ArrayList<>();
+            for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.REFERENCE.defaults()}) {
+                for (int epochs : new int[] {0, 3000}) {
+                    for (int k = 0; k < 9; k++) {
+                        all.add(new Study(c, epochs, k,
+                                snapshot(c, epochs, -1, k, null).lesson().epsilonStudy(c.architecture().name(k))));
+                    }
+                }
+            }
+            studies = List.copyOf(all);
+        }
+        return studies;
     }
 
     private static void assertEpsilonChart(EpsilonChart chart, int width, String where) {
@@ -562,30 +583,26 @@ class GradientTeachingRenderTest {
      */
     @Test
     void theEpsilonChartKeepsItsAxisMarkersInOrder() throws Exception {
-        for (Config c : new Config[] {Preset.TEXTBOOK.defaults(), Preset.REFERENCE.defaults()}) {
-            for (int epochs : new int[] {0, 3000}) {
-                for (int k = 0; k < 9; k++) {
-                    EpsilonStudy study = snapshot(c, epochs, -1, k, null).lesson().epsilonStudy(c.architecture().name(k));
-                    for (int[] size : new int[][] {{80, 11}, {100, 17}, {80, 18}, {250, 40}}) {
-                        EpsilonChart chart = EpsilonChart.of(study, size[0], size[1], true);
-                        int axis = chart.height() - 2;
-                        java.util.TreeMap<Double, Integer> byEpsilon = new java.util.TreeMap<>();
-                        for (int col = 0; col < size[0]; col++) {
-                            char ch = chart.cell(axis, col);
-                            double value = ch == 'g' ? 1e-4 : ch == 'F' ? study.predictedBestForward()
-                                    : ch == 'C' ? study.predictedBestCentral() : Double.NaN;
-                            if (Double.isNaN(value)) continue;
-                            assertThat(byEpsilon.put(value, col)).isNull();
-                            // the plot spans columns 6 to width - 1 for 1e-13 to 1e-1
-                            double ideal = 6 + (Math.log10(value) + 13) / 12 * (size[0] - 7);
-                            assertThat(Math.abs(col - ideal)).as("%s k %d: %s near its eps", c.activation(), k, ch)
-                                    .isLessThanOrEqualTo(2.5);
-                        }
-                        assertThat(byEpsilon).hasSizeGreaterThanOrEqualTo(2);
-                        assertThat(new java.util.ArrayList<>(byEpsilon.values())).as("%s epoch %d k %d %s: columns in the order of eps",
-                                c.activation(), epochs, k, chart.row(axis)).isSorted();
-                    }
+        for (Study s : epsilonStudies()) {
+            EpsilonStudy study = s.study();
+            for (int[] size : new int[][] {{80, 11}, {100, 17}, {80, 18}, {250, 40}}) {
+                EpsilonChart chart = EpsilonChart.of(study, size[0], size[1], true);
+                int axis = chart.height() - 2;
+                java.util.TreeMap<Double, Integer> byEpsilon = new java.util.TreeMap<>();
+                for (int col = 0; col < size[0]; col++) {
+                    char ch = chart.cell(axis, col);
+                    double value = ch == 'g' ? 1e-4 : ch == 'F' ? study.predictedBestForward()
+                            : ch == 'C' ? study.predictedBestCentral() : Double.NaN;
+                    if (Double.isNaN(value)) continue;
+                    assertThat(byEpsilon.put(value, col)).isNull();
+                    // the plot spans columns 6 to width - 1 for 1e-13 to 1e-1
+                    double ideal = 6 + (Math.log10(value) + 13) / 12 * (size[0] - 7);
+                    assertThat(Math.abs(col - ideal)).as("%s k %d: %s near its eps", s.config().activation(), s.k(), ch)
+                            .isLessThanOrEqualTo(2.5);
                 }
+                assertThat(byEpsilon).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(new java.util.ArrayList<>(byEpsilon.values())).as("%s epoch %d k %d %s: columns in the order of eps",
+                        s.config().activation(), s.epochs(), s.k(), chart.row(axis)).isSorted();
             }
         }
     }
