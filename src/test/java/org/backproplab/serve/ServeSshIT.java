@@ -304,17 +304,22 @@ class ServeSshIT {
                 .containsPattern("(^|\\s)echo(\\s|$)").containsPattern("(^|\\s)icanon(\\s|$)");
     }
 
+    /** An open class with two learners, ada in pane a and bob in pane b, each at their lab's first frame. */
+    private void twoLearnersInAnOpenClass() throws Exception {
+        serve("--open");
+        tmux.open("a", 100, 30, ssh("ada", "-tt"));
+        tmux.open("b", 100, 30, ssh("bob", "-tt"));
+        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
+        tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
+    }
+
     /**
      * Over SSH a bug hunt and an ε study work as in a local lab, and one learner's hunt never
      * reaches another's lab; a teacher's --planted-bug starts every lab with it.
      */
     @Test
     void aBugHuntAndAnEpsilonStudyStayInTheirOwnLab() throws Exception {
-        serve("--open");
-        tmux.open("a", 100, 30, ssh("ada", "-tt"));
-        tmux.open("b", 100, 30, ssh("bob", "-tt"));
-        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
-        tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
+        twoLearnersInAnOpenClass();
         tmux.keysTo("a", "b");
         String ada = tmux.waitFor("a", "a bug is planted", Duration.ofSeconds(5));
         assertThat(ada.lines().findFirst().orElseThrow()).contains("a bug is planted"); // in the status line
@@ -339,11 +344,7 @@ class ServeSshIT {
      */
     @Test
     void aTraceStaysInItsOwnLabAndTheMouseWorksOverSsh() throws Exception {
-        serve("--open");
-        tmux.open("a", 100, 30, ssh("ada", "-tt"));
-        tmux.open("b", 100, 30, ssh("bob", "-tt"));
-        tmux.waitFor("a", "epoch 0", Duration.ofSeconds(15));
-        tmux.waitFor("b", "epoch 0", Duration.ofSeconds(15));
+        twoLearnersInAnOpenClass();
         tmux.keysTo("a", "v");
         tmux.waitFor("a", "The network 2-2-1", Duration.ofSeconds(10));
         tmux.keysTo("a", "t");
