@@ -39,6 +39,26 @@ class NetworkTest {
     }
 
     /** The row-by-row pass (adding weights where inputs are 1) gives exactly the literal doubles. */
+    /**
+     * The batch of terms the fast numeric gradient computes (all exponentials, then all outputs,
+     * then all terms) gives each row the double lossTerm gives it alone, for both losses, 0/1 and
+     * other targets, saturated sums and a sign of zero.
+     */
+    @Property(tries = 500)
+    void lossTermsAreLossTermOneByOne(@ForAll double[] zy, @ForAll Loss loss) {
+        double[] t = new double[zy.length];
+        for (int i = 0; i < zy.length; i++) {
+            t[i] = i % 3 == 0 ? 0.0 : i % 3 == 1 ? 1.0 : 0.25;
+        }
+        double[] e = new double[zy.length];
+        double[] term = new double[zy.length];
+        Network.lossTerms(loss, zy, t, e, term, zy.length);
+        for (int i = 0; i < zy.length; i++) {
+            assertThat(Double.doubleToLongBits(term[i])).as("z_y %s, t %s", zy[i], t[i])
+                    .isEqualTo(Double.doubleToLongBits(Network.lossTerm(loss, zy[i], t[i])));
+        }
+    }
+
     @Property(tries = 2000)
     void forwardEqualsTheLiteralPassBitForBit(@ForAll(supplier = NetArbitraries.Architectures.class) Architecture arch, @ForAll Dataset data,
                                              @ForAll(supplier = NetArbitraries.Seeds.class) long seed) {
