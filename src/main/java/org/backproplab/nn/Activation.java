@@ -8,7 +8,7 @@ public enum Activation {
 
     public double apply(double z) {
         return switch (this) {
-            case SIGMOID -> sigmoidOfExp(Math.exp(-z));
+            case SIGMOID -> sigmoidOfExp(Elementary.exp(-z));
             case TANH -> Math.tanh(z);
             case RELU -> z > 0.0 ? z : 0.0;
         };

@@ -23,11 +23,11 @@ public enum Loss {
                 // For a 0/1 target one of the two logs is multiplied by 0: skipping it gives the
                 // same double as numpy's full formula (0·ln p is −0, and x + −0 = x).
                 if (target == 0.0) {
-                    yield -Math.log(1.0 - p);
+                    yield -Elementary.log(1.0 - p);
                 } else if (target == 1.0) {
-                    yield -Math.log(p);
+                    yield -Elementary.log(p);
                 }
-                yield -(target * Math.log(p) + (1.0 - target) * Math.log(1.0 - p));
+                yield -(target * Elementary.log(p) + (1.0 - target) * Elementary.log(1.0 - p));
             }
         };
     }

@@ -112,7 +112,7 @@ public final class Network {
 
     /** The output unit on a row whose output sum is z_y, and that row's loss term: term(σ(z_y), t). */
     public static double lossTerm(Loss loss, double zy, double t) {
-        return loss.term(Activation.sigmoidOfExp(Math.exp(-zy)), t);
+        return loss.term(Activation.sigmoidOfExp(Elementary.exp(-zy)), t);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class Network {
      */
     public static void lossTerms(Loss loss, double[] zy, double[] t, double[] e, double[] term, int n) {
         for (int i = 0; i < n; i++) {
-            e[i] = Math.exp(-zy[i]);
+            e[i] = Elementary.exp(-zy[i]);
         }
         for (int i = 0; i < n; i++) {
             e[i] = Activation.sigmoidOfExp(e[i]);
@@ -140,7 +140,7 @@ public final class Network {
 
     /** The output unit on row r: ŷ = σ(z_y), recorded in {@code f}; returns the row's loss term. */
     private static double output(Forward f, int r, double zy, double t, Loss loss) {
-        final double e = Math.exp(-zy);
+        final double e = Elementary.exp(-zy);
         final double yhat = Activation.sigmoidOfExp(e);
         final double term = loss.term(yhat, t);
         f.outputSum[r] = zy;

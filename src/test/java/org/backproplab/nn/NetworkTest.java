@@ -11,7 +11,9 @@ class NetworkTest {
     /**
      * The guide's forward pass written literally, as numpy evaluates it: z = (x1·w1 + x2·w2) + b
      * with the multiplications, h @ W2 summed left to right then + b2, the loss
-     * −(t·ln p + (1 − t)·ln(1 − p)) with both logs, summed over the rows and divided by 4.
+     * −(t·ln p + (1 − t)·ln(1 − p)) with both logs, summed over the rows and divided by 4. Its
+     * e^x and ln x are the network's own ({@link Elementary}, tested against its C original in
+     * {@code ElementaryTest}): this checks the arithmetic around them.
      */
     static double literalLoss(Architecture arch, Dataset data, double[] theta, double[] outputs) {
         int h = arch.hidden();
@@ -25,14 +27,14 @@ class NetworkTest {
                 zy += arch.activation().apply(z) * theta[3 * h + j];
             }
             zy += theta[4 * h];
-            double yhat = 1.0 / (1.0 + Math.exp(-zy));
+            double yhat = 1.0 / (1.0 + Elementary.exp(-zy));
             outputs[r] = yhat;
             double t = data.target(r);
             if (arch.loss() == Loss.MSE) {
                 sum += (yhat - t) * (yhat - t);
             } else {
                 double p = Math.min(Math.max(yhat, 1e-15), 1 - 1e-15);
-                sum += -(t * Math.log(p) + (1 - t) * Math.log(1 - p));
+                sum += -(t * Elementary.log(p) + (1 - t) * Elementary.log(1 - p));
             }
         }
         return sum / 4;
