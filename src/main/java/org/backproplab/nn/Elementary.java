@@ -24,10 +24,11 @@ package org.backproplab.nn;
 
 /**
  * The network's exponential and logarithm: e^x and ln x, each within 0.52 ulp of the true value
- * (0.509 and 0.519 ulp at worst, as measured by their authors), the same double on every Java
- * runtime and processor. {@code Math.exp} and {@code Math.log} may differ by an ulp between
- * runtimes (HotSpot's x86 intrinsics are not its other platforms' code), and a run of 100,000
- * epochs carries such a difference into every digit of its last loss; these do not.
+ * (0.511 and 0.52 ulp at worst without fused multiply-adds, as their authors measured), the same
+ * double on every Java runtime and processor. {@code Math.exp} and {@code Math.log} may differ by
+ * an ulp between runtimes (HotSpot's x86 intrinsics are not its other platforms' code), and a run
+ * of thousands of epochs carries such a difference into the later digits of its last loss (into
+ * the fourth where a ReLU sits at its kink); these do not differ.
  *
  * <p>The code is Arm's optimized-routines (glibc's since 2.28) written out in Java, operation for
  * operation in the order C evaluates it, without fused multiply-adds (the non-FMA build): it gives
