@@ -2,7 +2,8 @@ package org.backproplab.nn;
 
 /*
  * exp and log are ported from Arm's optimized-routines (math/exp.c, math/log.c and their tables,
- * exp_data.c and log_data.c), the algorithms glibc has used since 2.28, under its MIT licence:
+ * exp_data.c and log_data.c), the algorithms glibc has used since 2.28, under its MIT licence (the
+ * jar carries it as META-INF/LICENSE-optimized-routines.txt):
  *
  * Copyright (c) 1999-2022, Arm Limited.
  *
