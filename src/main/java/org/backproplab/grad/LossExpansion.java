@@ -193,6 +193,8 @@ public final class LossExpansion {
      * σₙ = (1/n)·Σⱼ₌₁..ₙ j·xⱼ·[σ(1 − σ)]ₙ₋ⱼ.
      */
     private static void sigmoid(double[] x, double[] out, double[] comp) {
+        // Math.exp, not the network's Elementary: these coefficients size errors, and their
+        // last bit changes no estimate; the analysis stays apart from the code it checks.
         out[0] = 1.0 / (1.0 + Math.exp(-x[0]));
         comp[0] = 1.0 / (1.0 + Math.exp(x[0]));
         for (int n = 1; n < N; n++) {

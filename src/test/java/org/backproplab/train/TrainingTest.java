@@ -18,8 +18,8 @@ class TrainingTest {
      *
      * <p>Tolerance: the first loss is the same arithmetic and must match exactly. After that the
      * two programs' exp and log (numpy's vectorised ones, the network's {@code Elementary}) differ
-     * in the last bit now and then (numpy's exp gives another double than a correctly rounded one
-     * for about 1 in 20 arguments), and the one-sided difference divides that by ε = 1e-4 every
+     * in the last bit now and then (numpy's exp gives another double than glibc's for about 1 in
+     * 20 arguments), and the one-sided difference divides that by ε = 1e-4 every
      * epoch, so the paths drift apart, most where the loss falls fastest, and come together again
      * where both settle into the same minimum. Measured against numpy at epoch 10 000 (relative)
      * and 100 000, for three exp and log that are each within an ulp: Elementary 2.1e-4 and
