@@ -117,9 +117,10 @@ public final class Network {
 
     /**
      * {@link #lossTerm} of n rows at once: term[i] from zy[i] and t[i], with e as scratch; the same
-     * doubles. All the exponentials first, then all the outputs ŷ (a loop the JIT vectorises), then
-     * all the terms: the processor overlaps the independent ones, where one row at a time each
-     * waits for the chain of exp, division and log of the row before.
+     * doubles. All the exponentials first, then all the outputs ŷ, then all the terms: the
+     * processor overlaps the independent ones, where one row at a time each waits for the chain of
+     * exp, division and log of the row before. (The JIT vectorises the loop of outputs only for
+     * longer batches than an epoch's 15 or so: measured, 1.0 ns a division at 15, 0.3 at 48.)
      */
     public static void lossTerms(Loss loss, double[] zy, double[] t, double[] e, double[] term, int n) {
         for (int i = 0; i < n; i++) {
